@@ -1,0 +1,119 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * Lint with zero warnings. The import rules enforce the one-way flow of STYLE.md:
+ * app → features → (map | data | ui) → (geo | domain); features don't import each other; no cycles.
+ */
+const features = ['dashboard', 'wall', 'planner', 'cases', 'indicators'];
+
+const featureIsolation = features.map((feature) => ({
+  target: `./src/features/${feature}`,
+  from: './src/features',
+  except: [`./${feature}`],
+  message: 'Features must not import each other: move the shared piece down to map, data, ui, geo or domain.',
+}));
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public',
+      'coverage',
+      'test-results',
+      'bench-results',
+      'mocks/generated',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/domain',
+              from: [
+                './src/app',
+                './src/features',
+                './src/map',
+                './src/data',
+                './src/ui',
+                './src/geo',
+                './mocks',
+              ],
+              message: 'The domain core is pure: it imports nothing from the rooms above it.',
+            },
+            {
+              target: './src/geo',
+              from: ['./src/app', './src/features', './src/map', './src/data', './src/ui', './mocks'],
+              message: 'Geometry code depends only on the domain.',
+            },
+            {
+              target: ['./src/map', './src/data', './src/ui'],
+              from: ['./src/app', './src/features', './mocks'],
+              message: 'map, data and ui sit below features and app.',
+            },
+            {
+              target: './src/map',
+              from: ['./src/data/queries.ts', './src/data/data-source-context.tsx'],
+              message: 'The map receives data as props; features wire the queries to it.',
+            },
+            {
+              target: './src/features',
+              from: ['./src/app', './mocks'],
+              message: 'Features sit below the app shell.',
+            },
+            {
+              target: './mocks',
+              from: ['./src/app', './src/features', './src/map', './src/ui'],
+              message: 'The mock API may use the domain, geometry and the contract schemas only.',
+            },
+            ...featureIsolation,
+          ],
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['maplibre-gl', 'maplibre-gl/*', '@deck.gl/*'],
+              message: 'Only src/map imports maplibre-gl or deck.gl.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/map/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'scripts/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

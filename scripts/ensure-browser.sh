@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The browser tests drive Debian's Chromium (/usr/bin/chromium) and need CJK fonts so Chinese renders in
+# screenshots. Install them when missing (as root, with apt-get), or say in one line what to run.
+set -euo pipefail
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then missing+=(fonts-noto-cjk); fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing ${missing[*]} for the browser tests (apt-get)…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  exit 0
+fi
+echo "Browser tests need: sudo apt-get install -y ${missing[*]}" >&2
+exit 1

@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { useMeta } from '../data/queries';
+import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
+import { useRuntimeConfig } from '../ui/runtime-config-context';
+import { useViewState } from '../ui/view-state';
+import type { Mode } from '../ui/view-url';
+
+const modes: Mode[] = ['dashboard', 'wall', 'planner'];
+
+export function AppHeader() {
+  const { t, i18n } = useTranslation('common');
+  const config = useRuntimeConfig();
+  const [view, setView] = useViewState();
+  const meta = useMeta();
+  const changeLanguage = (language: Language) => {
+    rememberLanguage(language);
+    void i18n.changeLanguage(language);
+  };
+  const dataTime = meta.data ? new Date(meta.data.dataTime).toLocaleString(i18n.language) : null;
+  return (
+    <header className="app-header">
+      <h1 className="app-header__title">{config.title}</h1>
+      <nav className="app-header__modes" aria-label={t('appName')}>
+        {modes.map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            aria-current={view.mode === mode ? 'page' : undefined}
+            onClick={() => setView({ mode })}
+          >
+            {t(`modes.${mode}`)}
+          </button>
+        ))}
+      </nav>
+      <span className="app-header__data-time">{dataTime && t('dataTime', { time: dataTime })}</span>
+      <label className="app-header__language">
+        <span>{t('language.label')}</span>
+        <select
+          value={i18n.language}
+          onChange={(event) => {
+            const chosen = languages.find((language) => language === event.target.value);
+            if (chosen) changeLanguage(chosen);
+          }}
+        >
+          {languages.map((language) => (
+            <option key={language} value={language}>
+              {t(`language.${language}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

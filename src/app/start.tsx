@@ -1,0 +1,61 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createDataSource } from '../data/data-source';
+import { DataSourceProvider } from '../data/data-source-context';
+import { initI18n } from '../ui/i18n/i18n';
+import { RuntimeConfigProvider } from '../ui/runtime-config-context';
+import { App } from './app';
+import { configUrlOf, loadRuntimeConfig } from './config/load-config';
+import { ConfigErrorPage, StartErrorPage } from './config/config-error-page';
+import { createQueryClient } from './query-client';
+
+/**
+ * Start-up order: configuration first (it decides the language, the data source and whether the embedded mock
+ * runs), then the mock API before the first request, then the first render. Every failure on the way renders a
+ * readable page: never a blank one.
+ */
+export async function start(container: HTMLElement | null): Promise<void> {
+  if (!container) throw new Error('#root is missing from index.html');
+  const root = createRoot(container);
+  const result = await loadRuntimeConfig(configUrlOf(window.location));
+  if (!result.ok) {
+    const i18n = await initI18n('zh-CN');
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <ConfigErrorPage url={result.url} problems={result.problems} />
+      </I18nextProvider>,
+    );
+    return;
+  }
+  const { config } = result;
+  const i18n = await initI18n(config.locale);
+  if (config.mock) {
+    try {
+      const { startMockApi } = await import('../../mocks/browser');
+      await startMockApi({ baseUrl: config.api.baseUrl });
+    } catch (error) {
+      root.render(
+        <I18nextProvider i18n={i18n}>
+          <StartErrorPage reason={error instanceof Error ? error.message : String(error)} />
+        </I18nextProvider>,
+      );
+      return;
+    }
+  }
+  document.title = config.title;
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <RuntimeConfigProvider config={config}>
+          <DataSourceProvider source={createDataSource(config)}>
+            <QueryClientProvider client={createQueryClient()}>
+              <App />
+            </QueryClientProvider>
+          </DataSourceProvider>
+        </RuntimeConfigProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

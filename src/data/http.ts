@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import type { LayerKind } from '../domain/runtime-config';
+import { DataError } from './data-error';
+
+export interface HttpSource {
+  layer: LayerKind;
+  /** Absolute or same-origin URL, without credentials. */
+  url: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** The URL as it may appear in a message: path only, never a query string that could carry a token. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url, 'http://localhost');
+    return parsed.pathname;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function retryAfterOf(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, (date - Date.now()) / 1000) : undefined;
+}
+
+/** Fetch a JSON document and parse it with a zod schema; every failure becomes a DataError naming the layer. */
+export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Promise<T> {
+  const { layer } = source;
+  const timeout = AbortSignal.timeout(source.timeoutMs ?? 30_000);
+  const signal = source.signal ? AbortSignal.any([source.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(source.url, {
+      headers: { Accept: 'application/json', ...source.headers },
+      signal,
+    });
+  } catch (error) {
+    if (timeout.aborted)
+      throw new DataError(layer, 'timeout', `no answer from ${describeUrl(source.url)} in time`);
+    if (source.signal?.aborted) throw error;
+    throw new DataError(layer, 'network', `cannot reach ${describeUrl(source.url)}`);
+  }
+  if (!response.ok) {
+    throw new DataError(
+      layer,
+      'http',
+      `HTTP ${response.status} from ${describeUrl(source.url)}`,
+      response.status,
+      retryAfterOf(response),
+    );
+  }
+  const text = await response.text();
+  if (text.trim() === '')
+    throw new DataError(layer, 'format', `empty response from ${describeUrl(source.url)}`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    const looksLikeHtml = /^\s*</.test(text);
+    throw new DataError(
+      layer,
+      'format',
+      looksLikeHtml
+        ? `${describeUrl(source.url)} returned an HTML page, not JSON`
+        : `${describeUrl(source.url)} returned malformed JSON`,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw new DataError(layer, 'schema', `unexpected data${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

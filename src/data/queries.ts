@@ -1,0 +1,72 @@
+import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { DataError } from './data-error';
+import { useDataSource } from './data-source-context';
+import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
+import type {
+  CameraCollection,
+  CaseCollection,
+  GridCollection,
+  IndicatorsResponse,
+  Meta,
+  RegionCollection,
+  StationCollection,
+} from './schemas/contract.schema';
+
+/** queryOptions factories beside their fetchers: one place names each cache entry. */
+export const dataQueries = {
+  meta: (source: LayerSources) =>
+    queryOptions<Meta, DataError>({ queryKey: ['meta'], queryFn: ({ signal }) => source.meta(signal) }),
+  regions: (source: LayerSources) =>
+    queryOptions<RegionCollection, DataError>({
+      queryKey: ['regions'],
+      queryFn: ({ signal }) => source.regions(signal),
+      staleTime: Infinity,
+    }),
+  grids: (source: LayerSources) =>
+    queryOptions<GridCollection, DataError>({
+      queryKey: ['grids'],
+      queryFn: ({ signal }) => source.grids({}, signal),
+      staleTime: Infinity,
+    }),
+  cameras: (source: LayerSources) =>
+    queryOptions<CameraCollection, DataError>({
+      queryKey: ['cameras'],
+      queryFn: ({ signal }) => source.cameras({}, signal),
+    }),
+  stations: (source: LayerSources) =>
+    queryOptions<StationCollection, DataError>({
+      queryKey: ['stations'],
+      queryFn: ({ signal }) => source.stations(signal),
+    }),
+  cases: (source: LayerSources, query: CaseQuery) =>
+    queryOptions<CaseCollection, DataError>({
+      queryKey: ['cases', query],
+      queryFn: ({ signal }) => source.cases(query, signal),
+    }),
+  indicators: (source: LayerSources, query: IndicatorQuery) =>
+    queryOptions<IndicatorsResponse, DataError>({
+      queryKey: ['indicators', query],
+      queryFn: ({ signal }) => source.indicators(query, signal),
+    }),
+};
+
+export const useMeta = (): UseQueryResult<Meta, DataError> => useQuery(dataQueries.meta(useDataSource()));
+export const useRegions = (): UseQueryResult<RegionCollection, DataError> =>
+  useQuery(dataQueries.regions(useDataSource()));
+export const useGrids = (): UseQueryResult<GridCollection, DataError> =>
+  useQuery(dataQueries.grids(useDataSource()));
+export const useCameras = (): UseQueryResult<CameraCollection, DataError> =>
+  useQuery(dataQueries.cameras(useDataSource()));
+export const useStations = (): UseQueryResult<StationCollection, DataError> =>
+  useQuery(dataQueries.stations(useDataSource()));
+export const useCases = (query: CaseQuery): UseQueryResult<CaseCollection, DataError> =>
+  useQuery(dataQueries.cases(useDataSource(), query));
+export const useIndicators = (
+  query: IndicatorQuery | null,
+): UseQueryResult<IndicatorsResponse, DataError> => {
+  const source = useDataSource();
+  return useQuery({
+    ...dataQueries.indicators(source, query ?? { region: '', from: '', to: '', interval: 'day' }),
+    enabled: query !== null,
+  });
+};

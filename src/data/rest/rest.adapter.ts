@@ -1,0 +1,76 @@
+import { fetchJson } from '../http';
+import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from '../provider';
+import {
+  camerasSchema,
+  casesSchema,
+  gridsSchema,
+  indicatorsSchema,
+  metaSchema,
+  regionsSchema,
+  stationsSchema,
+} from '../schemas/contract.schema';
+
+/** Gridboard's own REST contract (docs/api.md): one GET per layer under the source's base URL. */
+function endpoint(source: ResolvedSource, path: string, params: Record<string, string | undefined>): string {
+  const base = source.url.replace(/\/+$/, '');
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, value);
+  const query = search.toString();
+  return `${base}${path}${query ? `?${query}` : ''}`;
+}
+
+const bboxParam = (bbox: Bbox | undefined): string | undefined => bbox?.join(',');
+
+export const restAdapter = {
+  meta: (source: ResolvedSource, signal?: AbortSignal) =>
+    fetchJson({ ...source, url: endpoint(source, '/meta', {}), signal }, metaSchema),
+  regions: (source: ResolvedSource, signal?: AbortSignal) =>
+    fetchJson({ ...source, url: endpoint(source, '/regions', {}), signal }, regionsSchema),
+  grids: (source: ResolvedSource, query: GridQuery, signal?: AbortSignal) =>
+    fetchJson(
+      {
+        ...source,
+        url: endpoint(source, '/grids', { community: query.community, bbox: bboxParam(query.bbox) }),
+        signal,
+      },
+      gridsSchema,
+    ),
+  cameras: (source: ResolvedSource, query: { bbox?: Bbox }, signal?: AbortSignal) =>
+    fetchJson(
+      { ...source, url: endpoint(source, '/cameras', { bbox: bboxParam(query.bbox) }), signal },
+      camerasSchema,
+    ),
+  stations: (source: ResolvedSource, signal?: AbortSignal) =>
+    fetchJson({ ...source, url: endpoint(source, '/stations', {}), signal }, stationsSchema),
+  cases: (source: ResolvedSource, query: CaseQuery, signal?: AbortSignal) =>
+    fetchJson(
+      {
+        ...source,
+        url: endpoint(source, '/cases', {
+          from: query.from,
+          to: query.to,
+          bbox: bboxParam(query.bbox),
+          status: query.status?.join(','),
+          category: query.category?.join(','),
+          region: query.region,
+        }),
+        signal,
+      },
+      casesSchema,
+    ),
+  indicators: (source: ResolvedSource, query: IndicatorQuery, signal?: AbortSignal) =>
+    fetchJson(
+      {
+        ...source,
+        url: endpoint(source, '/indicators', {
+          region: query.region,
+          from: query.from,
+          to: query.to,
+          interval: query.interval,
+        }),
+        signal,
+      },
+      indicatorsSchema,
+    ),
+};

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { cameraPurposes, cameraStatuses, stationKinds, stationLevels } from '../../domain/points';
+import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import { gridTypes } from '../../domain/grid';
+import { regionLevels } from '../../domain/hierarchy';
+import { caseId, cameraId, gridId, regionId, stationId } from '../../domain/ids';
+import { areaGeometrySchema, featureCollectionSchema, pointSchema } from './geojson.schema';
+
+/**
+ * The REST contract's response schemas (docs/api.md). The mock API validates what it serves against these and
+ * the client parses what it receives with them: one definition, so the two cannot drift apart.
+ */
+const isoDateTime = z.iso.datetime({ offset: true });
+const nonEmpty = z.string().trim().min(1);
+
+export const metaSchema = z.object({
+  name: nonEmpty,
+  city: nonEmpty,
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  crs: z.enum(['wgs84', 'gcj02']),
+  dataTime: isoDateTime,
+  attribution: z.string().optional(),
+  live: z.boolean().optional(),
+});
+export type Meta = z.infer<typeof metaSchema>;
+
+export const regionPropertiesSchema = z.object({
+  id: nonEmpty.transform(regionId),
+  name: nonEmpty,
+  level: z.enum(regionLevels),
+  parentId: nonEmpty.transform(regionId).nullable(),
+});
+export const regionsSchema = featureCollectionSchema(areaGeometrySchema, regionPropertiesSchema);
+export type RegionCollection = z.infer<typeof regionsSchema>;
+export type RegionFeature = RegionCollection['features'][number];
+
+export const gridPropertiesSchema = z.object({
+  id: nonEmpty.transform(gridId),
+  code: nonEmpty,
+  name: nonEmpty,
+  communityId: nonEmpty.transform(regionId),
+  type: z.enum(gridTypes),
+  households: z.number().int().nonnegative(),
+  population: z.number().int().nonnegative(),
+  workerName: z.string(),
+  version: z.number().int().nonnegative(),
+});
+export const gridsSchema = featureCollectionSchema(areaGeometrySchema, gridPropertiesSchema);
+export type GridCollection = z.infer<typeof gridsSchema>;
+export type GridFeature = GridCollection['features'][number];
+
+export const cameraPropertiesSchema = z.object({
+  id: nonEmpty.transform(cameraId),
+  name: nonEmpty,
+  status: z.enum(cameraStatuses),
+  purpose: z.enum(cameraPurposes),
+  gridId: nonEmpty.transform(gridId).nullable(),
+});
+export const camerasSchema = featureCollectionSchema(pointSchema, cameraPropertiesSchema);
+export type CameraCollection = z.infer<typeof camerasSchema>;
+export type CameraFeature = CameraCollection['features'][number];
+
+export const stationPropertiesSchema = z.object({
+  id: nonEmpty.transform(stationId),
+  name: nonEmpty,
+  kind: z.enum(stationKinds),
+  level: z.enum(stationLevels),
+  address: z.string(),
+  phone: z.string(),
+  hours: z.string(),
+});
+export const stationsSchema = featureCollectionSchema(pointSchema, stationPropertiesSchema);
+export type StationCollection = z.infer<typeof stationsSchema>;
+export type StationFeature = StationCollection['features'][number];
+
+const stageTimesSchema = z.partialRecord(z.enum(caseStages), isoDateTime);
+
+export const casePropertiesSchema = z.object({
+  id: nonEmpty.transform(caseId),
+  title: z.string(),
+  channel: z.enum(caseChannels),
+  category: z.enum(caseCategories),
+  status: z.enum(caseStages),
+  reportedAt: isoDateTime,
+  dueAt: isoDateTime,
+  closedAt: isoDateTime.nullable(),
+  resolved: z.boolean().nullable(),
+  satisfaction: z.enum(satisfactionLevels).nullable(),
+  gridId: nonEmpty.transform(gridId).nullable(),
+  stageTimes: stageTimesSchema.optional(),
+});
+export const casesSchema = featureCollectionSchema(pointSchema, casePropertiesSchema);
+export type CaseCollection = z.infer<typeof casesSchema>;
+export type CaseFeature = CaseCollection['features'][number];
+/** One `case` event on the stream: the whole feature, new or changed. */
+export const caseEventSchema = z.object({
+  type: z.literal('Feature'),
+  geometry: pointSchema,
+  properties: casePropertiesSchema,
+});
+
+const ratioSchema = z.object({ numerator: z.number().nonnegative(), denominator: z.number().nonnegative() });
+export const indicatorFiguresSchema = z.object({
+  casesReported: z.number().int().nonnegative(),
+  casesClosed: z.number().int().nonnegative(),
+  openCases: z.number().int().nonnegative(),
+  overdueCases: z.number().int().nonnegative(),
+  resolutionRate: ratioSchema,
+  satisfactionRate: ratioSchema,
+  onTimeRate: ratioSchema,
+  volunteerHours: z.number().nonnegative(),
+});
+
+export const intervals = ['day', 'week', 'month'] as const;
+export type Interval = (typeof intervals)[number];
+
+export const indicatorsSchema = z.object({
+  region: z.object({ id: nonEmpty, name: nonEmpty, level: z.enum([...regionLevels, 'grid']) }),
+  from: isoDateTime,
+  to: isoDateTime,
+  interval: z.enum(intervals),
+  figures: indicatorFiguresSchema,
+  series: z.array(z.object({ start: isoDateTime, figures: indicatorFiguresSchema })),
+  children: z.array(
+    z.object({
+      id: nonEmpty,
+      name: nonEmpty,
+      level: z.enum([...regionLevels, 'grid']),
+      figures: indicatorFiguresSchema,
+    }),
+  ),
+  dataTime: isoDateTime,
+});
+export type IndicatorsResponse = z.infer<typeof indicatorsSchema>;
+
+export const saveGridsRequestSchema = z.object({
+  baseVersion: z.number().int().nonnegative(),
+  grids: gridsSchema,
+});
+export const saveGridsConflictSchema = z.object({ error: z.literal('conflict'), currentVersion: z.number() });
+export const saveGridsInvalidSchema = z.object({
+  error: z.literal('invalid'),
+  reasons: z.array(z.object({ gridId: z.string().nullable(), reason: z.string() })),
+});
+export const saveGridsOkSchema = z.object({ version: z.number().int() });

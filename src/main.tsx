@@ -1,0 +1,4 @@
+import { start } from './app/start';
+import './ui/theme.css';
+
+void start(document.getElementById('root'));

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLayers, parseView, serializeView, type ViewState } from './view-url';
+
+const at = (url: string) => {
+  const parsed = new URL(url, 'http://gridboard.test');
+  return { pathname: parsed.pathname, search: parsed.search };
+};
+
+describe('view URL', () => {
+  it('reads the defaults from a bare URL', () => {
+    const view = parseView(at('/'));
+    expect(view.mode).toBe('dashboard');
+    expect(view.region).toBeNull();
+    expect(view.window).toEqual({ preset: '30d' });
+    expect([...view.layers]).toEqual([...defaultLayers]);
+    expect(view.map).toBeNull();
+  });
+
+  it('round-trips a full view and keeps foreign parameters such as ?config=', () => {
+    const view: ViewState = {
+      mode: 'wall',
+      region: '140502001',
+      selected: '140502001001001',
+      window: { preset: 'custom', from: '2026-10-01', to: '2026-10-31' },
+      layers: new Set(['grids', 'cases']),
+      map: { lng: 112.8512345678, lat: 35.49, zoom: 12.345 },
+    };
+    const url = serializeView(view, at('/?config=/wall.json'));
+    expect(url).toContain('config=%2Fwall.json');
+    expect(url.startsWith('/wall?')).toBe(true);
+    const back = parseView(at(url));
+    expect(back.mode).toBe('wall');
+    expect(back.region).toBe('140502001');
+    expect(back.selected).toBe('140502001001001');
+    expect(back.window).toEqual(view.window);
+    expect([...back.layers].sort()).toEqual(['cases', 'grids']);
+    expect(back.map).toEqual({ lng: 112.85123, lat: 35.49, zoom: 12.35 });
+  });
+
+  it('falls back to safe defaults on nonsense parameters', () => {
+    const view = parseView(at('/planner?window=forever&map=abc,1,2&from=2026-12-01&to=2026-01-01'));
+    expect(view.mode).toBe('planner');
+    expect(view.window).toEqual({ preset: '30d' });
+    expect(view.map).toBeNull();
+  });
+
+  it('writes the dashboard at the base path and leaves default values out of the URL', () => {
+    const view = parseView(at('/wall?window=7d'));
+    expect(serializeView({ ...view, mode: 'dashboard', window: { preset: '30d' } }, at('/wall'))).toBe('/');
+    expect(serializeView({ ...view, mode: 'planner' }, at('/'))).toBe('/planner?window=7d');
+  });
+});

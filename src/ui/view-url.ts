@@ -1,0 +1,96 @@
+/**
+ * Pure mapping between a URL and the view it describes. Kept free of React and of window so it is unit-tested
+ * directly and a copied link always reproduces the same view.
+ */
+export type Mode = 'dashboard' | 'wall' | 'planner';
+export const windowPresets = ['today', '7d', '30d', '90d', '365d', 'custom'] as const;
+export type WindowPreset = (typeof windowPresets)[number];
+
+export interface TimeWindow {
+  preset: WindowPreset;
+  /** Local calendar days YYYY-MM-DD, inclusive; only for 'custom'. */
+  from?: string;
+  to?: string;
+}
+
+export interface MapView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface ViewState {
+  mode: Mode;
+  /** The focused unit (region or grid id); null is the whole city. */
+  region: string | null;
+  /** The selected grid, whose detail panel is open. */
+  selected: string | null;
+  window: TimeWindow;
+  layers: ReadonlySet<string>;
+  map: MapView | null;
+}
+
+export const defaultLayers: ReadonlySet<string> = new Set(['grids', 'cameras', 'stations']);
+const defaultWindow: TimeWindow = { preset: '30d' };
+const day = /^\d{4}-\d{2}-\d{2}$/;
+
+function modeOf(pathname: string): Mode {
+  const last = pathname.replace(/\/+$/, '').split('/').pop();
+  return last === 'wall' || last === 'planner' ? last : 'dashboard';
+}
+
+function parseWindow(params: URLSearchParams): TimeWindow {
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from && to && day.test(from) && day.test(to) && from <= to) return { preset: 'custom', from, to };
+  const preset = params.get('window');
+  const known = windowPresets.find((candidate) => candidate === preset && candidate !== 'custom');
+  return known ? { preset: known } : defaultWindow;
+}
+
+function parseMap(value: string | null): MapView | null {
+  if (!value) return null;
+  const [lng, lat, zoom] = value.split(',').map(Number);
+  if (lng === undefined || lat === undefined || zoom === undefined) return null;
+  if (![lng, lat, zoom].every(Number.isFinite)) return null;
+  if (Math.abs(lng) > 180 || Math.abs(lat) > 85 || zoom < 0 || zoom > 24) return null;
+  return { lng, lat, zoom };
+}
+
+export function parseView(location: Pick<Location, 'pathname' | 'search'>): ViewState {
+  const params = new URLSearchParams(location.search);
+  const layers = params.get('layers');
+  return {
+    mode: modeOf(location.pathname),
+    region: params.get('region') || null,
+    selected: params.get('grid') || null,
+    window: parseWindow(params),
+    layers: layers === null ? defaultLayers : new Set(layers.split(',').filter(Boolean)),
+    map: parseMap(params.get('map')),
+  };
+}
+
+const round = (value: number, digits: number): string => String(Number(value.toFixed(digits)));
+
+/** The URL of a view. Unknown parameters of the current URL (e.g. ?config=) are kept. */
+export function serializeView(view: ViewState, current: Pick<Location, 'pathname' | 'search'>): string {
+  const params = new URLSearchParams(current.search);
+  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map']) params.delete(key);
+  if (view.region) params.set('region', view.region);
+  if (view.selected) params.set('grid', view.selected);
+  if (view.window.preset === 'custom' && view.window.from && view.window.to) {
+    params.set('from', view.window.from);
+    params.set('to', view.window.to);
+  } else if (view.window.preset !== defaultWindow.preset) {
+    params.set('window', view.window.preset);
+  }
+  const layers = [...view.layers].sort();
+  if (layers.join(',') !== [...defaultLayers].sort().join(',')) params.set('layers', layers.join(','));
+  if (view.map) {
+    params.set('map', `${round(view.map.lng, 5)},${round(view.map.lat, 5)},${round(view.map.zoom, 2)}`);
+  }
+  const base = current.pathname.replace(/\/(wall|planner)\/?$/, '/').replace(/\/+$/, '/') || '/';
+  const path = view.mode === 'dashboard' ? base : `${base}${view.mode}`;
+  const query = params.toString();
+  return query ? `${path}?${query.replace(/%2C/g, ',')}` : path;
+}
