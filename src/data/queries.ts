@@ -1,4 +1,5 @@
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { indexRegions, type RegionIndex } from '../domain/hierarchy';
 import type { DataError } from './data-error';
 import { useDataSource } from './data-source-context';
 import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
@@ -70,3 +71,10 @@ export const useIndicators = (
     enabled: query !== null,
   });
 };
+
+const toRegionIndex = (collection: RegionCollection): RegionIndex =>
+  indexRegions(collection.features.map((feature) => feature.properties));
+
+/** The admin hierarchy as lookups (by id, children of), derived once per regions response. */
+export const useRegionIndex = (): UseQueryResult<RegionIndex, DataError> =>
+  useQuery({ ...dataQueries.regions(useDataSource()), select: toRegionIndex });

@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next';
+import { Line, LineChart, ResponsiveContainer } from 'recharts';
+import { rateOf, type Ratio } from '../../../domain/ratio';
+import type { IndicatorFigures } from '../../../domain/indicators';
+import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
+import { formatCount, formatRatio } from '../../../ui/format';
+
+type RateKey = 'resolutionRate' | 'satisfactionRate' | 'onTimeRate';
+type CountKey = 'casesReported' | 'openCases' | 'overdueCases' | 'volunteerHours';
+const rateKeys: RateKey[] = ['resolutionRate', 'satisfactionRate', 'onTimeRate'];
+const countKeys: CountKey[] = ['casesReported', 'openCases', 'overdueCases', 'volunteerHours'];
+
+interface KpiCardsProps {
+  current: IndicatorsResponse;
+  previous: IndicatorsResponse | undefined;
+}
+
+/** Change against the previous period: percentage points for rates, percent for counts; null when not comparable. */
+function rateChange(now: Ratio, before: Ratio | undefined): number | null {
+  const a = rateOf(now);
+  const b = before ? rateOf(before) : null;
+  return a === null || b === null ? null : a - b;
+}
+
+function countChange(now: number, before: number | undefined): number | null {
+  return before === undefined || before === 0 ? null : (now - before) / before;
+}
+
+function Sparkline({ values }: { values: (number | null)[] }) {
+  const data = values.map((value, index) => ({ index, value }));
+  return (
+    <div className="kpi-card__sparkline" aria-hidden="true">
+      <ResponsiveContainer width="100%" height={28}>
+        <LineChart data={data}>
+          <Line type="monotone" dataKey="value" stroke="#0b3d91" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+const seriesOf = (response: IndicatorsResponse, pick: (figures: IndicatorFigures) => number | null) =>
+  response.series.map((point) => pick(point.figures));
+
+export function KpiCards({ current, previous }: KpiCardsProps) {
+  const { t, i18n } = useTranslation('review');
+  const language = i18n.language;
+  const change = (value: number | null, unit: 'points' | 'percent') => {
+    if (value === null) return <span className="kpi-card__change">{t('change.none')}</span>;
+    const text =
+      unit === 'points'
+        ? t('change.points', { value: (value * 100).toFixed(1) })
+        : t('change.percent', { value: (value * 100).toFixed(1) });
+    const direction = value > 0 ? 'up' : value < 0 ? 'down' : 'flat';
+    return (
+      <span className={`kpi-card__change kpi-card__change--${direction}`}>
+        {direction === 'up' ? '▲ +' : direction === 'down' ? '▼ ' : '■ '}
+        {text}
+      </span>
+    );
+  };
+  return (
+    <div className="kpi-cards" role="list" aria-label={t('kpi.title')}>
+      {rateKeys.map((key) => {
+        const text = formatRatio(current.figures[key], language);
+        return (
+          <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
+            <h3>{t(`indicator.${key}`)}</h3>
+            <p className="kpi-card__value">{text.rate ?? t('noData')}</p>
+            <p className="kpi-card__fraction">{text.fraction}</p>
+            {change(rateChange(current.figures[key], previous?.figures[key]), 'points')}
+            <Sparkline values={seriesOf(current, (figures) => rateOf(figures[key]))} />
+          </article>
+        );
+      })}
+      {countKeys.map((key) => (
+        <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
+          <h3>{t(`indicator.${key}`)}</h3>
+          <p className="kpi-card__value">{formatCount(current.figures[key], language)}</p>
+          <p className="kpi-card__fraction">{t(`unit.${key}`)}</p>
+          {change(countChange(current.figures[key], previous?.figures[key]), 'percent')}
+          <Sparkline values={seriesOf(current, (figures) => figures[key])} />
+        </article>
+      ))}
+    </div>
+  );
+}

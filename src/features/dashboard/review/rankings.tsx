@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rankableIndicators, rankUnits, type RankableIndicator } from '../../../domain/ranking';
+import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
+import { formatCount, formatPercent } from '../../../ui/format';
+import { useViewState } from '../../../ui/view-state';
+
+type Child = IndicatorsResponse['children'][number];
+const minimumCasesChoices = [1, 5, 10, 20, 50];
+
+/** 红黑榜: the best and worst child units by an indicator; a row drills into its unit. */
+export function Rankings({ units }: { units: Child[] }) {
+  const { t, i18n } = useTranslation('review');
+  const [, setView] = useViewState();
+  const [indicator, setIndicator] = useState<RankableIndicator>('resolutionRate');
+  const [minimumCases, setMinimumCases] = useState(10);
+  const ranking = rankUnits(units, indicator, { minimumCases, size: 5 });
+  const show = (value: number) =>
+    indicator.endsWith('Rate') ? (formatPercent(value, i18n.language) ?? '') : formatCount(value, i18n.language);
+  const table = (kind: 'best' | 'worst') => (
+    <table className={`ranking ranking--${kind}`}>
+      <caption>{t(`ranking.${kind}`)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('ranking.rank')}</th>
+          <th scope="col">{t('ranking.unit')}</th>
+          <th scope="col">{t(`indicator.${indicator}`)}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ranking[kind].map((entry) => (
+          <tr key={entry.unit.id}>
+            <td>{entry.rank}</td>
+            <td>
+              <button type="button" className="ranking__drill" onClick={() => setView({ region: entry.unit.id, selected: null })}>
+                {entry.unit.name}
+              </button>
+            </td>
+            <td>{show(entry.value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <section className="rankings" aria-label={t('ranking.title')}>
+      <h2>{t('ranking.title')}</h2>
+      <div className="rankings__controls">
+        <label>
+          {t('ranking.by')}
+          <select
+            value={indicator}
+            onChange={(event) => {
+              const chosen = rankableIndicators.find((candidate) => candidate === event.target.value);
+              if (chosen) setIndicator(chosen);
+            }}
+          >
+            {rankableIndicators.map((key) => (
+              <option key={key} value={key}>
+                {t(`indicator.${key}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ranking.minimumCases')}
+          <select value={minimumCases} onChange={(event) => setMinimumCases(Number(event.target.value))}>
+            {minimumCasesChoices.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {units.length === 0 ? (
+        <p className="rankings__empty">{t('ranking.noChildren')}</p>
+      ) : (
+        <div className="rankings__tables">
+          {table('best')}
+          {table('worst')}
+        </div>
+      )}
+      {ranking.excluded.length > 0 && (
+        <p className="rankings__excluded">{t('ranking.excluded', { count: ranking.excluded.length, minimum: minimumCases })}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { useIndicators } from '../../../data/queries';
+import { LayerAlert } from '../../../ui/layer-alert';
+import { Breadcrumb } from './breadcrumb';
+import { KpiCards } from './kpi-cards';
+import { Rankings } from './rankings';
+import { TrendChart } from './trend-chart';
+import { useFocus } from './use-focus';
+import { useReviewPeriod } from './use-review-period';
+import { WindowPicker } from './window-picker';
+
+/** The leader's review beside the map: where am I, how is it doing, where is it worst. */
+export function ReviewPanel() {
+  const { t } = useTranslation('review');
+  const focus = useFocus();
+  const period = useReviewPeriod();
+  const query = (from: string, to: string) =>
+    focus ? { region: focus.id, from, to, interval: period.interval } : null;
+  const current = useIndicators(query(period.from, period.to));
+  const previous = useIndicators(query(period.previousFrom, period.previousTo));
+  if (!focus) return <p className="review__loading">{t('loading')}</p>;
+  return (
+    <div className="review" data-region={focus.id}>
+      <Breadcrumb focus={focus} />
+      <WindowPicker />
+      <LayerAlert layer="indicators" error={current.error} onRetry={() => void current.refetch()} />
+      {current.isPending && <p className="review__loading">{t('loading')}</p>}
+      {current.data && (
+        <>
+          <KpiCards current={current.data} previous={previous.data} />
+          <TrendChart indicators={current.data} />
+          <Rankings units={current.data.children} />
+        </>
+      )}
+    </div>
+  );
+}

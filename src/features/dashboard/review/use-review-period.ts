@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import type { Period } from '../../../domain/indicators';
+import { previousPeriod, resolveWindow, toChinaIso } from '../../../domain/time-window';
+import type { Interval } from '../../../data/schemas/contract.schema';
+import { useViewState } from '../../../ui/view-state';
+
+export interface ReviewPeriod {
+  period: Period;
+  previous: Period;
+  interval: Interval;
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+}
+
+/** The window of the URL as periods and query parameters; stable for the whole day (see resolveWindow). */
+export function useReviewPeriod(): ReviewPeriod {
+  const [view] = useViewState();
+  const today = new Date().toDateString();
+  return useMemo(() => {
+    const period = resolveWindow(view.window, Date.now());
+    const previous = previousPeriod(period);
+    const days = (period.to - period.from) / 86_400_000;
+    const interval: Interval = days > 120 ? 'week' : 'day';
+    return {
+      period,
+      previous,
+      interval,
+      from: toChinaIso(period.from),
+      to: toChinaIso(period.to),
+      previousFrom: toChinaIso(previous.from),
+      previousTo: toChinaIso(previous.to),
+    };
+    // `today` makes the window roll over at midnight on an always-on screen.
+  }, [view.window, today]);
+}

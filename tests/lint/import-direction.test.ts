@@ -1,0 +1,44 @@
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The import direction (app → features → map | data | ui → geo | domain) is a lint rule; these probes prove the
+ * rule fires, so a config change cannot silently switch it off.
+ */
+const eslint = new ESLint({
+  overrideConfig: [
+    { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    tseslint.configs.disableTypeChecked,
+  ],
+});
+
+async function rulesFiredFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('import direction', () => {
+  it('keeps the domain pure', async () => {
+    const fired = await rulesFiredFor('src/domain/probe.ts', "export { App } from '../app/app';\n");
+    expect(fired).toContain('import-x/no-restricted-paths');
+  });
+
+  it('keeps features apart', async () => {
+    const fired = await rulesFiredFor(
+      'src/features/wall/probe.ts',
+      "export { DashboardPage } from '../dashboard/dashboard-page';\n",
+    );
+    expect(fired).toContain('import-x/no-restricted-paths');
+  });
+
+  it('keeps maplibre-gl and deck.gl inside src/map', async () => {
+    const fired = await rulesFiredFor('src/features/wall/probe.ts', "export * as maplibre from 'maplibre-gl';\n");
+    expect(fired).toContain('no-restricted-imports');
+  });
+
+  it('allows the downward direction', async () => {
+    const fired = await rulesFiredFor('src/features/wall/probe.ts', "export { rateOf } from '../../domain/ratio';\n");
+    expect(fired).toEqual([]);
+  });
+});
