@@ -1,0 +1,81 @@
+import { http } from 'msw';
+import { casesSchema } from '../../src/data/schemas/contract.schema';
+import { caseCategories, caseStages } from '../../src/domain/case';
+import { matchesCaseFilter, type CaseFilter } from '../../src/domain/case-filter';
+import { dayMs } from '../cases/china-time';
+import type { CaseRecord } from '../cases/case-store';
+import type { MockState } from './mock-state';
+import { answerBadParameters, BadParameter, readBbox, readInstant, readWords } from './query-params';
+import { respondValid } from './respond';
+
+/** Without `from`, the window is the 30 days before `to` (or now), so a bare GET never ships the whole year. */
+export const defaultCaseWindowDays = 30;
+
+/** Index of the first record reported at or after `from` (records are kept oldest first). */
+function firstReportedFrom(records: readonly CaseRecord[], from: number): number {
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((records[middle]?.reportedMs ?? Infinity) >= from) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/** The unit a case belongs to at `depth` of the tree (0 = city … 4 = grid), via its grid's path. */
+export function caseUnitAt(state: MockState, record: CaseRecord, depth: number): string | undefined {
+  const gridId = record.wire.properties.gridId;
+  return gridId ? state.units.get(gridId)?.path[depth] : undefined;
+}
+
+export function readUnit(state: MockState, params: URLSearchParams) {
+  const id = params.get('region');
+  if (id === null || id === '') return undefined;
+  const unit = state.units.get(id);
+  if (!unit) throw new BadParameter('unknown_region', `region "${id}" is not a known region or grid`);
+  return unit;
+}
+
+function readCaseFilter(params: URLSearchParams, now: number): CaseFilter & { from: number } {
+  const to = readInstant(params, 'to');
+  const from = readInstant(params, 'from') ?? (to ?? now) - defaultCaseWindowDays * dayMs;
+  if (to !== undefined && from >= to) throw new BadParameter('bad_parameter', 'from must be before to');
+  const bbox = readBbox(params);
+  const statuses = readWords(params, 'status', caseStages);
+  const categories = readWords(params, 'category', caseCategories);
+  return {
+    from,
+    ...(to !== undefined && { to }),
+    ...(bbox && { bbox }),
+    ...(statuses && { statuses }),
+    ...(categories && { categories }),
+  };
+}
+
+export function casesHandlers(state: MockState) {
+  return [
+    http.get(`${state.baseUrl}/cases`, ({ request }) =>
+      answerBadParameters(() => {
+        const params = new URL(request.url).searchParams;
+        const now = state.clock();
+        state.cases.catchUp(now);
+        const filter = readCaseFilter(params, now);
+        const unit = readUnit(state, params);
+        const depth = unit ? unit.path.length - 1 : 0;
+        const records = state.cases.records;
+        const features = [];
+        for (let index = firstReportedFrom(records, filter.from); index < records.length; index++) {
+          const record = records[index];
+          if (!record) continue;
+          if (filter.to !== undefined && record.reportedMs >= filter.to) break;
+          const { properties, geometry } = record.wire;
+          if (!matchesCaseFilter(properties, geometry.coordinates, filter)) continue;
+          if (unit && caseUnitAt(state, record, depth) !== unit.id) continue;
+          features.push(record.wire);
+        }
+        return respondValid(state, 'casesSchema', casesSchema, { type: 'FeatureCollection', features });
+      }),
+    ),
+  ];
+}

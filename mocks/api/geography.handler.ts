@@ -1,0 +1,43 @@
+import { http } from 'msw';
+import {
+  camerasSchema,
+  metaSchema,
+  regionsSchema,
+  stationsSchema,
+} from '../../src/data/schemas/contract.schema';
+import { pointInBbox } from '../../src/domain/case-filter';
+import { formatChinaTime } from '../cases/china-time';
+import type { MockState } from './mock-state';
+import { answerBadParameters, readBbox } from './query-params';
+import { respondValid } from './respond';
+
+/** The static layers: meta, regions, cameras and stations. Only meta's data time moves with the clock. */
+export function geographyHandlers(state: MockState) {
+  const base = state.baseUrl;
+  return [
+    http.get(`${base}/meta`, () =>
+      respondValid(state, 'metaSchema', metaSchema, {
+        ...state.city.meta,
+        dataTime: formatChinaTime(state.clock()),
+        live: true,
+      }),
+    ),
+    http.get(`${base}/regions`, () =>
+      respondValid(state, 'regionsSchema', regionsSchema, state.city.regions),
+    ),
+    http.get(`${base}/cameras`, ({ request }) =>
+      answerBadParameters(() => {
+        const box = readBbox(new URL(request.url).searchParams);
+        const features = box
+          ? state.city.cameras.features.filter(({ geometry: { coordinates } }) =>
+              pointInBbox(box, coordinates[0], coordinates[1]),
+            )
+          : state.city.cameras.features;
+        return respondValid(state, 'camerasSchema', camerasSchema, { type: 'FeatureCollection', features });
+      }),
+    ),
+    http.get(`${base}/stations`, () =>
+      respondValid(state, 'stationsSchema', stationsSchema, state.city.stations),
+    ),
+  ];
+}

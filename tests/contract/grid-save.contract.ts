@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  gridsSchema,
+  saveGridsConflictSchema,
+  saveGridsInvalidSchema,
+  saveGridsOkSchema,
+  type GridFeature,
+} from '../../src/data/schemas/contract.schema';
+import { getJson, putJson, type ContractClient } from './contract-client';
+
+async function communityGrids(client: ContractClient) {
+  const all = gridsSchema.parse((await getJson(client, '/grids')).body).features;
+  const counts = new Map<string, number>();
+  for (const grid of all)
+    counts.set(grid.properties.communityId, (counts.get(grid.properties.communityId) ?? 0) + 1);
+  const community = [...counts].find(([, count]) => count >= 2)?.[0];
+  if (!community) throw new Error('no community with two grids to test saving on');
+  const reply = await getJson(client, `/grids?community=${community}`);
+  const grids = gridsSchema.parse(reply.body).features;
+  const version = Math.max(...grids.map((grid) => grid.properties.version));
+  return { community, grids, version };
+}
+
+const shifted = (grid: GridFeature, degrees: number): GridFeature => ({
+  ...grid,
+  geometry: {
+    type: 'Polygon',
+    coordinates: (grid.geometry.type === 'Polygon'
+      ? grid.geometry.coordinates
+      : (grid.geometry.coordinates[0] ?? [])
+    ).map((ring) => ring.map(([longitude, latitude]): [number, number] => [longitude + degrees, latitude])),
+  },
+});
+
+export function gridSaveContract(makeClient: () => ContractClient): void {
+  describe('PUT /grids', () => {
+    it('saves on the current version, then refuses the stale one with 409', async () => {
+      const client = makeClient();
+      const { community, grids, version } = await communityGrids(client);
+      const body = { baseVersion: version, grids: { type: 'FeatureCollection', features: grids } };
+      const saved = await putJson(client, `/grids?community=${community}`, body);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const newVersion = saveGridsOkSchema.parse(saved.body).version;
+      expect(newVersion).toBeGreaterThan(version);
+      const after = gridsSchema.parse((await getJson(client, `/grids?community=${community}`)).body).features;
+      expect(after.map((grid) => grid.properties.id).sort()).toEqual(
+        grids.map((grid) => grid.properties.id).sort(),
+      );
+      expect(after.every((grid) => grid.properties.version === newVersion)).toBe(true);
+
+      const stale = await putJson(client, `/grids?community=${community}`, body);
+      expect(stale.status).toBe(409);
+      expect(saveGridsConflictSchema.parse(stale.body).currentVersion).toBe(newVersion);
+    });
+
+    it('refuses overlapping grids, grids outside the community and malformed ones with 422 and reasons', async () => {
+      const client = makeClient();
+      const { community, grids, version } = await communityGrids(client);
+      const [first, second, ...others] = grids;
+      if (!first || !second) throw new Error('need two grids');
+      const put = (features: unknown[]) =>
+        putJson(client, `/grids?community=${community}`, {
+          baseVersion: version,
+          grids: { type: 'FeatureCollection', features },
+        });
+
+      const overlapping = await put([first, { ...second, geometry: first.geometry }, ...others]);
+      expect(overlapping.status).toBe(422);
+      const overlapReasons = saveGridsInvalidSchema.parse(overlapping.body).reasons;
+      expect(overlapReasons.map((reason) => reason.gridId)).toContain(second.properties.id);
+
+      const outside = await put([shifted(first, 1), second, ...others]);
+      expect(outside.status).toBe(422);
+      expect(saveGridsInvalidSchema.parse(outside.body).reasons.map((reason) => reason.gridId)).toContain(
+        first.properties.id,
+      );
+
+      const malformed = await put([
+        { ...first, properties: { ...first.properties, households: -1 } },
+        second,
+        ...others,
+      ]);
+      expect(malformed.status).toBe(422);
+      expect(saveGridsInvalidSchema.parse(malformed.body).reasons.length).toBeGreaterThan(0);
+
+      const unchanged = gridsSchema.parse(
+        (await getJson(client, `/grids?community=${community}`)).body,
+      ).features;
+      expect(unchanged.every((grid) => grid.properties.version === version)).toBe(true);
+    });
+  });
+}
