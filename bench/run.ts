@@ -1,0 +1,44 @@
+import type { BenchFigure, BenchInfo, BenchModule } from './bench-module';
+import { columnarBench } from './columnar.bench';
+import { joinBench } from './join.bench';
+import { describeMachine, formatTable, writeResults } from './report';
+
+/**
+ * The benchmark harness: `npm run bench` (`tsx bench/run.ts`), optionally `-- --only join` to run the modules whose
+ * name contains a word. Modules marked `chromium` are listed for the headless-browser runner and skipped here.
+ */
+export const benchModules: BenchModule[] = [
+  joinBench({ gridCount: 5_000, baselineSample: 20_000, goal: 100 }),
+  joinBench({ gridCount: 70_000, baselineSample: 10_000, goal: 400 }),
+  columnarBench,
+];
+
+const resultsPath = 'bench-results/bench.json';
+
+async function main(): Promise<void> {
+  const onlyIndex = process.argv.indexOf('--only');
+  const only = onlyIndex === -1 ? undefined : process.argv[onlyIndex + 1];
+  const machine = describeMachine();
+  console.log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, commit ${machine.commit}`);
+  const figures: BenchFigure[] = [];
+  const info: BenchInfo[] = [];
+  for (const module of benchModules) {
+    if (only !== undefined && !module.name.includes(only)) continue;
+    if (module.environment !== 'node') {
+      console.log(`skipped ${module.name}: runs in ${module.environment}`);
+      continue;
+    }
+    const started = performance.now();
+    const result = await module.run((line) => console.log(`  ${line}`));
+    figures.push(...result.figures);
+    info.push(...result.info);
+    console.log(`${module.name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+  console.log(`\n${formatTable(figures, info)}\n`);
+  writeResults(resultsPath, machine, figures, info);
+  console.log(`written ${resultsPath}`);
+  const failed = figures.filter((figure) => figure.check?.passed === false);
+  if (failed.length > 0) process.exitCode = 1;
+}
+
+await main();

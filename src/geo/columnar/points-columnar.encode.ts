@@ -1,0 +1,109 @@
+import {
+  blockAlignment,
+  columnarMagic,
+  columnarVersion,
+  headerByteLength,
+  nullBoolean,
+  nullCategoryCode16,
+  nullCategoryCode8,
+  positionTypes,
+  type ColumnInput,
+  type ColumnRef,
+  type ColumnarSchema,
+  type PointsInput,
+} from './points-columnar';
+
+interface PendingBlock {
+  bytes: Uint8Array;
+  ref: { byteOffset: number; byteLength: number };
+}
+
+/** Encode points into the columnar format (used by the mock API and by any provider that offers it). */
+export function encodePointsColumnar(input: PointsInput): ArrayBuffer {
+  const count = input.ids.length;
+  if (input.positions.length !== count * 2) throw new RangeError('positions must hold two numbers per id');
+  const encoder = new TextEncoder();
+  const positions =
+    input.positionType === 'float32'
+      ? Float32Array.from(input.positions)
+      : Float64Array.from(input.positions);
+  const idBytes = input.ids.map((id) => encoder.encode(id));
+  const idOffsets = new Uint32Array(count + 1);
+  idBytes.forEach((bytes, index) => (idOffsets[index + 1] = (idOffsets[index] ?? 0) + bytes.length));
+  const idData = new Uint8Array(idOffsets[count] ?? 0);
+  idBytes.forEach((bytes, index) => idData.set(bytes, idOffsets[index]));
+
+  const blocks: PendingBlock[] = [];
+  // Refs are placed later; each block keeps the very object the schema holds, so placing it updates the schema.
+  const block = <R extends { byteOffset: number; byteLength: number }>(array: ArrayBufferView, ref: R): R => {
+    ref.byteLength = array.byteLength;
+    blocks.push({ bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength), ref });
+    return ref;
+  };
+  const unplaced = () => ({ byteOffset: 0, byteLength: 0 });
+  const schema: ColumnarSchema = {
+    crs: input.crs,
+    positions: block(positions, unplaced()),
+    idOffsets: block(idOffsets, unplaced()),
+    idBytes: block(idData, unplaced()),
+    columns: input.columns.map((column) => {
+      const { array, dictionary } = encodeColumn(column, count);
+      const ref: ColumnRef = { name: column.name, kind: column.kind, ...unplaced() };
+      if (dictionary) ref.dictionary = dictionary;
+      return block(array, ref);
+    }),
+  };
+  // Block offsets depend on the schema's length, which depends on the offsets' digits: reserve room for the schema,
+  // place the blocks after it, and grow the reservation until the schema fits (JSON tolerates trailing spaces).
+  let reserved = encoder.encode(JSON.stringify(schema)).length;
+  let schemaBytes: Uint8Array;
+  for (;;) {
+    let offset = align(headerByteLength + reserved);
+    for (const pending of blocks) {
+      pending.ref.byteOffset = offset;
+      offset = align(offset + pending.ref.byteLength);
+    }
+    schemaBytes = encoder.encode(JSON.stringify(schema).padEnd(reserved, ' '));
+    if (schemaBytes.length === reserved) break;
+    reserved = schemaBytes.length;
+  }
+  const last = blocks[blocks.length - 1]?.ref;
+  const buffer = new ArrayBuffer(align(last ? last.byteOffset + last.byteLength : headerByteLength));
+  const view = new DataView(buffer);
+  new Uint8Array(buffer).set(encoder.encode(columnarMagic), 0);
+  view.setUint16(4, columnarVersion, true);
+  view.setUint16(6, positionTypes[input.positionType], true);
+  view.setUint32(8, count, true);
+  view.setUint32(12, schemaBytes.length, true);
+  new Uint8Array(buffer).set(schemaBytes, headerByteLength);
+  for (const pending of blocks) new Uint8Array(buffer).set(pending.bytes, pending.ref.byteOffset);
+  return buffer;
+}
+
+function encodeColumn(column: ColumnInput, count: number): { array: ArrayBufferView; dictionary?: string[] } {
+  if (column.values.length !== count)
+    throw new RangeError(`column ${column.name} must hold one value per point`);
+  switch (column.kind) {
+    case 'category': {
+      const dictionary = [...new Set(column.values.filter((value) => value !== null))];
+      if (dictionary.length >= nullCategoryCode16)
+        throw new RangeError(`column ${column.name} has too many categories`);
+      const wide = dictionary.length >= nullCategoryCode8;
+      const codeOf = new Map(dictionary.map((label, code) => [label, code]));
+      const nullCode = wide ? nullCategoryCode16 : nullCategoryCode8;
+      const codes = column.values.map((value) =>
+        value === null ? nullCode : (codeOf.get(value) ?? nullCode),
+      );
+      return { array: wide ? Uint16Array.from(codes) : Uint8Array.from(codes), dictionary };
+    }
+    case 'timestamp':
+    case 'number':
+      return { array: Float64Array.from(column.values, (value) => value ?? NaN) };
+    case 'boolean':
+      return {
+        array: Uint8Array.from(column.values, (value) => (value === null ? nullBoolean : Number(value))),
+      };
+  }
+}
+
+const align = (offset: number) => Math.ceil(offset / blockAlignment) * blockAlignment;

@@ -1,0 +1,77 @@
+/**
+ * Gridboard's columnar binary format for point layers (cases, cameras, stations): one ArrayBuffer that a decoder
+ * turns into typed-array views without copying, so a million points reach deck.gl's binary attributes with no
+ * per-point JS object. The byte layout is specified in ./README.md; these are its shared constants and types.
+ */
+export const columnarMagic = 'GBPC';
+export const columnarVersion = 1;
+export const columnarMediaType = 'application/vnd.gridboard.points+octet-stream';
+/** Fixed header: magic, version, position type, point count, schema length. */
+export const headerByteLength = 16;
+export const blockAlignment = 8;
+
+export const positionTypes = { float32: 1, float64: 2 } as const;
+export type PositionType = keyof typeof positionTypes;
+
+/** Codes reserved for "no value" in category and boolean columns. */
+export const nullCategoryCode8 = 0xff;
+export const nullCategoryCode16 = 0xffff;
+export const nullBoolean = 2;
+
+export type ColumnKind = 'category' | 'timestamp' | 'number' | 'boolean';
+
+/** One property column as a provider hands it to the encoder, a value per point in point order. */
+export type ColumnInput =
+  | { name: string; kind: 'category'; values: readonly (string | null)[] }
+  | { name: string; kind: 'timestamp' | 'number'; values: readonly (number | null)[] }
+  | { name: string; kind: 'boolean'; values: readonly (boolean | null)[] };
+
+export interface PointsInput {
+  /** `wgs84` unless the source declares `gcj02`; the client converts before overlaying. */
+  crs: 'wgs84' | 'gcj02';
+  positionType: PositionType;
+  /** Interleaved longitude, latitude. */
+  positions: ArrayLike<number>;
+  ids: readonly string[];
+  columns: readonly ColumnInput[];
+}
+
+/** The JSON schema block that follows the fixed header: where each block lies, and the category dictionaries. */
+export interface ColumnarSchema {
+  crs: 'wgs84' | 'gcj02';
+  positions: BlockRef;
+  idOffsets: BlockRef;
+  idBytes: BlockRef;
+  columns: ColumnRef[];
+}
+
+export interface BlockRef {
+  byteOffset: number;
+  byteLength: number;
+}
+
+export interface ColumnRef extends BlockRef {
+  name: string;
+  kind: ColumnKind;
+  /** Category columns: code → label; codes are Uint8 when it has at most 255 entries, else Uint16. */
+  dictionary?: string[];
+}
+
+export type DecodedColumn =
+  | { kind: 'category'; codes: Uint8Array | Uint16Array; dictionary: readonly string[]; nullCode: number }
+  | { kind: 'timestamp' | 'number'; values: Float64Array }
+  | { kind: 'boolean'; values: Uint8Array };
+
+export interface PointsColumnar {
+  readonly count: number;
+  readonly crs: 'wgs84' | 'gcj02';
+  /** Interleaved longitude, latitude: pass as `{ value: positions, size: 2 }` to a deck.gl binary attribute. */
+  readonly positions: Float32Array | Float64Array;
+  readonly columns: ReadonlyMap<string, DecodedColumn>;
+  /** The id of point `index`, decoded on demand (tooltips need a few, never all million). */
+  id(index: number): string;
+}
+
+export class ColumnarFormatError extends Error {
+  override readonly name = 'ColumnarFormatError';
+}
