@@ -1,0 +1,56 @@
+import { indexRegions, type Region } from '../../../domain/hierarchy';
+import { cameraStatuses } from '../../../domain/points';
+
+/**
+ * How many cameras the focused unit has and how many are online: the Sharp Eyes figure a leader asks for first.
+ * A camera belongs to the unit through its grid (grid → community → street → district); the whole city counts
+ * every camera, including those not assigned to a grid.
+ */
+export interface CameraSummary {
+  total: number;
+  online: number;
+}
+
+interface CameraColumns {
+  count: number;
+  status: Uint8Array;
+  gridIds: readonly (string | null)[];
+}
+
+/** The grid ids inside a unit (a region at any level, or a grid itself); null means the whole city. */
+export function gridsInUnit(
+  unit: string | null,
+  grids: readonly { id: string; communityId: string }[],
+  regions: readonly Region[],
+): Set<string> | null {
+  if (unit === null) return null;
+  if (grids.some((grid) => grid.id === unit)) return new Set([unit]);
+  const index = indexRegions(regions);
+  const root = index.byId.get(unit as Region['id']);
+  if (!root || root.parentId === null) return null;
+  const inside = new Set<string>([root.id]);
+  const queue: Region[] = [root];
+  for (let region = queue.pop(); region; region = queue.pop()) {
+    for (const child of index.childrenOf.get(region.id) ?? []) {
+      inside.add(child.id);
+      queue.push(child);
+    }
+  }
+  return new Set(grids.filter((grid) => inside.has(grid.communityId)).map((grid) => grid.id));
+}
+
+const onlineCode = cameraStatuses.indexOf('online');
+
+export function summariseCameras(cameras: CameraColumns, gridIds: ReadonlySet<string> | null): CameraSummary {
+  let total = 0;
+  let online = 0;
+  for (let index = 0; index < cameras.count; index += 1) {
+    if (gridIds !== null) {
+      const grid = cameras.gridIds[index];
+      if (grid == null || !gridIds.has(grid)) continue;
+    }
+    total += 1;
+    if (cameras.status[index] === onlineCode) online += 1;
+  }
+  return { total, online };
+}

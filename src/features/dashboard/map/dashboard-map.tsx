@@ -1,0 +1,182 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { allCameras, type CameraFilter } from '../../../map/camera-points';
+import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
+import { GridMap, type MapView } from '../../../map/grid-map';
+import type { MapPointer, MapTarget } from '../../../map/map-controller';
+import { LayerAlert } from '../../../ui/layer-alert';
+import { useViewState } from '../../../ui/view-state';
+import { gridsInUnit, summariseCameras } from './camera-summary';
+import { GridDetail, StationDetail } from './detail-panel';
+import { LayerPanel, type ToggledLayer } from './layer-panel';
+import { MapLegend } from './map-legend';
+import { MapTooltip } from './map-tooltip';
+import { useMapData } from './use-map-data';
+import './dashboard-map.css';
+
+/**
+ * The dashboard's map: wires the query cache and the URL to the map, and places the layer panel, legend, tooltip,
+ * detail panel and per-layer alerts over it. A failing layer shows its alert; every other layer keeps drawing.
+ */
+export function DashboardMap() {
+  const { t } = useTranslation('map');
+  const [view, setView] = useViewState();
+  const data = useMapData();
+  const { queries } = data;
+  const [fillMode, setFillMode] = useState<FillMode>('type');
+  const [cameraFilter, setCameraFilter] = useState<CameraFilter>(allCameras);
+  const [pointer, setPointer] = useState<MapPointer | null>(null);
+  const [stationId, setStationId] = useState<string | null>(null);
+  const publicView = data.privacy.maskPersonalData || view.mode === 'wall';
+
+  const fill = useMemo(() => {
+    const features = data.grids?.features ?? [];
+    const values =
+      fillMode === 'type' ? [] : features.map((grid) => grid.properties[fillProperty[fillMode]] ?? 0);
+    return gridFill(fillMode, values);
+  }, [data.grids, fillMode]);
+
+  const gridMembership = useMemo(
+    () => (queries.grids.data?.features ?? []).map((grid) => grid.properties),
+    [queries.grids.data],
+  );
+  const regionList = useMemo(
+    () => (queries.regions.data?.features ?? []).map((region) => region.properties),
+    [queries.regions.data],
+  );
+  const cameraSummary = useMemo(
+    () =>
+      data.cameras
+        ? summariseCameras(data.cameras, gridsInUnit(view.region, gridMembership, regionList))
+        : null,
+    [data.cameras, view.region, gridMembership, regionList],
+  );
+  const selectedGrid = view.selected ? data.gridsById.get(view.selected) : undefined;
+  const selectedCameras = useMemo(
+    () => (data.cameras && view.selected ? summariseCameras(data.cameras, new Set([view.selected])) : null),
+    [data.cameras, view.selected],
+  );
+  const communityName = selectedGrid
+    ? (regionList.find((region) => region.id === selectedGrid.communityId)?.name ?? null)
+    : null;
+  const station = stationId ? data.stationsById.get(stationId) : undefined;
+
+  const wantsStations = view.layers.has('stations') || view.layers.has('serviceAreas');
+  const complete =
+    !queries.meta.isPending &&
+    !queries.regions.isPending &&
+    !queries.grids.isPending &&
+    (!view.layers.has('cameras') || !queries.cameras.isPending) &&
+    (!wantsStations || !queries.stations.isPending);
+
+  const onSelect = useCallback(
+    (target: MapTarget | null) => {
+      if (target?.kind === 'station') {
+        setStationId(target.id);
+        return;
+      }
+      if (target?.kind === 'grid' || target === null) {
+        setStationId(null);
+        setView({ selected: target?.id ?? null });
+      }
+    },
+    [setView],
+  );
+  const onViewChange = useCallback((next: MapView) => setView({ map: next }, { replace: true }), [setView]);
+  const onToggle = useCallback(
+    (layer: ToggledLayer, on: boolean) => {
+      const layers = new Set(view.layers);
+      if (on) layers.add(layer);
+      else layers.delete(layer);
+      setView({ layers });
+    },
+    [view.layers, setView],
+  );
+
+  return (
+    <GridMap
+      basemap={data.basemap}
+      cityBounds={data.cityBounds}
+      view={view.map}
+      onViewChange={onViewChange}
+      regions={data.regions}
+      grids={data.grids}
+      cameras={data.cameras}
+      cameraFilter={cameraFilter}
+      stations={data.stations}
+      layers={view.layers}
+      fill={fill}
+      selected={view.selected}
+      onSelect={onSelect}
+      onHover={setPointer}
+      complete={complete}
+      resetLabel={t('controls.reset')}
+    >
+      <div className="dashboard-map__alerts">
+        <LayerAlert layer="meta" error={queries.meta.error} onRetry={() => void queries.meta.refetch()} />
+        <LayerAlert
+          layer="regions"
+          error={queries.regions.error}
+          onRetry={() => void queries.regions.refetch()}
+        />
+        <LayerAlert layer="grids" error={queries.grids.error} onRetry={() => void queries.grids.refetch()} />
+        {view.layers.has('cameras') && (
+          <LayerAlert
+            layer="cameras"
+            error={queries.cameras.error}
+            onRetry={() => void queries.cameras.refetch()}
+          />
+        )}
+        {wantsStations && (
+          <LayerAlert
+            layer="stations"
+            error={queries.stations.error}
+            onRetry={() => void queries.stations.refetch()}
+          />
+        )}
+      </div>
+      <div className="dashboard-map__side">
+        <LayerPanel
+          layers={view.layers}
+          onToggle={onToggle}
+          status={{
+            grids: queries.grids,
+            cameras: queries.cameras,
+            stations: queries.stations,
+            serviceAreas: queries.stations,
+          }}
+          fill={fillMode}
+          onFill={setFillMode}
+          cameraFilter={cameraFilter}
+          onCameraFilter={setCameraFilter}
+          cameraSummary={cameraSummary}
+        />
+        <MapLegend fill={fill} percent={fillMode === 'serviceReach'} layers={view.layers} />
+      </div>
+      {pointer && (
+        <MapTooltip
+          pointer={pointer}
+          grids={data.gridsById}
+          cameras={data.cameras}
+          stations={data.stationsById}
+          publicView={publicView}
+          minimumCount={data.privacy.minimumCount}
+        />
+      )}
+      {station ? (
+        <StationDetail station={station} onClose={() => setStationId(null)} />
+      ) : (
+        selectedGrid && (
+          <GridDetail
+            grid={selectedGrid}
+            communityName={communityName}
+            cameras={selectedCameras}
+            publicView={publicView}
+            minimumCount={data.privacy.minimumCount}
+            onClose={() => setView({ selected: null })}
+          />
+        )
+      )}
+    </GridMap>
+  );
+}

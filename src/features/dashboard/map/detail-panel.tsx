@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import type { StationFeature } from '../../../data/schemas/contract.schema';
+import { formatCount, formatPercent, formatPublicCount } from '../../../ui/format';
+import type { CameraSummary } from './camera-summary';
+import { maskPersonName } from './mask';
+import type { MapGridProperties } from './use-map-data';
+
+interface Row {
+  label: string;
+  value: string;
+}
+
+function Panel({
+  title,
+  heading,
+  rows,
+  onClose,
+}: {
+  title: string;
+  heading: string;
+  rows: Row[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('map');
+  return (
+    <section className="map-panel map-detail" aria-label={heading}>
+      <header>
+        <h2>{title}</h2>
+        <button type="button" onClick={onClose} aria-label={t('detail.close')}>
+          ×
+        </button>
+      </header>
+      <p className="map-detail__kind">{heading}</p>
+      <dl>
+        {rows.map((row) => (
+          <div key={row.label}>
+            <dt>{row.label}</dt>
+            <dd>{row.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+interface GridDetailProps {
+  grid: MapGridProperties;
+  communityName: string | null;
+  cameras: CameraSummary | null;
+  publicView: boolean;
+  minimumCount: number;
+  onClose: () => void;
+}
+
+/** The selected grid (its id is in the URL as ?grid=): who lives there, who looks after it, what watches it. */
+export function GridDetail({
+  grid,
+  communityName,
+  cameras,
+  publicView,
+  minimumCount,
+  onClose,
+}: GridDetailProps) {
+  const { t, i18n } = useTranslation('map');
+  const count = (value: number) =>
+    publicView ? formatPublicCount(value, minimumCount, i18n.language) : formatCount(value, i18n.language);
+  const rows: Row[] = [
+    { label: t('detail.code'), value: grid.code },
+    { label: t('tooltip.type'), value: t(`gridTypes.${grid.type}`) },
+    ...(communityName ? [{ label: t('detail.community'), value: communityName }] : []),
+    { label: t('tooltip.households'), value: count(grid.households) },
+    { label: t('tooltip.population'), value: count(grid.population) },
+    { label: t('tooltip.worker'), value: publicView ? maskPersonName(grid.workerName) : grid.workerName },
+    { label: t('tooltip.serviceReach'), value: formatPercent(grid.serviceReach, i18n.language, 0) ?? '—' },
+    ...(cameras
+      ? [
+          {
+            label: t('detail.cameras'),
+            value: t('detail.camerasValue', { total: cameras.total, online: cameras.online }),
+          },
+        ]
+      : []),
+  ];
+  return <Panel title={grid.name} heading={t('detail.grid')} rows={rows} onClose={onClose} />;
+}
+
+export function StationDetail({
+  station,
+  onClose,
+}: {
+  station: StationFeature['properties'];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('map');
+  const rows: Row[] = [
+    { label: t('detail.kind'), value: t(`stationKinds.${station.kind}`) },
+    { label: t('detail.level'), value: t(`stationLevels.${station.level}`) },
+    { label: t('detail.address'), value: station.address },
+    { label: t('detail.phone'), value: station.phone },
+    { label: t('detail.hours'), value: station.hours },
+  ];
+  return <Panel title={station.name} heading={t('detail.station')} rows={rows} onClose={onClose} />;
+}

@@ -1,0 +1,111 @@
+import { bbox } from '@turf/turf';
+import { useMemo } from 'react';
+import { useCameras, useGrids, useMeta, useRegions, useStations } from '../../../data/queries';
+import type { GridFeature, RegionCollection, StationFeature } from '../../../data/schemas/contract.schema';
+import { convertBbox, convertCollection, type Crs } from '../../../geo/crs';
+import { shareWithinReach } from '../../../geo/service-area';
+import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
+import type { StationMark } from '../../../map/stations.layer';
+import { useRuntimeConfig } from '../../../ui/runtime-config-context';
+
+/**
+ * The map's data, from the query cache to the shape the map draws: in the base map's coordinate system (a GCJ-02
+ * base map moves WGS84 data ≈ 570 m in Jincheng), grids enriched with their share within a station's walking
+ * reach, cameras as columns. Each step is memoised on its inputs, so a refetch of one layer touches only it.
+ */
+/** serviceReach is null while the stations are unknown (loading or failed): no reach is not zero reach. */
+export type MapGridProperties = GridFeature['properties'] & { serviceReach: number | null };
+export interface MapGridCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; geometry: GridFeature['geometry']; properties: MapGridProperties }[];
+}
+
+export function useMapData() {
+  const config = useRuntimeConfig();
+  const meta = useMeta();
+  const regions = useRegions();
+  const grids = useGrids();
+  const cameras = useCameras();
+  const stations = useStations();
+  const basemapCrs: Crs = config.basemap.crs;
+  // Until the dataset says otherwise (or if its meta fails) data is taken as WGS84, the contract's default.
+  const dataCrs: Crs | null = meta.isPending ? null : (meta.data?.crs ?? 'wgs84');
+
+  const convertedRegions = useMemo<RegionCollection | null>(
+    () => (regions.data && dataCrs ? convertCollection(regions.data, dataCrs, basemapCrs) : null),
+    [regions.data, dataCrs, basemapCrs],
+  );
+
+  const reach = useMemo(() => {
+    if (!grids.data || !stations.data) return null;
+    const stationPositions = stations.data.features.map((station) => station.geometry.coordinates);
+    return shareWithinReach(
+      grids.data.features.map((grid) => ({ id: grid.properties.id, geometry: grid.geometry })),
+      stationPositions,
+    );
+  }, [grids.data, stations.data]);
+
+  const mapGrids = useMemo<MapGridCollection | null>(() => {
+    if (!grids.data || !dataCrs) return null;
+    const enriched: MapGridCollection = {
+      type: 'FeatureCollection',
+      features: grids.data.features.map((grid) => ({
+        type: 'Feature',
+        geometry: grid.geometry,
+        properties: { ...grid.properties, serviceReach: reach?.get(grid.properties.id) ?? null },
+      })),
+    };
+    return convertCollection(enriched, dataCrs, basemapCrs);
+  }, [grids.data, reach, dataCrs, basemapCrs]);
+
+  const cameraPoints = useMemo<CameraPoints | null>(
+    () =>
+      cameras.data && dataCrs
+        ? cameraPointsOf(convertCollection(cameras.data, dataCrs, basemapCrs).features)
+        : null,
+    [cameras.data, dataCrs, basemapCrs],
+  );
+
+  const stationMarks = useMemo<StationMark[] | null>(() => {
+    if (!stations.data || !dataCrs) return null;
+    return convertCollection(stations.data, dataCrs, basemapCrs).features.map((station) => ({
+      ...station.properties,
+      position: station.geometry.coordinates,
+    }));
+  }, [stations.data, dataCrs, basemapCrs]);
+
+  const stationsById = useMemo(
+    () =>
+      new Map<string, StationFeature['properties']>(
+        (stations.data?.features ?? []).map((station) => [station.properties.id, station.properties]),
+      ),
+    [stations.data],
+  );
+  const gridsById = useMemo(
+    () => new Map((mapGrids?.features ?? []).map((grid) => [grid.properties.id as string, grid.properties])),
+    [mapGrids],
+  );
+
+  // Without meta the map still opens: on the regions' own extent, so a failing meta never blanks the map.
+  const cityBounds = useMemo(() => {
+    if (meta.data && dataCrs) return convertBbox(meta.data.bbox, dataCrs, basemapCrs);
+    if (convertedRegions && convertedRegions.features.length > 0) {
+      const [west, south, east, north] = bbox(convertedRegions);
+      return [west, south, east, north] as [number, number, number, number];
+    }
+    return null;
+  }, [meta.data, dataCrs, basemapCrs, convertedRegions]);
+
+  return {
+    basemap: config.basemap,
+    privacy: config.privacy,
+    queries: { meta, regions, grids, cameras, stations },
+    regions: convertedRegions,
+    grids: mapGrids,
+    gridsById,
+    cameras: cameraPoints,
+    stations: stationMarks,
+    stationsById,
+    cityBounds,
+  };
+}

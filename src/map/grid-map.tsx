@@ -1,0 +1,145 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { BasemapConfig } from '../domain/runtime-config';
+import { areaSource } from './area-layers';
+import { backgroundCss, baseStyle } from './base-style';
+import type { CameraFilter, CameraPoints } from './camera-points';
+import type { GridFill } from './grid-fill';
+import { labelPointsOf } from './label-points';
+import { MapController, type MapCamera, type MapPointer, type MapTarget } from './map-controller';
+import type { StationMark } from './stations.layer';
+import { useDeckLayers } from './use-deck-layers';
+import './grid-map.css';
+
+/**
+ * The city map: MapLibre draws the base map and the city's own outlines and labels, deck.gl the points. All data
+ * arrives as props (already in the base map's coordinate system); the view comes from and goes back to the URL.
+ */
+export interface MapView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+type Area<P> = FeatureCollection<Polygon | MultiPolygon, P>;
+export type RegionAreas = Area<{ id: string; name: string; level: string }>;
+export type GridAreas = Area<{ id: string; name: string }>;
+
+export interface GridMapProps {
+  basemap: BasemapConfig;
+  /** The whole city [west, south, east, north]: the first view without ?map=, and what reset returns to. */
+  cityBounds: [number, number, number, number] | null;
+  view: MapView | null;
+  onViewChange: (view: MapView) => void;
+  regions: RegionAreas | null;
+  grids: GridAreas | null;
+  cameras: CameraPoints | null;
+  cameraFilter: CameraFilter;
+  stations: readonly StationMark[] | null;
+  layers: ReadonlySet<string>;
+  fill: GridFill;
+  selected: string | null;
+  onSelect: (target: MapTarget | null) => void;
+  onHover: (pointer: MapPointer | null) => void;
+  /** Every enabled layer has settled (drawn or failed): the map may report itself ready. */
+  complete: boolean;
+  resetLabel: string;
+  children?: ReactNode;
+}
+
+const sameView = (a: MapView, b: MapView) =>
+  Math.abs(a.lng - b.lng) < 1e-4 && Math.abs(a.lat - b.lat) < 1e-4 && Math.abs(a.zoom - b.zoom) < 0.01;
+
+export function GridMap(props: GridMapProps) {
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const latest = useRef(props);
+  const [camera, setCamera] = useState<MapCamera | null>(null);
+  const [readyMs, setReadyMs] = useState<number | null>(null);
+  const { deckLayers, resolvePick } = useDeckLayers({ ...props, camera });
+  const resolvePickRef = useRef(resolvePick);
+  useLayoutEffect(() => {
+    latest.current = props;
+    resolvePickRef.current = resolvePick;
+  });
+
+  const canStart = props.view !== null || props.cityBounds !== null;
+  const style = useMemo(() => baseStyle(props.basemap), [props.basemap]);
+
+  useEffect(() => {
+    const container = canvasRef.current;
+    const { view, cityBounds } = latest.current;
+    if (!container || !canStart) return;
+    const start = view ?? (cityBounds ? { bounds: cityBounds } : { lng: 0, lat: 0, zoom: 1 });
+    const controller = new MapController({
+      container,
+      style,
+      start,
+      fill: latest.current.fill,
+      selected: latest.current.selected,
+      resetLabel: latest.current.resetLabel,
+      onReset: () => {
+        const bounds = latest.current.cityBounds;
+        if (bounds) controller.fitBounds(bounds);
+      },
+      onHover: (pointer) => latest.current.onHover(pointer),
+      onClick: (target) => latest.current.onSelect(target),
+      onCameraChange: (next) => {
+        setCamera(next);
+        const current = latest.current.view;
+        const rounded = { lng: next.lng, lat: next.lat, zoom: next.zoom };
+        if (!current || !sameView(current, rounded)) latest.current.onViewChange(rounded);
+      },
+      resolvePick: (info) => resolvePickRef.current(info),
+      onReady: setReadyMs,
+    });
+    controller.map.once('load', () => setCamera(controller.camera()));
+    controllerRef.current = controller;
+    return () => {
+      controllerRef.current = null;
+      controller.destroy();
+    };
+  }, [canStart, style]);
+
+  const regionLabels = useMemo(
+    () =>
+      props.regions
+        ? labelPointsOf(props.regions.features.filter((feature) => feature.properties.level !== 'city'))
+        : null,
+    [props.regions],
+  );
+  const gridLabels = useMemo(() => (props.grids ? labelPointsOf(props.grids.features) : null), [props.grids]);
+
+  useEffect(() => {
+    const controller = controllerRef.current;
+    if (!controller) return;
+    if (props.regions) controller.setSourceData(areaSource.regions, props.regions);
+    if (regionLabels) controller.setSourceData(areaSource.regionLabels, regionLabels);
+    if (props.grids) controller.setSourceData(areaSource.grids, props.grids);
+    if (gridLabels) controller.setSourceData(areaSource.gridLabels, gridLabels);
+    controller.setFill(props.fill);
+    controller.setSelected(props.selected);
+    controller.setGridsVisible(props.layers.has('grids'));
+    controller.setDeckLayers(deckLayers);
+    if (props.complete) controller.markComplete();
+  });
+
+  useEffect(() => {
+    const controller = controllerRef.current;
+    if (!controller || !props.view) return;
+    const current = controller.camera();
+    if (!sameView(current, props.view)) controller.jumpTo(props.view);
+  }, [props.view]);
+
+  return (
+    <div
+      className="grid-map"
+      data-map-ready={readyMs !== null ? 'true' : 'false'}
+      data-map-ready-ms={readyMs !== null ? Math.round(readyMs) : undefined}
+      data-map-background={backgroundCss}
+    >
+      <div ref={canvasRef} className="grid-map__canvas" />
+      {props.children}
+    </div>
+  );
+}

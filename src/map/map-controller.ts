@@ -1,0 +1,237 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { GeoJSON } from 'geojson';
+import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import {
+  areaLayers,
+  areaSource,
+  gridFillLayerId,
+  gridLayerIds,
+  fillColour,
+  selectedFilter,
+} from './area-layers';
+import type { GridFill } from './grid-fill';
+import { maplibregl } from './maplibre';
+import { ResetControl } from './reset-control';
+
+/**
+ * The one object that owns the MapLibre map and the deck.gl overlay. React hands it data and view state; it pushes
+ * to the GPU only what changed (same reference, no setData), keeps hover in feature state (no React render per
+ * mouse move inside the map) and reports picks, clicks and camera moves back.
+ */
+export type MapTarget =
+  | { kind: 'grid'; id: string }
+  | { kind: 'camera'; index: number }
+  | { kind: 'cameraCluster'; count: number; online: number }
+  | { kind: 'station'; id: string };
+
+export interface MapPointer {
+  target: MapTarget;
+  x: number;
+  y: number;
+}
+
+export interface MapCamera {
+  lng: number;
+  lat: number;
+  zoom: number;
+  bounds: [number, number, number, number];
+}
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  style: StyleSpecification | string;
+  start: { lng: number; lat: number; zoom: number } | { bounds: [number, number, number, number] };
+  fill: GridFill;
+  selected: string | null;
+  resetLabel: string;
+  onReset: () => void;
+  onHover: (pointer: MapPointer | null) => void;
+  onClick: (target: MapTarget | null) => void;
+  onCameraChange: (camera: MapCamera) => void;
+  /** Turns a deck.gl pick into a target; the React side knows which row of which layer it was. */
+  resolvePick: (info: PickingInfo) => MapTarget | null;
+  onReady: (millisecondsSinceNavigation: number) => void;
+}
+
+/** Room for the layer panel on the left when the whole city is shown. */
+const cityPadding = { top: 24, bottom: 24, left: 240, right: 24 };
+
+export class MapController {
+  readonly map: maplibregl.Map;
+  private readonly overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
+  private loaded = false;
+  private readonly pushed = new Map<string, GeoJSON>();
+  private hoveredGrid: string | null = null;
+  private fill: GridFill;
+  private selected: string | null;
+  private gridsVisible = true;
+  private readyRequested = false;
+  private readyReported = false;
+
+  constructor(private options: MapControllerOptions) {
+    this.fill = options.fill;
+    this.selected = options.selected;
+    const start = options.start;
+    this.map = new maplibregl.Map({
+      container: options.container,
+      style: options.style,
+      ...('bounds' in start
+        ? { bounds: start.bounds, fitBoundsOptions: { padding: cityPadding } }
+        : { center: [start.lng, start.lat], zoom: start.zoom }),
+      attributionControl: { compact: true },
+      dragRotate: true,
+      maxPitch: 0,
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
+    this.map.addControl(
+      new maplibregl.FullscreenControl({ container: options.container.parentElement ?? options.container }),
+      'top-right',
+    );
+    this.map.addControl(new ResetControl(options.resetLabel, () => this.options.onReset()), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(this.overlay);
+    this.map.on('load', () => this.onLoad());
+    this.map.on('mousemove', (event) => this.onPointerMove(event));
+    this.map.on('mouseout', () => this.clearHover());
+    this.map.on('click', (event) => this.onPointerClick(event));
+    this.map.on('moveend', () => this.options.onCameraChange(this.camera()));
+  }
+
+  /** Callbacks change with React renders; the map keeps its listeners and reads the latest ones. */
+  updateCallbacks(options: MapControllerOptions): void {
+    this.options = options;
+  }
+
+  camera(): MapCamera {
+    const centre = this.map.getCenter();
+    const bounds = this.map.getBounds();
+    return {
+      lng: centre.lng,
+      lat: centre.lat,
+      zoom: this.map.getZoom(),
+      bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+    };
+  }
+
+  /** Push a GeoJSON source, unless it is the very object pushed last time. */
+  setSourceData(sourceId: string, data: GeoJSON): void {
+    if (this.pushed.get(sourceId) === data) return;
+    this.pushed.set(sourceId, data);
+    if (!this.loaded) return;
+    // setData resolves when the worker has the data; the map redraws on its own, so nothing waits on it.
+    void this.map.getSource<GeoJSONSource>(sourceId)?.setData(data);
+  }
+
+  setFill(fill: GridFill): void {
+    if (fill === this.fill) return;
+    this.fill = fill;
+    if (this.loaded) this.map.setPaintProperty(gridFillLayerId, 'fill-color', fillColour(fill));
+  }
+
+  setSelected(selected: string | null): void {
+    if (selected === this.selected) return;
+    this.selected = selected;
+    if (this.loaded) this.map.setFilter('grid-selected', selectedFilter(selected));
+  }
+
+  setGridsVisible(visible: boolean): void {
+    if (visible === this.gridsVisible) return;
+    this.gridsVisible = visible;
+    if (this.loaded) this.applyGridVisibility();
+  }
+
+  setDeckLayers(layers: Layer[]): void {
+    this.overlay.setProps({ layers });
+  }
+
+  jumpTo(view: { lng: number; lat: number; zoom: number }): void {
+    this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
+  }
+
+  fitBounds(bounds: [number, number, number, number]): void {
+    this.map.fitBounds(bounds, { padding: cityPadding, animate: false });
+  }
+
+  /** Report readiness on the first idle after every layer's data has been pushed. */
+  markComplete(): void {
+    if (this.readyRequested) return;
+    this.readyRequested = true;
+    if (this.loaded) this.reportReadyWhenIdle();
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  private onLoad(): void {
+    for (const id of Object.values(areaSource)) {
+      this.map.addSource(id, {
+        type: 'geojson',
+        data: this.pushed.get(id) ?? { type: 'FeatureCollection', features: [] },
+        ...(id === areaSource.grids ? { promoteId: 'id' } : {}),
+      });
+    }
+    for (const layer of areaLayers(this.fill, this.selected)) this.map.addLayer(layer);
+    this.loaded = true;
+    this.applyGridVisibility();
+    if (this.readyRequested) this.reportReadyWhenIdle();
+  }
+
+  private reportReadyWhenIdle(): void {
+    this.map.once('idle', () => {
+      if (this.readyReported) return;
+      this.readyReported = true;
+      this.options.onReady(performance.now());
+    });
+    this.map.triggerRepaint();
+  }
+
+  private applyGridVisibility(): void {
+    for (const id of gridLayerIds) {
+      this.map.setLayoutProperty(id, 'visibility', this.gridsVisible ? 'visible' : 'none');
+    }
+  }
+
+  private pick(event: MapMouseEvent): MapTarget | null {
+    const info = this.overlay.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
+    const deckTarget = info ? this.options.resolvePick(info) : null;
+    if (deckTarget) return deckTarget;
+    if (!this.loaded || !this.gridsVisible) return null;
+    const [grid] = this.map.queryRenderedFeatures(event.point, { layers: [gridFillLayerId] });
+    const id: unknown = grid?.properties['id'];
+    return typeof id === 'string' ? { kind: 'grid', id } : null;
+  }
+
+  /** A cluster opens up where it was clicked; anything else is the caller's selection. */
+  private onPointerClick(event: MapMouseEvent): void {
+    const target = this.pick(event);
+    if (target?.kind === 'cameraCluster') {
+      this.map.easeTo({ center: event.lngLat, zoom: this.map.getZoom() + 2 });
+      return;
+    }
+    this.options.onClick(target);
+  }
+
+  private onPointerMove(event: MapMouseEvent): void {
+    const target = this.pick(event);
+    this.setHoveredGrid(target?.kind === 'grid' ? target.id : null);
+    this.map.getCanvas().style.cursor = target ? 'pointer' : '';
+    this.options.onHover(target ? { target, x: event.point.x, y: event.point.y } : null);
+  }
+
+  private clearHover(): void {
+    this.setHoveredGrid(null);
+    this.options.onHover(null);
+  }
+
+  private setHoveredGrid(id: string | null): void {
+    if (id === this.hoveredGrid || !this.loaded) return;
+    if (this.hoveredGrid !== null) {
+      this.map.setFeatureState({ source: areaSource.grids, id: this.hoveredGrid }, { hover: false });
+    }
+    this.hoveredGrid = id;
+    if (id !== null) this.map.setFeatureState({ source: areaSource.grids, id }, { hover: true });
+  }
+}

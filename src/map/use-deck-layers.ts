@@ -1,0 +1,98 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { useMemo } from 'react';
+import { buildCameraClusters, clusterMaxZoom, type CameraCluster } from './camera-clusters';
+import { filterCameras, type CameraFilter, type CameraPoints, type CameraSubset } from './camera-points';
+import { cameraClusterLayers, cameraColours, cameraLayerIds, cameraPointLayer } from './cameras.layer';
+import type { MapCamera, MapTarget } from './map-controller';
+import { serviceAreaLayer } from './service-areas.layer';
+import { stationLabelMinZoom, stationLayerIds, stationLayers, type StationMark } from './stations.layer';
+
+/**
+ * The deck.gl layers as a function of (data, view): every piece is memoised on exactly what it depends on, so a
+ * hover or a React render re-creates nothing and deck.gl sees the same data references.
+ */
+export interface DeckInputs {
+  cameras: CameraPoints | null;
+  cameraFilter: CameraFilter;
+  stations: readonly StationMark[] | null;
+  layers: ReadonlySet<string>;
+  camera: MapCamera | null;
+}
+
+const emptySubset: CameraSubset = {
+  count: 0,
+  positions: new Float32Array(0),
+  status: new Uint8Array(0),
+  source: new Uint32Array(0),
+};
+
+/** The view box widened by half on each side, rounded so small pans reuse the same clusters. */
+function clusterBox(camera: MapCamera): [number, number, number, number] {
+  const [west, south, east, north] = camera.bounds;
+  const padX = (east - west) / 2;
+  const padY = (north - south) / 2;
+  const step = 0.05;
+  const round = (value: number, up: boolean) => (up ? Math.ceil : Math.floor)(value / step) * step;
+  return [
+    round(west - padX, false),
+    round(Math.max(-85, south - padY), false),
+    round(east + padX, true),
+    round(Math.min(85, north + padY), true),
+  ];
+}
+
+export function useDeckLayers({ cameras, cameraFilter, stations, layers, camera }: DeckInputs) {
+  const subset = useMemo(
+    () => (cameras ? filterCameras(cameras, cameraFilter) : emptySubset),
+    [cameras, cameraFilter],
+  );
+  const colours = useMemo(() => cameraColours(subset), [subset]);
+  const clusterIndex = useMemo(() => buildCameraClusters(subset), [subset]);
+  const zoom = camera?.zoom ?? 0;
+  const clustered = Math.floor(zoom) <= clusterMaxZoom;
+  const zoomLevel = Math.floor(zoom);
+  const boxKey = camera && clustered ? clusterBox(camera).join(',') : '';
+  const clusters = useMemo<CameraCluster[]>(() => {
+    if (!boxKey) return [];
+    const box = boxKey.split(',').map(Number) as [number, number, number, number];
+    return clusterIndex.clusters(box, zoomLevel);
+  }, [clusterIndex, boxKey, zoomLevel]);
+
+  const pointLayer = useMemo(() => cameraPointLayer(subset, colours), [subset, colours]);
+  const clusterLayers = useMemo(() => cameraClusterLayers(clusters), [clusters]);
+  const withStationNames = zoom >= stationLabelMinZoom;
+  const stationLayerList = useMemo(
+    () => stationLayers(stations ?? [], withStationNames ? stationLabelMinZoom : 0),
+    [stations, withStationNames],
+  );
+  const serviceAreas = useMemo(() => serviceAreaLayer(stations ?? []), [stations]);
+
+  const deckLayers = useMemo(() => {
+    const list: Layer[] = [];
+    if (layers.has('serviceAreas')) list.push(serviceAreas);
+    if (layers.has('cameras')) list.push(...(clustered ? clusterLayers : [pointLayer]));
+    if (layers.has('stations')) list.push(...stationLayerList);
+    return list;
+  }, [layers, serviceAreas, clustered, clusterLayers, pointLayer, stationLayerList]);
+
+  const resolvePick = useMemo(
+    () =>
+      (info: PickingInfo): MapTarget | null => {
+        const layerId = info.layer?.id;
+        if (layerId === cameraLayerIds.points && info.index >= 0) {
+          const index = subset.source[info.index];
+          return index === undefined ? null : { kind: 'camera', index };
+        }
+        if (layerId === cameraLayerIds.clusters && info.object) {
+          const cluster = info.object as CameraCluster;
+          return { kind: 'cameraCluster', count: cluster.count, online: cluster.online };
+        }
+        if (layerId === stationLayerIds.marks && info.object) {
+          return { kind: 'station', id: (info.object as StationMark).id };
+        }
+        return null;
+      },
+    [subset],
+  );
+  return { deckLayers, resolvePick };
+}
