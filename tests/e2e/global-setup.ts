@@ -36,8 +36,11 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  if (!existsSync('dist/index.html'))
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  // GRIDBOARD_DIST lets parallel work serve its own build folder instead of the shared dist/.
+  const outDir = process.env.GRIDBOARD_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) {
+    throw new Error(`${outDir}/ is missing: run \`npm run build\` first (npm test does)`);
+  }
   const port = await freePort();
   // Start vite by its own binary so that killing this PID stops the server (an npx wrapper would survive).
   preview = spawn(
@@ -50,6 +53,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
       '--port',
       String(port),
       '--strictPort',
+      '--outDir',
+      outDir,
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
