@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 // Unit and component tests. Browser journeys live in tests/e2e and run with vitest.e2e.config.ts.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts',
+      'tests/contract/**/*.test.ts',
+      'tests/lint/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

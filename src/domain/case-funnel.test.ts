@@ -6,7 +6,11 @@ const at = (hour: number) => new Date(Date.UTC(2026, 10, 1, hour)).toISOString()
 
 describe('the six-step funnel', () => {
   it('counts current and reached cases per step', () => {
-    const cases: { status: CaseStage }[] = [{ status: 'reported' }, { status: 'handling' }, { status: 'closed' }];
+    const cases: { status: CaseStage }[] = [
+      { status: 'reported' },
+      { status: 'handling' },
+      { status: 'closed' },
+    ];
     const funnel = caseFunnel(cases);
     expect(funnel.map((step) => step.current)).toEqual([1, 0, 0, 1, 0, 1]);
     expect(funnel.map((step) => step.reached)).toEqual([3, 2, 2, 2, 1, 1]);

@@ -16,7 +16,10 @@ describe('early warning (未诉先办)', () => {
     const cases = [
       ...Array.from({ length: 16 }, (_, index) => ({ gridId: 'steady', reportedAt: daysAgo(8 + index * 3) })),
       ...Array.from({ length: 3 }, () => ({ gridId: 'steady', reportedAt: daysAgo(2) })),
-      ...Array.from({ length: 8 }, (_, index) => ({ gridId: 'rising', reportedAt: daysAgo(1 + (index % 6)) })),
+      ...Array.from({ length: 8 }, (_, index) => ({
+        gridId: 'rising',
+        reportedAt: daysAgo(1 + (index % 6)),
+      })),
       ...Array.from({ length: 8 }, (_, index) => ({ gridId: 'rising', reportedAt: daysAgo(10 + index * 6) })),
       { gridId: null, reportedAt: daysAgo(1) },
     ];

@@ -11,7 +11,12 @@ export interface HotspotRule {
   minimumRatio: number;
 }
 
-export const defaultHotspotRule: HotspotRule = { baselineWeeks: 8, minimumCases: 5, sigmas: 3, minimumRatio: 2 };
+export const defaultHotspotRule: HotspotRule = {
+  baselineWeeks: 8,
+  minimumCases: 5,
+  sigmas: 3,
+  minimumRatio: 2,
+};
 
 export interface HotspotVerdict {
   lastWeek: number;
@@ -20,14 +25,23 @@ export interface HotspotVerdict {
   flagged: boolean;
 }
 
-export function hotspotVerdict(lastWeek: number, baselineTotal: number, rule = defaultHotspotRule): HotspotVerdict {
+export function hotspotVerdict(
+  lastWeek: number,
+  baselineTotal: number,
+  rule = defaultHotspotRule,
+): HotspotVerdict {
   const baselinePerWeek = baselineTotal / rule.baselineWeeks;
   const threshold = Math.max(
     rule.minimumCases,
     baselinePerWeek + rule.sigmas * Math.sqrt(baselinePerWeek),
     baselinePerWeek * rule.minimumRatio,
   );
-  return { lastWeek, baselinePerWeek, threshold, flagged: lastWeek >= threshold && lastWeek > baselinePerWeek };
+  return {
+    lastWeek,
+    baselinePerWeek,
+    threshold,
+    flagged: lastWeek >= threshold && lastWeek > baselinePerWeek,
+  };
 }
 
 /**

@@ -11,7 +11,13 @@ const unit = (name: string, resolved: number, closed: number, reported = closed)
 };
 
 describe('rankings (红黑榜)', () => {
-  const units = [unit('a', 90, 100, 120), unit('b', 2, 2), unit('c', 70, 100), unit('d', 99, 100), unit('e', 0, 0)];
+  const units = [
+    unit('a', 90, 100, 120),
+    unit('b', 2, 2),
+    unit('c', 70, 100),
+    unit('d', 99, 100),
+    unit('e', 0, 0),
+  ];
 
   it('orders by the rate and leaves out units under the case threshold', () => {
     const ranking = rankUnits(units, 'resolutionRate', { minimumCases: 10, size: 5 });

@@ -19,7 +19,9 @@ describe('time windows in China Standard Time', () => {
   });
 
   it('stays the same all day long, so query keys are stable', () => {
-    expect(resolveWindow({ preset: '30d' }, now)).toEqual(resolveWindow({ preset: '30d' }, now + 20 * 60 * 1000));
+    expect(resolveWindow({ preset: '30d' }, now)).toEqual(
+      resolveWindow({ preset: '30d' }, now + 20 * 60 * 1000),
+    );
   });
 
   it('reads custom days inclusively and falls back on nonsense', () => {

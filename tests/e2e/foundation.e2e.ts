@@ -88,7 +88,7 @@ describe('foundation, on the production build', () => {
     expect(await nav.innerText()).toContain('驾驶舱');
     await page.locator('.app-header__language select').selectOption('en');
     await page.waitForFunction(() =>
-      document.querySelector('.app-header__modes')?.textContent?.includes('Dashboard'),
+      document.querySelector('.app-header__modes')?.textContent.includes('Dashboard'),
     );
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();

@@ -32,14 +32,18 @@ describe('the leader’s review', () => {
     expect(await page.locator('.review').getAttribute('data-region')).toBe(drilledRegion);
 
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === '晋城市');
+    await page.waitForFunction(
+      () => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === '晋城市',
+    );
     await page.goForward();
     await page.waitForFunction(
       (name) => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === name,
       unitName,
     );
     await page.locator('.breadcrumb button').first().click();
-    await page.waitForFunction(() => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === '晋城市');
+    await page.waitForFunction(
+      () => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === '晋城市',
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -33,12 +33,18 @@ describe('import direction', () => {
   });
 
   it('keeps maplibre-gl and deck.gl inside src/map', async () => {
-    const fired = await rulesFiredFor('src/features/wall/probe.ts', "export * as maplibre from 'maplibre-gl';\n");
+    const fired = await rulesFiredFor(
+      'src/features/wall/probe.ts',
+      "export * as maplibre from 'maplibre-gl';\n",
+    );
     expect(fired).toContain('no-restricted-imports');
   });
 
   it('allows the downward direction', async () => {
-    const fired = await rulesFiredFor('src/features/wall/probe.ts', "export { rateOf } from '../../domain/ratio';\n");
+    const fired = await rulesFiredFor(
+      'src/features/wall/probe.ts',
+      "export { rateOf } from '../../domain/ratio';\n",
+    );
     expect(fired).toEqual([]);
   });
 });

@@ -32,7 +32,15 @@ function Sparkline({ values }: { values: (number | null)[] }) {
     <div className="kpi-card__sparkline" aria-hidden="true">
       <ResponsiveContainer width="100%" height={28}>
         <LineChart data={data}>
-          <Line type="monotone" dataKey="value" stroke="#0b3d91" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="value"
+            stroke="#0b3d91"
+            strokeWidth={1.5}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

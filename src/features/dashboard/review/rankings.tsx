@@ -16,7 +16,9 @@ export function Rankings({ units }: { units: Child[] }) {
   const [minimumCases, setMinimumCases] = useState(10);
   const ranking = rankUnits(units, indicator, { minimumCases, size: 5 });
   const show = (value: number) =>
-    indicator.endsWith('Rate') ? (formatPercent(value, i18n.language) ?? '') : formatCount(value, i18n.language);
+    indicator.endsWith('Rate')
+      ? (formatPercent(value, i18n.language) ?? '')
+      : formatCount(value, i18n.language);
   const table = (kind: 'best' | 'worst') => (
     <table className={`ranking ranking--${kind}`}>
       <caption>{t(`ranking.${kind}`)}</caption>
@@ -32,7 +34,11 @@ export function Rankings({ units }: { units: Child[] }) {
           <tr key={entry.unit.id}>
             <td>{entry.rank}</td>
             <td>
-              <button type="button" className="ranking__drill" onClick={() => setView({ region: entry.unit.id, selected: null })}>
+              <button
+                type="button"
+                className="ranking__drill"
+                onClick={() => setView({ region: entry.unit.id, selected: null })}
+              >
                 {entry.unit.name}
               </button>
             </td>
@@ -82,7 +88,9 @@ export function Rankings({ units }: { units: Child[] }) {
         </div>
       )}
       {ranking.excluded.length > 0 && (
-        <p className="rankings__excluded">{t('ranking.excluded', { count: ranking.excluded.length, minimum: minimumCases })}</p>
+        <p className="rankings__excluded">
+          {t('ranking.excluded', { count: ranking.excluded.length, minimum: minimumCases })}
+        </p>
       )}
     </section>
   );

@@ -1,5 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, ComposedChart, Bar, Line, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Bar,
+  Line,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { rateOf } from '../../../domain/ratio';
 import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
 
@@ -27,9 +37,32 @@ export function TrendChart({ indicators }: { indicators: IndicatorsResponse }) {
           <YAxis yAxisId="rate" orientation="right" domain={[50, 100]} tick={{ fontSize: 11 }} unit="%" />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="count" dataKey="cases" name={t('trend.cases')} fill="#7aa6e0" isAnimationActive={false} />
-          <Line yAxisId="rate" dataKey="resolution" name={t('indicator.resolutionRate')} stroke="#0b3d91" dot={false} connectNulls isAnimationActive={false} />
-          <Line yAxisId="rate" dataKey="satisfaction" name={t('indicator.satisfactionRate')} stroke="#e07b00" strokeDasharray="4 2" dot={false} connectNulls isAnimationActive={false} />
+          <Bar
+            yAxisId="count"
+            dataKey="cases"
+            name={t('trend.cases')}
+            fill="#7aa6e0"
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="rate"
+            dataKey="resolution"
+            name={t('indicator.resolutionRate')}
+            stroke="#0b3d91"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="rate"
+            dataKey="satisfaction"
+            name={t('indicator.satisfactionRate')}
+            stroke="#e07b00"
+            strokeDasharray="4 2"
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

@@ -25,9 +25,12 @@ export function useFocus(): FocusUnit | null {
     if (requested && index.byId.has(regionId(requested))) {
       const chain = ancestry(index, regionId(requested));
       const unit = chain[chain.length - 1];
-      if (unit) return { id: unit.id, name: unit.name, level: unit.level, chain, childLevel: childLevel(unit.level) };
+      if (unit)
+        return { id: unit.id, name: unit.name, level: unit.level, chain, childLevel: childLevel(unit.level) };
     }
-    const grid = requested ? grids.data?.features.find((feature) => feature.properties.id === requested) : undefined;
+    const grid = requested
+      ? grids.data?.features.find((feature) => feature.properties.id === requested)
+      : undefined;
     if (grid) {
       const chain = [
         ...ancestry(index, grid.properties.communityId),
@@ -36,6 +39,12 @@ export function useFocus(): FocusUnit | null {
       return { id: grid.properties.id, name: grid.properties.name, level: 'grid', chain, childLevel: null };
     }
     const root = index.root;
-    return { id: root.id, name: root.name, level: root.level, chain: [root], childLevel: childLevel(root.level) };
+    return {
+      id: root.id,
+      name: root.name,
+      level: root.level,
+      chain: [root],
+      childLevel: childLevel(root.level),
+    };
   }, [regions.data, grids.data, view.region]);
 }

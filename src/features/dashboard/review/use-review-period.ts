@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Period } from '../../../domain/indicators';
 import { previousPeriod, resolveWindow, toChinaIso } from '../../../domain/time-window';
 import type { Interval } from '../../../data/schemas/contract.schema';
+import { useToday } from '../../../ui/use-today';
 import { useViewState } from '../../../ui/view-state';
 
 export interface ReviewPeriod {
@@ -17,9 +18,9 @@ export interface ReviewPeriod {
 /** The window of the URL as periods and query parameters; stable for the whole day (see resolveWindow). */
 export function useReviewPeriod(): ReviewPeriod {
   const [view] = useViewState();
-  const today = new Date().toDateString();
+  const today = useToday();
   return useMemo(() => {
-    const period = resolveWindow(view.window, Date.now());
+    const period = resolveWindow(view.window, today);
     const previous = previousPeriod(period);
     const days = (period.to - period.from) / 86_400_000;
     const interval: Interval = days > 120 ? 'week' : 'day';
@@ -32,6 +33,5 @@ export function useReviewPeriod(): ReviewPeriod {
       previousFrom: toChinaIso(previous.from),
       previousTo: toChinaIso(previous.to),
     };
-    // `today` makes the window roll over at midnight on an always-on screen.
   }, [view.window, today]);
 }
