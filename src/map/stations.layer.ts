@@ -28,6 +28,21 @@ export const stationKindStyle: Record<StationKind, { colour: Rgba; character: st
 export const stationLevelRadius: Record<StationLevel, number> = { district: 15, street: 12, community: 9 };
 
 export const stationLabelMinZoom = 13;
+
+/**
+ * A city holds thousands of village-level stations: drawn all at once at city zoom they bury the map. Each level
+ * appears from the zoom at which its units are big enough on screen to tell apart.
+ */
+export const stationLevelMinZoom: Record<StationLevel, number> = { district: 0, street: 10, community: 12 };
+
+/** The zoom tier (0, 1, 2) decides which levels show; layers are rebuilt only when the tier changes. */
+export const stationTier = (zoom: number): number =>
+  zoom >= stationLevelMinZoom.community ? 2 : zoom >= stationLevelMinZoom.street ? 1 : 0;
+
+export function stationsVisibleAt(stations: readonly StationMark[], tier: number): readonly StationMark[] {
+  const zoom = [0, stationLevelMinZoom.street, stationLevelMinZoom.community][tier] ?? 0;
+  return stations.filter((station) => stationLevelMinZoom[station.level] <= zoom);
+}
 export const stationLayerIds = {
   marks: 'stations-marks',
   characters: 'stations-characters',

@@ -5,7 +5,14 @@ import { filterCameras, type CameraFilter, type CameraPoints, type CameraSubset 
 import { cameraClusterLayers, cameraColours, cameraLayerIds, cameraPointLayer } from './cameras.layer';
 import type { MapCamera, MapTarget } from './map-controller';
 import { serviceAreaLayer } from './service-areas.layer';
-import { stationLabelMinZoom, stationLayerIds, stationLayers, type StationMark } from './stations.layer';
+import {
+  stationLabelMinZoom,
+  stationLayerIds,
+  stationLayers,
+  stationsVisibleAt,
+  stationTier,
+  type StationMark,
+} from './stations.layer';
 
 /**
  * The deck.gl layers as a function of (data, view): every piece is memoised on exactly what it depends on, so a
@@ -61,9 +68,11 @@ export function useDeckLayers({ cameras, cameraFilter, stations, layers, camera 
   const pointLayer = useMemo(() => cameraPointLayer(subset, colours), [subset, colours]);
   const clusterLayers = useMemo(() => cameraClusterLayers(clusters), [clusters]);
   const withStationNames = zoom >= stationLabelMinZoom;
+  const tier = stationTier(zoom);
+  const visibleStations = useMemo(() => stationsVisibleAt(stations ?? [], tier), [stations, tier]);
   const stationLayerList = useMemo(
-    () => stationLayers(stations ?? [], withStationNames ? stationLabelMinZoom : 0),
-    [stations, withStationNames],
+    () => stationLayers(visibleStations, withStationNames ? stationLabelMinZoom : 0),
+    [visibleStations, withStationNames],
   );
   const serviceAreas = useMemo(() => serviceAreaLayer(stations ?? []), [stations]);
 

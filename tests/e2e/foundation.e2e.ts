@@ -101,7 +101,7 @@ describe('foundation, on the production build', () => {
     const { page, context } = await openPage(browser, '/');
     await page.locator('.app-header__modes').waitFor();
     await page.getByRole('button', { name: '网格规划' }).click();
-    await page.waitForURL(/\/planner$/);
+    await page.waitForURL((url) => url.pathname === '/planner');
     await page.goBack();
     await page.waitForURL((url) => url.pathname === '/');
     expect(await page.locator('.dashboard').count()).toBe(1);
