@@ -6,7 +6,7 @@ import { createRandom, hashSeed } from '../cases/random';
 import { layoutCounty, unionOf, type CountyLayout } from './build-geography';
 import { gridTypeFor, householdsFor, peoplePerHousehold, workerName } from './people';
 import { readCitySource, shortName } from './source';
-import { geometryToWgs84, toWgs84 } from './wgs84';
+import { areaGeometry } from './wgs84';
 
 /**
  * The demo city's geography in the contract's shape (WGS84): the real city, counties, streets and
@@ -39,7 +39,7 @@ function region(
 ) {
   return {
     type: 'Feature' as const,
-    geometry: geometryToWgs84(polygons),
+    geometry: areaGeometry(polygons),
     properties: { id, name, level, parentId },
   };
 }
@@ -71,7 +71,7 @@ function gridsOf(layout: CountyLayout, seed: number): AreaFeature<GridProperties
         workerName: workerName(random),
         version: 1,
       };
-      grids.push({ type: 'Feature', geometry: geometryToWgs84(cell.polygons), properties });
+      grids.push({ type: 'Feature', geometry: areaGeometry(cell.polygons), properties });
     });
   }
   return grids;
@@ -86,7 +86,7 @@ export function buildDemoGeography(seed: number): DemoGeography {
   for (const county of counties) {
     const layout = layoutCounty(county, seed);
     countyRegions.push(region(county.code, county.name, 'district', '1405', [county.outline.coordinates]));
-    seats.set(county.code, toWgs84(county.seat));
+    seats.set(county.code, county.seat);
     for (const street of layout.streets) {
       regions.push(
         region(

@@ -9,7 +9,7 @@ import { villagerGroups } from './people';
 /**
  * Lay out one county: decide each community's number of grids, make that many cells inside the real outline, cut
  * them into the real streets (urban streets in the core) and each street into its real communities. One cell is one
- * grid. Everything here is in GCJ-02, the source's system.
+ * grid. Everything here is in WGS84 (the outlines were converted from GCJ-02 when read).
  */
 export interface CommunityLayout {
   code: string;

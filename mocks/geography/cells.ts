@@ -135,7 +135,7 @@ export function buildCells(
       neighbours: [],
     });
   }
-  absorbStrayPieces(cells);
+  const reshaped = absorbStrayPieces(cells);
   for (let index = 0; index < count; index++) {
     const ring = voronoi.cellPolygon(index) as Ring | null;
     const cell = cells[index];
@@ -150,15 +150,29 @@ export function buildCells(
       if (shared.length < 2) continue;
       const [a, b] = shared;
       const middle = [((a?.[0] ?? 0) + (b?.[0] ?? 0)) / 2, ((a?.[1] ?? 0) + (b?.[1] ?? 0)) / 2];
-      if (
-        insidePolygon(middle, outline) ||
-        (a && insidePolygon(a, outline)) ||
-        (b && insidePolygon(b, outline))
-      ) {
-        cell.neighbours.push(other);
-      }
+      if (!insidePolygon(middle, outline)) continue;
+      // A cell that lost or gained a stray piece may no longer touch the other along that Voronoi edge.
+      const touching =
+        !(reshaped.has(index) || reshaped.has(other)) ||
+        polyclip.union(cell.polygons as polyclip.Geom, (cells[other]?.polygons ?? []) as polyclip.Geom)
+          .length === 1;
+      if (touching) cell.neighbours.push(other);
     }
   }
+  // A cell mostly outside the outline can touch its neighbours only along edges whose midpoints lie outside:
+  // find its neighbours from the clipped shapes themselves.
+  for (const [index, cell] of cells.entries()) {
+    if (cell.neighbours.length > 0) continue;
+    for (const other of delaunay.neighbors(index)) {
+      const candidate = cells[other];
+      if (!candidate) continue;
+      if (polyclip.union(cell.polygons as polyclip.Geom, candidate.polygons as polyclip.Geom).length !== 1)
+        continue;
+      cell.neighbours.push(other);
+      if (!candidate.neighbours.includes(index)) candidate.neighbours.push(index);
+    }
+  }
+  joinStrandedPieces(cells);
   return cells;
 }
 
@@ -176,8 +190,9 @@ const bboxesTouch = (a: readonly number[], b: readonly number[]) =>
  * Clipping a Voronoi cell to a jagged outline can leave small stray pieces cut off by a notch. Each stray piece
  * joins the cell it touches (their union is one piece), so every grid — and so every community — is one piece.
  */
-function absorbStrayPieces(cells: Cell[]): void {
-  for (const cell of cells) {
+function absorbStrayPieces(cells: Cell[]): Set<number> {
+  const reshaped = new Set<number>();
+  for (const [index, cell] of cells.entries()) {
     while (cell.polygons.length > 1) {
       const piece = cell.polygons.pop();
       if (!piece) break;
@@ -188,11 +203,62 @@ function absorbStrayPieces(cells: Cell[]): void {
           return false;
         return polyclip.union([main] as polyclip.Geom, [piece] as polyclip.Geom).length === 1;
       });
-      if (host) host.polygons = polyclip.union(host.polygons as polyclip.Geom, [piece] as polyclip.Geom);
-      else {
+      if (host) {
+        host.polygons = polyclip.union(host.polygons as polyclip.Geom, [piece] as polyclip.Geom);
+        reshaped.add(index).add(cells.indexOf(host));
+      } else {
         cell.polygons.push(piece);
         break;
       }
+    }
+  }
+  return reshaped;
+}
+
+/** The graph's connected pieces, largest first. */
+function componentsOf(cells: readonly Cell[]): number[][] {
+  const seen = new Set<number>();
+  const components: number[][] = [];
+  cells.forEach((_, start) => {
+    if (seen.has(start)) return;
+    const component = [start];
+    seen.add(start);
+    for (let index = 0; index < component.length; index++) {
+      for (const next of cells[component[index] ?? start]?.neighbours ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          component.push(next);
+        }
+      }
+    }
+    components.push(component);
+  });
+  return components.sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Where the outline narrows to a neck, the Voronoi edges across it can all have their midpoints outside, leaving
+ * cells that touch the rest of the county with no edge in the graph. Join every such stranded piece to any cell it
+ * really touches (their union is one piece).
+ */
+function joinStrandedPieces(cells: Cell[]): void {
+  const [, ...stranded] = componentsOf(cells);
+  for (const component of stranded) {
+    const members = new Set(component);
+    for (const index of component) {
+      const cell = cells[index];
+      const main = cell?.polygons[0];
+      if (!cell || !main) continue;
+      const box = polygonBbox(main);
+      const touching = cells.findIndex((other, otherIndex) => {
+        const otherMain = other.polygons[0];
+        if (members.has(otherIndex) || !otherMain || !bboxesTouch(box, polygonBbox(otherMain))) return false;
+        return polyclip.union(cell.polygons as polyclip.Geom, other.polygons as polyclip.Geom).length === 1;
+      });
+      if (touching < 0) continue;
+      cell.neighbours.push(touching);
+      cells[touching]?.neighbours.push(index);
+      break;
     }
   }
 }

@@ -112,6 +112,8 @@ export function partitionCells(
       free.delete(cell);
     }
   }
+  if (free.size > 0)
+    throw new Error(`cells ${[...free].join(', ')} touch no other cell and could not be placed`);
   // A group short of its minimum takes cells from adjacent groups that can spare one without falling apart.
   groups.forEach((group, index) => {
     const minimum = wishes[index]?.minimum ?? 1;

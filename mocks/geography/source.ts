@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
+import { toWgs84 } from './wgs84';
 
 /**
  * The real extracts the demo city stands on (see ../source/README.md for provenance and licence): six county
- * outlines in GCJ-02 and the national division tree below them.
+ * outlines (GCJ-02 in the file, converted to WGS84 here) and the national division tree below them.
  */
 export interface CountySource {
   code: string;
   name: string;
-  /** County seat / label point, GCJ-02. */
+  /** County seat / label point, WGS84. */
   seat: [number, number];
   outline: Polygon;
   streets: StreetSource[];
@@ -48,8 +49,11 @@ export function readCitySource(): CountySource[] {
     return {
       code: county.code,
       name: county.name,
-      seat: feature.properties.cp,
-      outline: feature.geometry,
+      seat: toWgs84(feature.properties.cp),
+      outline: {
+        type: 'Polygon',
+        coordinates: feature.geometry.coordinates.map((ring) => ring.map(toWgs84)),
+      },
       streets: county.streets.map((street) => ({
         code: street.code,
         name: street.name,

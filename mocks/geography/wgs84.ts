@@ -2,9 +2,9 @@ import gcoord from 'gcoord';
 import type { Position } from 'geojson';
 
 /**
- * GCJ-02 → WGS84 for every vertex, rounded to 6 decimals (≈ 0.1 m). The conversion is a pure function of the
- * vertex, so a vertex shared by two grids stays shared after it; consecutive duplicates created by rounding are
- * dropped the same way on both sides.
+ * The source outlines are GCJ-02; the layout is made after converting them to WGS84 vertex by vertex. Converting
+ * after the layout would not do: the GCJ-02 offset is not linear, so a vertex that clipping put on a county border
+ * would leave the neighbouring county's straight edge and open slivers between them.
  */
 const cache = new Map<string, [number, number]>();
 
@@ -15,15 +15,21 @@ export function toWgs84(position: Position): [number, number] {
   const known = cache.get(key);
   if (known) return known;
   const [lng, lat] = gcoord.transform([x, y], gcoord.GCJ02, gcoord.WGS84);
-  const rounded: [number, number] = [Math.round(lng * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+  const rounded = roundPosition([lng, lat]);
   cache.set(key, rounded);
   return rounded;
 }
 
-export function ringToWgs84(ring: Position[]): Position[] {
+/** Output precision: 9 decimals (≈ 0.1 mm), far below anything a map or an area sum can see. */
+const roundPosition = (position: Position): [number, number] => [
+  Math.round((position[0] ?? 0) * 1e9) / 1e9,
+  Math.round((position[1] ?? 0) * 1e9) / 1e9,
+];
+
+export function roundRing(ring: Position[]): Position[] {
   const out: Position[] = [];
   for (const position of ring) {
-    const next = toWgs84(position);
+    const next = roundPosition(position);
     const last = out[out.length - 1];
     if (!last || last[0] !== next[0] || last[1] !== next[1]) out.push(next);
   }
@@ -34,10 +40,10 @@ export function ringToWgs84(ring: Position[]): Position[] {
   return out;
 }
 
-/** Polygons (list of rings lists) to a GeoJSON geometry in WGS84: one piece → Polygon, more → MultiPolygon. */
-export function geometryToWgs84(polygons: Position[][][]) {
+/** Polygons (lists of rings) as a GeoJSON geometry: one piece → Polygon, more → MultiPolygon. */
+export function areaGeometry(polygons: Position[][][]) {
   const converted = polygons
-    .map((polygon) => polygon.map(ringToWgs84).filter((ring) => ring.length >= 4))
+    .map((polygon) => polygon.map(roundRing).filter((ring) => ring.length >= 4))
     .filter((polygon) => polygon.length > 0);
   return converted.length === 1
     ? { type: 'Polygon' as const, coordinates: converted[0] ?? [] }
