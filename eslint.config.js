@@ -26,7 +26,7 @@ export default tseslint.config(
       'coverage',
       'test-results',
       'bench-results',
-      'mocks/generated',
+      '.scratch',
     ],
   },
   js.configs.recommended,
@@ -37,7 +37,7 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
-    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],

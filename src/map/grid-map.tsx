@@ -44,6 +44,8 @@ export interface GridMapProps {
   /** Every enabled layer has settled (drawn or failed): the map may report itself ready. */
   complete: boolean;
   resetLabel: string;
+  /** The focused unit's extent: the map flies there whenever the key changes (not on first load with a view). */
+  focus?: { key: string; bounds: [number, number, number, number] } | null;
   children?: ReactNode;
 }
 
@@ -130,6 +132,21 @@ export function GridMap(props: GridMapProps) {
     const current = controller.camera();
     if (!sameView(current, props.view)) controller.jumpTo(props.view);
   }, [props.view]);
+
+  const focusKey = props.focus?.key ?? null;
+  const mapStarted = camera !== null;
+  const lastFocus = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    const controller = controllerRef.current;
+    const focus = latest.current.focus;
+    if (!controller || lastFocus.current === focusKey) return;
+    const first = lastFocus.current === undefined;
+    lastFocus.current = focusKey;
+    // A shared link with ?map= keeps its exact view on load; later focus changes fly.
+    if (first && latest.current.view) return;
+    if (focus) controller.flyToBounds(focus.bounds);
+    else if (!first && latest.current.cityBounds) controller.flyToBounds(latest.current.cityBounds);
+  }, [focusKey, mapStarted]);
 
   return (
     <div

@@ -154,6 +154,12 @@ export class MapController {
     this.map.fitBounds(bounds, { padding: cityPadding, animate: false });
   }
 
+  /** Drill-down: fly to a unit so the eye follows where it went (a jump when the user asked for less motion). */
+  flyToBounds(bounds: [number, number, number, number]): void {
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.map.fitBounds(bounds, { padding: cityPadding, duration: reduced ? 0 : 900, maxZoom: 16 });
+  }
+
   /** Report readiness on the first idle after every layer's data has been pushed. */
   markComplete(): void {
     if (this.readyRequested) return;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { allCameras, type CameraFilter } from '../../../map/camera-points';
 import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
 import { GridMap, type MapView } from '../../../map/grid-map';
+import { unitBounds } from '../../../map/unit-bounds';
 import type { MapPointer, MapTarget } from '../../../map/map-controller';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { useViewState } from '../../../ui/view-state';
@@ -82,6 +83,10 @@ export function DashboardMap() {
     },
     [setView],
   );
+  const focus = useMemo(() => {
+    const bounds = unitBounds(view.region, data.regions, data.grids);
+    return bounds && view.region ? { key: view.region, bounds } : null;
+  }, [view.region, data.regions, data.grids]);
   const onViewChange = useCallback((next: MapView) => setView({ map: next }, { replace: true }), [setView]);
   const onToggle = useCallback(
     (layer: ToggledLayer, on: boolean) => {
@@ -111,6 +116,7 @@ export function DashboardMap() {
       onHover={setPointer}
       complete={complete}
       resetLabel={t('controls.reset')}
+      focus={focus}
     >
       <div className="dashboard-map__alerts">
         <LayerAlert layer="meta" error={queries.meta.error} onRetry={() => void queries.meta.refetch()} />
