@@ -44,6 +44,8 @@ export interface GridMapProps {
   /** Every enabled layer has settled (drawn or failed): the map may report itself ready. */
   complete: boolean;
   resetLabel: string;
+  /** Credit for the data (the provider's `meta.attribution`), shown in the map's attribution. */
+  dataAttribution?: string | null;
   /** The focused unit's extent: the map flies there whenever the key changes (not on first load with a view). */
   focus?: { key: string; bounds: [number, number, number, number] } | null;
   children?: ReactNode;
@@ -123,6 +125,7 @@ export function GridMap(props: GridMapProps) {
     controller.setSelected(props.selected);
     controller.setGridsVisible(props.layers.has('grids'));
     controller.setDeckLayers(deckLayers);
+    controller.setDataAttribution(props.dataAttribution ?? null);
     if (props.complete) controller.markComplete();
   });
 

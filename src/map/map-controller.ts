@@ -69,6 +69,8 @@ export class MapController {
   private gridsVisible = true;
   private readyRequested = false;
   private readyReported = false;
+  private attribution = new maplibregl.AttributionControl({ compact: true });
+  private dataAttribution: string | null = null;
 
   constructor(private options: MapControllerOptions) {
     this.fill = options.fill;
@@ -80,7 +82,7 @@ export class MapController {
       ...('bounds' in start
         ? { bounds: start.bounds, fitBoundsOptions: { padding: cityPadding } }
         : { center: [start.lng, start.lat], zoom: start.zoom }),
-      attributionControl: { compact: true },
+      attributionControl: false,
       dragRotate: true,
       maxPitch: 0,
     });
@@ -91,6 +93,7 @@ export class MapController {
     );
     this.map.addControl(new ResetControl(options.resetLabel, () => this.options.onReset()), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(this.attribution, 'bottom-right');
     this.map.addControl(this.overlay);
     this.map.on('load', () => this.onLoad());
     this.map.on('mousemove', (event) => this.onPointerMove(event));
@@ -113,6 +116,21 @@ export class MapController {
       zoom: this.map.getZoom(),
       bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
     };
+  }
+
+  /**
+   * Credit the data's source (e.g. the demo city's boundary licence) beside the base map's own attribution. The
+   * text arrives with the dataset's metadata, after the map exists, so the control is replaced when it changes.
+   */
+  setDataAttribution(text: string | null): void {
+    if (text === this.dataAttribution) return;
+    this.dataAttribution = text;
+    this.map.removeControl(this.attribution);
+    this.attribution = new maplibregl.AttributionControl({
+      compact: true,
+      ...(text ? { customAttribution: text } : {}),
+    });
+    this.map.addControl(this.attribution, 'bottom-right');
   }
 
   /** Push a GeoJSON source, unless it is the very object pushed last time. */

@@ -34,6 +34,10 @@ describe('the demo city in the browser', () => {
     expect(counts.grids).toBeGreaterThan(4500);
     expect(counts.grids).toBeLessThan(4700);
     expect(counts.controlled).toBe(true);
+    // The demo boundaries' source and licence note is credited in the map's attribution.
+    await page.waitForFunction(() =>
+      document.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent.includes('仅供演示'),
+    );
     const origin = new URL(baseUrl()).origin;
     const api = requests.filter((url) => url.includes('/api/'));
     expect(api.length).toBeGreaterThan(3);

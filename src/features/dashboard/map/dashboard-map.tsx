@@ -117,6 +117,7 @@ export function DashboardMap() {
       complete={complete}
       resetLabel={t('controls.reset')}
       focus={focus}
+      dataAttribution={queries.meta.data?.attribution ?? null}
     >
       <div className="dashboard-map__alerts">
         <LayerAlert layer="meta" error={queries.meta.error} onRetry={() => void queries.meta.refetch()} />
