@@ -4,6 +4,7 @@ import type {
   LayerSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { labelFont } from './base-style';
+import { choroplethColour, choroplethFilter, type Choropleth } from './choropleth';
 import type { GridFill } from './grid-fill';
 
 /**
@@ -22,6 +23,7 @@ export const areaSource = {
 /** Layers that belong to the "grids" toggle (region outlines stay: they are the base map). */
 export const gridLayerIds = ['grid-fill', 'grid-outline', 'grid-selected', 'grid-labels'] as const;
 export const gridFillLayerId = 'grid-fill';
+export const choroplethLayerIds = { regions: 'choropleth-regions', grids: 'choropleth-grids' } as const;
 
 const noFill = 'rgba(0, 0, 0, 0)';
 
@@ -39,6 +41,8 @@ export function selectedFilter(selected: string | null): FilterSpecification {
 }
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+/** The grid fill's opacity: stronger under the pointer. */
+export const gridFillOpacity: ExpressionSpecification = ['case', hovered, 0.85, 0.55];
 
 const regionOutline = (
   level: string,
@@ -82,7 +86,22 @@ const label = (
   paint: { 'text-color': colour, 'text-halo-color': 'rgba(255, 255, 255, 0.9)', 'text-halo-width': 1.5 },
 });
 
-export function areaLayers(fill: GridFill, selected: string | null): LayerSpecification[] {
+const choroplethLayer = (
+  target: Choropleth['target'],
+  choropleth: Choropleth | null,
+): LayerSpecification => ({
+  id: choroplethLayerIds[target],
+  type: 'fill',
+  source: target === 'regions' ? areaSource.regions : areaSource.grids,
+  filter: choroplethFilter(choropleth, target),
+  paint: { 'fill-color': choroplethColour(choropleth), 'fill-opacity': 0.8 },
+});
+
+export function areaLayers(
+  fill: GridFill,
+  selected: string | null,
+  choropleth: Choropleth | null = null,
+): LayerSpecification[] {
   return [
     {
       id: gridFillLayerId,
@@ -90,9 +109,11 @@ export function areaLayers(fill: GridFill, selected: string | null): LayerSpecif
       source: areaSource.grids,
       paint: {
         'fill-color': fillColour(fill),
-        'fill-opacity': ['case', hovered, 0.85, 0.55],
+        'fill-opacity': gridFillOpacity,
       },
     },
+    choroplethLayer('regions', choropleth),
+    choroplethLayer('grids', choropleth),
     {
       id: 'grid-outline',
       type: 'line',

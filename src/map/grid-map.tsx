@@ -2,6 +2,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BasemapConfig } from '../domain/runtime-config';
 import { areaSource } from './area-layers';
+import type { Choropleth } from './choropleth';
 import { backgroundCss, baseStyle } from './base-style';
 import type { CameraFilter, CameraPoints } from './camera-points';
 import type { GridFill } from './grid-fill';
@@ -44,6 +45,8 @@ export interface GridMapProps {
   /** Every enabled layer has settled (drawn or failed): the map may report itself ready. */
   complete: boolean;
   resetLabel: string;
+  /** An indicator over the focused unit's children; replaces the grid fill while set. */
+  choropleth?: Choropleth | null;
   /** Credit for the data (the provider's `meta.attribution`), shown in the map's attribution. */
   dataAttribution?: string | null;
   /** The focused unit's extent: the map flies there whenever the key changes (not on first load with a view). */
@@ -126,6 +129,7 @@ export function GridMap(props: GridMapProps) {
     controller.setGridsVisible(props.layers.has('grids'));
     controller.setDeckLayers(deckLayers);
     controller.setDataAttribution(props.dataAttribution ?? null);
+    controller.setChoropleth(props.choropleth ?? null);
     if (props.complete) controller.markComplete();
   });
 

@@ -6,11 +6,14 @@ import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import {
   areaLayers,
   areaSource,
+  choroplethLayerIds,
   gridFillLayerId,
+  gridFillOpacity,
   gridLayerIds,
   fillColour,
   selectedFilter,
 } from './area-layers';
+import { choroplethColour, choroplethFilter, type Choropleth } from './choropleth';
 import type { GridFill } from './grid-fill';
 import { maplibregl } from './maplibre';
 import { ResetControl } from './reset-control';
@@ -71,6 +74,7 @@ export class MapController {
   private readyReported = false;
   private attribution = new maplibregl.AttributionControl({ compact: true });
   private dataAttribution: string | null = null;
+  private choropleth: Choropleth | null = null;
 
   constructor(private options: MapControllerOptions) {
     this.fill = options.fill;
@@ -131,6 +135,22 @@ export class MapController {
       ...(text ? { customAttribution: text } : {}),
     });
     this.map.addControl(this.attribution, 'bottom-right');
+  }
+
+  /** Colour the focused unit's children by an indicator (null: back to the grid fill). */
+  setChoropleth(choropleth: Choropleth | null): void {
+    if (choropleth === this.choropleth) return;
+    this.choropleth = choropleth;
+    if (this.loaded) this.applyChoropleth();
+  }
+
+  private applyChoropleth(): void {
+    for (const target of ['regions', 'grids'] as const) {
+      this.map.setFilter(choroplethLayerIds[target], choroplethFilter(this.choropleth, target));
+      this.map.setPaintProperty(choroplethLayerIds[target], 'fill-color', choroplethColour(this.choropleth));
+    }
+    // While an indicator colours the units, the grid-type fill underneath would only muddy its classes.
+    this.map.setPaintProperty(gridFillLayerId, 'fill-opacity', this.choropleth ? 0 : gridFillOpacity);
   }
 
   /** Push a GeoJSON source, unless it is the very object pushed last time. */
@@ -197,7 +217,8 @@ export class MapController {
         ...(id === areaSource.grids ? { promoteId: 'id' } : {}),
       });
     }
-    for (const layer of areaLayers(this.fill, this.selected)) this.map.addLayer(layer);
+    for (const layer of areaLayers(this.fill, this.selected, this.choropleth)) this.map.addLayer(layer);
+    this.applyChoropleth();
     this.loaded = true;
     this.applyGridVisibility();
     if (this.readyRequested) this.reportReadyWhenIdle();

@@ -24,6 +24,7 @@ describe('view URL', () => {
       window: { preset: 'custom', from: '2026-10-01', to: '2026-10-31' },
       layers: new Set(['grids', 'cases']),
       map: { lng: 112.8512345678, lat: 35.49, zoom: 12.345 },
+      indicator: 'resolutionRate',
     };
     const url = serializeView(view, at('/?config=/wall.json'));
     expect(url).toContain('config=%2Fwall.json');
@@ -35,6 +36,7 @@ describe('view URL', () => {
     expect(back.window).toEqual(view.window);
     expect([...back.layers].sort()).toEqual(['cases', 'grids']);
     expect(back.map).toEqual({ lng: 112.85123, lat: 35.49, zoom: 12.35 });
+    expect(back.indicator).toBe('resolutionRate');
   });
 
   it('falls back to safe defaults on nonsense parameters', () => {

@@ -28,6 +28,8 @@ export interface ViewState {
   window: TimeWindow;
   layers: ReadonlySet<string>;
   map: MapView | null;
+  /** The indicator that colours the focused unit's children on the map (a choropleth), if any. */
+  indicator: string | null;
 }
 
 export const defaultLayers: ReadonlySet<string> = new Set(['grids', 'cameras', 'stations']);
@@ -67,6 +69,7 @@ export function parseView(location: Pick<Location, 'pathname' | 'search'>): View
     window: parseWindow(params),
     layers: layers === null ? defaultLayers : new Set(layers.split(',').filter(Boolean)),
     map: parseMap(params.get('map')),
+    indicator: params.get('indicator') || null,
   };
 }
 
@@ -75,7 +78,7 @@ const round = (value: number, digits: number): string => String(Number(value.toF
 /** The URL of a view. Unknown parameters of the current URL (e.g. ?config=) are kept. */
 export function serializeView(view: ViewState, current: Pick<Location, 'pathname' | 'search'>): string {
   const params = new URLSearchParams(current.search);
-  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map']) params.delete(key);
+  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map', 'indicator']) params.delete(key);
   if (view.region) params.set('region', view.region);
   if (view.selected) params.set('grid', view.selected);
   if (view.window.preset === 'custom' && view.window.from && view.window.to) {
@@ -86,6 +89,7 @@ export function serializeView(view: ViewState, current: Pick<Location, 'pathname
   }
   const layers = [...view.layers].sort();
   if (layers.join(',') !== [...defaultLayers].sort().join(',')) params.set('layers', layers.join(','));
+  if (view.indicator) params.set('indicator', view.indicator);
   if (view.map) {
     params.set('map', `${round(view.map.lng, 5)},${round(view.map.lat, 5)},${round(view.map.zoom, 2)}`);
   }

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
+import { countPixelsNear } from './pixels';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -61,5 +62,26 @@ describe('the leader’s review', () => {
     expect(await again.innerText()).toBe(figures);
     expect(await second.page.locator('.breadcrumb [aria-current="page"]').innerText()).toBe('城区');
     await second.context.close();
+  });
+
+  it('colours the child units by the chosen indicator, from the URL', async () => {
+    const { page, context } = await openPage(browser, '/?layers=grids');
+    await page.waitForFunction(() => document.querySelector('[data-map-ready="true"]') !== null, null, {
+      timeout: 90_000,
+    });
+    // The darkest and lightest classes of the sequential palette (src/map/grid-fill.ts).
+    const classPixels = async () => {
+      const shot = await page.locator('.grid-map').screenshot();
+      return countPixelsNear(shot, [37, 52, 148], 40) + countPixelsNear(shot, [255, 255, 204], 20);
+    };
+    const before = await classPixels();
+    await page.locator('.indicator-choropleth select').selectOption('resolutionRate');
+    await page.waitForURL((url) => url.searchParams.get('indicator') === 'resolutionRate');
+    await page.locator('.indicator-choropleth__classes li').first().waitFor();
+    await page.waitForTimeout(1500);
+    const after = await classPixels();
+    expect(after).toBeGreaterThan(before + 20_000);
+    expect(await page.locator('.indicator-choropleth__classes li').count()).toBeGreaterThan(1);
+    await context.close();
   });
 });

@@ -10,8 +10,10 @@ import { useViewState } from '../../../ui/view-state';
 import { gridsInUnit, summariseCameras } from './camera-summary';
 import { GridDetail, StationDetail } from './detail-panel';
 import { LayerPanel, type ToggledLayer } from './layer-panel';
+import { IndicatorChoropleth } from './indicator-choropleth';
 import { MapLegend } from './map-legend';
 import { MapTooltip } from './map-tooltip';
+import { useIndicatorChoropleth } from './use-indicator-choropleth';
 import { useMapData } from './use-map-data';
 import './dashboard-map.css';
 
@@ -83,6 +85,7 @@ export function DashboardMap() {
     },
     [setView],
   );
+  const { choropleth } = useIndicatorChoropleth();
   const focus = useMemo(() => {
     const bounds = unitBounds(view.region, data.regions, data.grids);
     return bounds && view.region ? { key: view.region, bounds } : null;
@@ -118,6 +121,7 @@ export function DashboardMap() {
       resetLabel={t('controls.reset')}
       focus={focus}
       dataAttribution={queries.meta.data?.attribution ?? null}
+      choropleth={choropleth}
     >
       <div className="dashboard-map__alerts">
         <LayerAlert layer="meta" error={queries.meta.error} onRetry={() => void queries.meta.refetch()} />
@@ -158,6 +162,7 @@ export function DashboardMap() {
           onCameraFilter={setCameraFilter}
           cameraSummary={cameraSummary}
         />
+        <IndicatorChoropleth choropleth={choropleth} />
         <MapLegend fill={fill} percent={fillMode === 'serviceReach'} layers={view.layers} />
       </div>
       {pointer && (
