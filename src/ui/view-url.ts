@@ -78,7 +78,8 @@ const round = (value: number, digits: number): string => String(Number(value.toF
 /** The URL of a view. Unknown parameters of the current URL (e.g. ?config=) are kept. */
 export function serializeView(view: ViewState, current: Pick<Location, 'pathname' | 'search'>): string {
   const params = new URLSearchParams(current.search);
-  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map', 'indicator']) params.delete(key);
+  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map', 'indicator'])
+    params.delete(key);
   if (view.region) params.set('region', view.region);
   if (view.selected) params.set('grid', view.selected);
   if (view.window.preset === 'custom' && view.window.from && view.window.to) {
