@@ -84,4 +84,20 @@ describe('the leader’s review', () => {
     expect(await page.locator('.indicator-choropleth__classes li').count()).toBeGreaterThan(1);
     await context.close();
   });
+
+  it('prints a one-page briefing with the title, unit, window, figures and data time', async () => {
+    const { page, context } = await openPage(browser, '/?region=140502&window=30d');
+    await page.locator('.kpi-card[data-indicator="resolutionRate"]').waitFor({ timeout: 60_000 });
+    await page.emulateMedia({ media: 'print' });
+    const heading = await page.locator('.briefing__heading').innerText();
+    expect(heading).toContain('晋城市');
+    expect(heading).toContain('城区');
+    expect(heading).toMatch(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+    expect(heading).toContain('数据时间');
+    expect(await page.locator('.dashboard__map').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    await context.close();
+  });
 });

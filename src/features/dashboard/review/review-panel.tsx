@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useIndicators } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { Breadcrumb } from './breadcrumb';
+import { Briefing } from './briefing';
 import { KpiCards } from './kpi-cards';
 import { Rankings } from './rankings';
 import { TrendChart } from './trend-chart';
@@ -22,7 +23,10 @@ export function ReviewPanel() {
   return (
     <div className="review" data-region={focus.id}>
       <Breadcrumb focus={focus} />
-      <WindowPicker />
+      <div className="review__tools">
+        <WindowPicker />
+        <Briefing focus={focus} period={period} dataTime={current.data?.dataTime ?? null} />
+      </div>
       <LayerAlert layer="indicators" error={current.error} onRetry={() => void current.refetch()} />
       {current.isPending && <p className="review__loading">{t('loading')}</p>}
       {current.data && (

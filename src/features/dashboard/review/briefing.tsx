@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { formatChinaDay } from '../../../domain/time-window';
+import { useRuntimeConfig } from '../../../ui/runtime-config-context';
+import type { FocusUnit } from './use-focus';
+import type { ReviewPeriod } from './use-review-period';
+
+/**
+ * The briefing: a print button, and the heading a printed one-page report carries (title, unit, window, data
+ * time). The print stylesheet turns the review panel into that page; the heading shows only on paper.
+ */
+export function Briefing({
+  focus,
+  period,
+  dataTime,
+}: {
+  focus: FocusUnit;
+  period: ReviewPeriod;
+  dataTime: string | null;
+}) {
+  const { t, i18n } = useTranslation('review');
+  const config = useRuntimeConfig();
+  const lastDay = formatChinaDay(period.period.to - 1);
+  return (
+    <>
+      <button type="button" className="briefing__print" onClick={() => window.print()}>
+        {t('briefing.print')}
+      </button>
+      <header className="briefing__heading">
+        <h1>{config.title}</h1>
+        <p>
+          {t('briefing.unit', { unit: focus.chain.map((unit) => unit.name).join(' › ') })}
+          {' · '}
+          {t('briefing.window', { from: formatChinaDay(period.period.from), to: lastDay })}
+          {dataTime &&
+            ` · ${t('briefing.dataTime', { time: new Date(dataTime).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' }) })}`}
+        </p>
+      </header>
+    </>
+  );
+}
