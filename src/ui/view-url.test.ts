@@ -25,6 +25,7 @@ describe('view URL', () => {
       layers: new Set(['grids', 'cases']),
       map: { lng: 112.8512345678, lat: 35.49, zoom: 12.345 },
       indicator: 'resolutionRate',
+      compare: '140521',
     };
     const url = serializeView(view, at('/?config=/wall.json'));
     expect(url).toContain('config=%2Fwall.json');
@@ -37,6 +38,7 @@ describe('view URL', () => {
     expect([...back.layers].sort()).toEqual(['cases', 'grids']);
     expect(back.map).toEqual({ lng: 112.85123, lat: 35.49, zoom: 12.35 });
     expect(back.indicator).toBe('resolutionRate');
+    expect(back.compare).toBe('140521');
   });
 
   it('falls back to safe defaults on nonsense parameters', () => {
@@ -50,5 +52,14 @@ describe('view URL', () => {
     const view = parseView(at('/wall?window=7d'));
     expect(serializeView({ ...view, mode: 'dashboard', window: { preset: '30d' } }, at('/wall'))).toBe('/');
     expect(serializeView({ ...view, mode: 'planner' }, at('/'))).toBe('/planner?window=7d');
+  });
+
+  it('drops a cleared setting from the URL', () => {
+    const view = parseView(at('/?compare=140521&indicator=onTimeRate'));
+    const url = serializeView(
+      { ...view, compare: null, indicator: null },
+      at('/?compare=140521&indicator=onTimeRate'),
+    );
+    expect(url).toBe('/');
   });
 });

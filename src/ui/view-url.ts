@@ -30,6 +30,8 @@ export interface ViewState {
   map: MapView | null;
   /** The indicator that colours the focused unit's children on the map (a choropleth), if any. */
   indicator: string | null;
+  /** A second unit to compare with the focused one, side by side ('previous' compares with the previous period). */
+  compare: string | null;
 }
 
 export const defaultLayers: ReadonlySet<string> = new Set(['grids', 'cameras', 'stations']);
@@ -70,6 +72,7 @@ export function parseView(location: Pick<Location, 'pathname' | 'search'>): View
     layers: layers === null ? defaultLayers : new Set(layers.split(',').filter(Boolean)),
     map: parseMap(params.get('map')),
     indicator: params.get('indicator') || null,
+    compare: params.get('compare') || null,
   };
 }
 
@@ -78,7 +81,7 @@ const round = (value: number, digits: number): string => String(Number(value.toF
 /** The URL of a view. Unknown parameters of the current URL (e.g. ?config=) are kept. */
 export function serializeView(view: ViewState, current: Pick<Location, 'pathname' | 'search'>): string {
   const params = new URLSearchParams(current.search);
-  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map', 'indicator'])
+  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map', 'indicator', 'compare'])
     params.delete(key);
   if (view.region) params.set('region', view.region);
   if (view.selected) params.set('grid', view.selected);
@@ -91,6 +94,7 @@ export function serializeView(view: ViewState, current: Pick<Location, 'pathname
   const layers = [...view.layers].sort();
   if (layers.join(',') !== [...defaultLayers].sort().join(',')) params.set('layers', layers.join(','));
   if (view.indicator) params.set('indicator', view.indicator);
+  if (view.compare) params.set('compare', view.compare);
   if (view.map) {
     params.set('map', `${round(view.map.lng, 5)},${round(view.map.lat, 5)},${round(view.map.zoom, 2)}`);
   }

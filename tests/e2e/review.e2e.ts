@@ -100,4 +100,21 @@ describe('the leader’s review', () => {
     expect(pages.length).toBe(1);
     await context.close();
   });
+
+  it('compares two districts side by side, and a district with its previous period', async () => {
+    const { page, context } = await openPage(browser, '/?region=140502&compare=140525');
+    const row = page.locator('.compare__table tr[data-indicator="casesReported"]');
+    await row.waitFor({ timeout: 60_000 });
+    const headers = await page.locator('.compare__table thead th').allInnerTexts();
+    expect(headers.slice(1, 3)).toEqual(['城区', '泽州县']);
+    const cells = await row.locator('td').allInnerTexts();
+    const [a, b, difference] = cells.map((text) => Number(text.replace(/[^\d.-]/g, '')));
+    expect(difference).toBe((a ?? 0) - (b ?? 0));
+    await page.locator('.compare select').selectOption('previous');
+    await page.waitForURL((url) => url.searchParams.get('compare') === 'previous');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.compare__table thead th')[2]?.textContent === '上一同期',
+    );
+    await context.close();
+  });
 });

@@ -3,6 +3,7 @@ import { useIndicators } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { Breadcrumb } from './breadcrumb';
 import { Briefing } from './briefing';
+import { ComparePanel } from './compare-panel';
 import { KpiCards } from './kpi-cards';
 import { Rankings } from './rankings';
 import { TrendChart } from './trend-chart';
@@ -33,6 +34,7 @@ export function ReviewPanel() {
         <>
           <KpiCards current={current.data} previous={previous.data} />
           <TrendChart indicators={current.data} />
+          <ComparePanel focus={focus} period={period} current={current.data} />
           <Rankings units={current.data.children} />
         </>
       )}
