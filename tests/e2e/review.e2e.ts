@@ -117,4 +117,16 @@ describe('the leader’s review', () => {
     );
     await context.close();
   });
+
+  it('breaks the window’s cases down by category, channel and loop stage, adding up to the KPI', async () => {
+    const { page, context } = await openPage(browser, '/?region=140502&window=30d');
+    await page.locator('.breakdown__funnel').waitFor({ timeout: 60_000 });
+    const received = await page
+      .locator('.kpi-card[data-indicator="casesReported"] .kpi-card__value')
+      .innerText();
+    const reached = await page.locator('.breakdown__funnel tr[data-stage="reported"] td').first().innerText();
+    expect(reached).toBe(received);
+    expect(await page.locator('.breakdown__total').innerText()).toContain(received);
+    await context.close();
+  });
 });

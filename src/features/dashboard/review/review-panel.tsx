@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useIndicators } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { Breadcrumb } from './breadcrumb';
+import { BreakdownCharts } from './breakdown-charts';
 import { Briefing } from './briefing';
 import { ComparePanel } from './compare-panel';
 import { KpiCards } from './kpi-cards';
@@ -34,6 +35,7 @@ export function ReviewPanel() {
         <>
           <KpiCards current={current.data} previous={previous.data} />
           <TrendChart indicators={current.data} />
+          <BreakdownCharts focus={focus} period={period} />
           <ComparePanel focus={focus} period={period} current={current.data} />
           <Rankings units={current.data.children} />
         </>
