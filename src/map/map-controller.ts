@@ -87,6 +87,8 @@ export class MapController {
         ? { bounds: start.bounds, fitBoundsOptions: { padding: cityPadding } }
         : { center: [start.lng, start.lat], zoom: start.zoom }),
       attributionControl: false,
+      // The briefing's PNG export reads the canvas after it was composited; without this it would read blank.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
       dragRotate: true,
       maxPitch: 0,
     });

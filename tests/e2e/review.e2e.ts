@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { countPixelsNear } from './pixels';
+import { countNonBackgroundPixels, countPixelsNear } from './pixels';
+import { PNG } from 'pngjs';
+import { readFile } from 'node:fs/promises';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -127,6 +129,36 @@ describe('the leader’s review', () => {
     const reached = await page.locator('.breakdown__funnel tr[data-stage="reported"] td').first().innerText();
     expect(reached).toBe(received);
     expect(await page.locator('.breakdown__total').innerText()).toContain(received);
+    await context.close();
+  });
+
+  it('exports the current view, map and panels, as a PNG', async () => {
+    const { page, context } = await openPage(browser, '/?region=140502');
+    await page.waitForFunction(() => document.querySelector('[data-map-ready="true"]') !== null, null, {
+      timeout: 90_000,
+    });
+    await page.locator('.kpi-card').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: '导出图片' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^gridboard-140502-\d{4}-\d{2}-\d{2}\.png$/);
+    const file = await readFile(await download.path());
+    const image = PNG.sync.read(file);
+    const dashboard = (await page.locator('.dashboard').boundingBox())!;
+    expect(image.width).toBe(Math.round(dashboard.width));
+    // The map half of the image must hold the drawn city (grid fills in their type colours), not a blank canvas.
+    const left = new PNG({ width: Math.floor(image.width / 2), height: image.height });
+    PNG.bitblt(image, left, 0, 0, left.width, left.height, 0, 0);
+    const { changed, total } = countNonBackgroundPixels(PNG.sync.write(left), [255, 255, 255]);
+    expect(changed / total).toBeGreaterThan(0.3);
+    // Grid fills are coloured; a blank canvas and the panels are white or grey.
+    let coloured = 0;
+    for (let offset = 0; offset < left.data.length; offset += 4) {
+      const channels = [left.data[offset] ?? 0, left.data[offset + 1] ?? 0, left.data[offset + 2] ?? 0];
+      if (Math.max(...channels) - Math.min(...channels) > 40) coloured += 1;
+    }
+    expect(coloured / total).toBeGreaterThan(0.2);
     await context.close();
   });
 });

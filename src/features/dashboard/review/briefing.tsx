@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatChinaDay } from '../../../domain/time-window';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';
+import { exportViewImage } from './export-image';
 
 /**
  * The briefing: a print button, and the heading a printed one-page report carries (title, unit, window, data
@@ -20,11 +22,36 @@ export function Briefing({
   const { t, i18n } = useTranslation('review');
   const config = useRuntimeConfig();
   const lastDay = formatChinaDay(period.period.to - 1);
+  const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const exportImage = () => {
+    const view = document.querySelector<HTMLElement>('.dashboard');
+    if (!view) return;
+    setExporting('busy');
+    exportViewImage(view, `gridboard-${focus.id}-${lastDay}.png`).then(
+      () => setExporting('idle'),
+      () => setExporting('failed'),
+    );
+  };
   return (
     <>
-      <button type="button" className="briefing__print" onClick={() => window.print()}>
-        {t('briefing.print')}
-      </button>
+      <div className="briefing__actions">
+        <button
+          type="button"
+          className="briefing__print"
+          onClick={exportImage}
+          disabled={exporting === 'busy'}
+        >
+          {t(exporting === 'busy' ? 'briefing.exporting' : 'briefing.image')}
+        </button>
+        <button type="button" className="briefing__print" onClick={() => window.print()}>
+          {t('briefing.print')}
+        </button>
+      </div>
+      {exporting === 'failed' && (
+        <p role="alert" className="panel-alert">
+          {t('briefing.imageFailed')}
+        </p>
+      )}
       <header className="briefing__heading">
         <h1>{config.title}</h1>
         <p>

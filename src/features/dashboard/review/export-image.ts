@@ -1,0 +1,17 @@
+import { toBlob } from 'html-to-image';
+
+/**
+ * The current view (map with its panels) as a PNG the leader can paste into a report. html-to-image redraws the
+ * DOM, and the map's WebGL canvases are copied as images (the map keeps its drawing buffer for this).
+ */
+export async function exportViewImage(element: HTMLElement, fileName: string): Promise<void> {
+  const blob = await toBlob(element, { pixelRatio: 1, backgroundColor: '#ffffff', cacheBust: false });
+  if (!blob) throw new Error('the view could not be drawn into an image');
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Give the browser a moment to start the download before the URL is released.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
