@@ -45,6 +45,21 @@ export function indicatorsContract(makeClient: () => ContractClient): void {
       expect(indicators.series.length).toBeGreaterThanOrEqual(13);
     });
 
+    it('adds up at every level: a district and a street each equal the sum of their children', async () => {
+      const client = makeClient();
+      const regions = regionsSchema
+        .parse((await getJson(client, '/regions')).body)
+        .features.map((r) => r.properties);
+      for (const level of ['district', 'street'] as const) {
+        const unit = regions.find((region) => region.level === level);
+        expect(unit, `a ${level} in the regions`).toBeDefined();
+        const indicators = await indicatorsOf(client, `region=${unit?.id}&interval=month`);
+        expect(indicators.region.level).toBe(level);
+        expect(indicators.children.length).toBeGreaterThan(0);
+        expect(sumFigures(indicators.children.map((child) => child.figures))).toEqual(indicators.figures);
+      }
+    });
+
     it("a community's children are its grids and add up to it; a grid has no children", async () => {
       const client = makeClient();
       const grids = gridsSchema
