@@ -1,3 +1,4 @@
+import './app/strict-csp';
 import { start } from './app/start';
 import './ui/theme.css';
 
