@@ -31,7 +31,7 @@ function Sparkline({ values }: { values: (number | null)[] }) {
   return (
     <div className="kpi-card__sparkline" aria-hidden="true">
       <ResponsiveContainer width="100%" height={28}>
-        <LineChart data={data}>
+        <LineChart data={data} accessibilityLayer={false}>
           <Line
             type="monotone"
             dataKey="value"
