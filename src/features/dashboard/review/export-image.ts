@@ -1,10 +1,10 @@
-import { toBlob } from 'html-to-image';
-
 /**
  * The current view (map with its panels) as a PNG the leader can paste into a report. html-to-image redraws the
- * DOM, and the map's WebGL canvases are copied as images (the map keeps its drawing buffer for this).
+ * DOM, and the map's WebGL canvases are copied as images (the map keeps its drawing buffer for this). The library
+ * loads on first use: most sessions never export.
  */
 export async function exportViewImage(element: HTMLElement, fileName: string): Promise<void> {
+  const { toBlob } = await import('html-to-image');
   const blob = await toBlob(element, { pixelRatio: 1, backgroundColor: '#ffffff', cacheBust: false });
   if (!blob) throw new Error('the view could not be drawn into an image');
   const url = URL.createObjectURL(blob);
