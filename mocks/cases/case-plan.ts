@@ -12,7 +12,7 @@ import { caseId, type GridId } from '../../src/domain/ids';
 import { categoryProfiles, channelShares } from './case-catalogue';
 import { dayMs, formatChinaTime } from './china-time';
 import type { GridProfile } from './grid-profiles';
-import { cumulativeOf, pickWeighted, type Random } from './random';
+import { cumulativeOf, pickWeighted, type Random } from '../city/random';
 
 /**
  * A case's whole life decided up front (when each step happens, how it ends), then projected onto "now": the

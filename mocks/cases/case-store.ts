@@ -3,7 +3,7 @@ import type { GridId } from '../../src/domain/ids';
 import { caseAt, planCase, type CasePlan, type CaseWire } from './case-plan';
 import { chinaDateStamp, formatChinaTime } from './china-time';
 import { caseIdOf, type GeneratedCases } from './generate-cases';
-import { createRandom, cumulativeOf, hashSeed, pickWeighted } from './random';
+import { createRandom, cumulativeOf, hashSeed, pickWeighted } from '../city/random';
 
 /** One entry of the change log the stream replays from: a sequence number and the case as it was then. */
 export interface CaseEvent {

@@ -3,7 +3,7 @@ import { hourlyActivity, weekdayActivity } from './case-catalogue';
 import { planCase, type CasePlan } from './case-plan';
 import { chinaDateStamp, chinaDayStart, chinaWeekday, dayMs } from './china-time';
 import { profileGrids, type GridProfile } from './grid-profiles';
-import { createRandom, cumulativeOf, hashSeed, pickWeighted, type Random } from './random';
+import { createRandom, cumulativeOf, hashSeed, pickWeighted, type Random } from '../city/random';
 
 export interface CaseGenerationOptions {
   seed: number | string;

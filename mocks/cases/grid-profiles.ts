@@ -2,7 +2,7 @@ import type { GridId, RegionId } from '../../src/domain/ids';
 import type { DemoCity } from '../demo-city';
 import { gridTypeActivity } from './case-catalogue';
 import { GridSampler } from './grid-sampler';
-import type { Random } from './random';
+import type { Random } from '../city/random';
 
 /**
  * How busy and how well-run each grid is. Performance is drawn per street (one street office runs all its

@@ -1,5 +1,5 @@
 import type { AreaGeometry } from '../../src/data/schemas/geojson.schema';
-import type { Random } from './random';
+import type { Random } from '../city/random';
 
 type Position = readonly [number, number];
 type Ring = readonly Position[];

@@ -2,7 +2,7 @@ import type { Period } from '../../src/domain/indicators';
 import type { RegionId } from '../../src/domain/ids';
 import type { DemoCity } from '../demo-city';
 import { chinaDayStart, chinaWeekday, dayMs } from './china-time';
-import { createRandom, hashSeed } from './random';
+import { createRandom, hashSeed } from '../city/random';
 
 /**
  * Volunteer hours logged per community per local day (Jincheng: 446,000 hours a year city-wide), weighted by the

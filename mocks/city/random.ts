@@ -9,6 +9,8 @@ export interface Random {
   between: (min: number, max: number) => number;
   /** Integer in [low, high], both ends included. */
   int: (low: number, high: number) => number;
+  /** Integer in [0, count): an index into a list of that length. */
+  index: (count: number) => number;
   /** Standard normal (Box–Muller). */
   normal: () => number;
   chance: (probability: number) => boolean;
@@ -45,6 +47,7 @@ export function createRandom(seed: number): Random {
     next,
     between: (min, max) => min + (max - min) * next(),
     int: (low, high) => low + Math.floor(next() * (high - low + 1)),
+    index: (count) => Math.floor(next() * count),
     normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
     chance: (probability) => next() < probability,
     pick,
@@ -63,3 +66,26 @@ export function createRandom(seed: number): Random {
 /** A Random of its own for one purpose, so adding draws in one place does not reshuffle everything after it. */
 export const randomFor = (seed: number, ...purpose: ReadonlyArray<string | number>): Random =>
   createRandom(hashSeed(seed, ...purpose));
+
+/** Index into cumulative weights (ascending, last = total) for a uniform draw: a weighted pick in O(log n). */
+export function pickWeighted(cumulative: Float64Array, draw: number): number {
+  const target = draw * (cumulative[cumulative.length - 1] ?? 0);
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((cumulative[middle] ?? 0) > target) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+export function cumulativeOf(weights: readonly number[]): Float64Array {
+  const cumulative = new Float64Array(weights.length);
+  let total = 0;
+  weights.forEach((weight, index) => {
+    total += weight;
+    cumulative[index] = total;
+  });
+  return cumulative;
+}
