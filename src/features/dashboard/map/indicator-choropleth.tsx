@@ -3,6 +3,7 @@ import { rankableIndicators } from '../../../domain/ranking';
 import type { Choropleth } from '../../../map/choropleth';
 import { formatCount, formatPercent } from '../../../ui/format';
 import { useViewState } from '../../../ui/view-state';
+import { classLabels } from './class-labels';
 import { isRankable } from './use-indicator-choropleth';
 
 /** Pick the indicator that colours the children of the focused unit, and read its classes. */
@@ -30,24 +31,12 @@ export function IndicatorChoropleth({ choropleth }: { choropleth: Choropleth | n
       </label>
       {classes && (
         <ul className="indicator-choropleth__classes">
-          {classes.colours.map((colour, index) => {
-            const low = classes.breaks[index - 1];
-            const high = classes.breaks[index];
-            const label =
-              low === undefined && high !== undefined
-                ? t('legend.below', { value: format(high) })
-                : high === undefined && low !== undefined
-                  ? t('legend.atLeast', { value: format(low) })
-                  : low !== undefined && high !== undefined
-                    ? t('legend.range', { from: format(low), to: format(high) })
-                    : t('choropleth.single');
-            return (
-              <li key={colour}>
-                <span className="map-legend__swatch" style={{ background: colour }} />
-                {label}
-              </li>
-            );
-          })}
+          {classLabels(classes, format, t).map(({ colour, label }) => (
+            <li key={colour}>
+              <span className="map-legend__swatch" style={{ background: colour }} />
+              {label}
+            </li>
+          ))}
           {choropleth.missing > 0 && (
             <li>
               <span className="map-legend__swatch map-legend__swatch--none" />

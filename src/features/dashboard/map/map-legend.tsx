@@ -4,6 +4,7 @@ import { cameraClusterColour, cameraStatusColours } from '../../../map/cameras.l
 import type { GridFill } from '../../../map/grid-fill';
 import { stationKindStyle } from '../../../map/stations.layer';
 import { formatCount, formatPercent } from '../../../ui/format';
+import { classLabels } from './class-labels';
 
 const css = (colour: readonly number[]) => `rgb(${colour.slice(0, 3).join(', ')})`;
 
@@ -20,19 +21,7 @@ export function MapLegend({ fill, percent, layers }: MapLegendProps) {
     percent ? (formatPercent(value, i18n.language, 0) ?? '') : formatCount(value, i18n.language);
   const classes =
     fill.kind === 'classes'
-      ? fill.colours.map((colour, index) => {
-          const low = fill.breaks[index - 1];
-          const high = fill.breaks[index];
-          const label =
-            low === undefined && high !== undefined
-              ? t('legend.below', { value: format(high) })
-              : high === undefined && low !== undefined
-                ? t('legend.atLeast', { value: format(low) })
-                : low !== undefined && high !== undefined
-                  ? t('legend.range', { from: format(low), to: format(high) })
-                  : '';
-          return { colour, label };
-        })
+      ? classLabels(fill, format, t)
       : fill.entries.map((entry) => ({ colour: entry.colour, label: t(`gridTypes.${entry.value}`) }));
   return (
     <section className="map-panel map-legend" aria-label={t('legend.title')}>
