@@ -8,6 +8,7 @@ export default defineConfig({
       'mocks/**/*.test.ts',
       'tests/contract/**/*.test.ts',
       'tests/lint/**/*.test.ts',
+      'tests/providers/**/*.test.ts',
     ],
     exclude: ['tests/contract/server.contract.test.ts', 'node_modules/**'],
     environment: 'node',

@@ -1,7 +1,11 @@
 import type { LayerKind, RuntimeConfig } from '../domain/runtime-config';
+import type { AdapterCall, LoadProgress, ProviderAdapter } from './adapters/adapter';
+import { clientSideIndicators, servesIndicatorsClientSide } from './adapters/client/indicators-from-cases';
+import { casesInRegion } from './adapters/client/cases-in-region';
+import { providerAdapters } from './adapters/registry';
 import { DataError } from './data-error';
 import type { LayerSources, ResolvedSource } from './provider';
-import { restAdapter } from './rest/rest.adapter';
+import type { GridCollection, RegionCollection } from './schemas/contract.schema';
 
 /** Apply the defaults: a layer without its own entry is served by the REST contract at api.baseUrl. */
 export function resolveSource(config: RuntimeConfig, layer: LayerKind): ResolvedSource {
@@ -16,28 +20,91 @@ export function resolveSource(config: RuntimeConfig, layer: LayerKind): Resolved
   };
 }
 
-function unsupported(source: ResolvedSource): never {
-  throw new DataError(
-    source.layer,
-    'config',
-    `provider "${source.provider}" is not available for the ${source.layer} layer`,
-  );
+export interface DataSourceOptions {
+  /** Reads that take several requests (OGC pages, Open311 windows) report how far they have got. */
+  onProgress?: (progress: LoadProgress) => void;
+  /** The clock for client-side indicators (tests fix it). */
+  now?: () => number;
 }
 
-/** Bind every layer to the adapter its configuration names. */
-export function createDataSource(config: RuntimeConfig): LayerSources {
-  const sourceOf = (layer: LayerKind) => resolveSource(config, layer);
-  const restOnly = (layer: LayerKind): ResolvedSource => {
-    const source = sourceOf(layer);
-    return source.provider === 'rest' ? source : unsupported(source);
+type Member = Exclude<keyof ProviderAdapter, 'kind' | 'filtersCasesByRegion'>;
+
+/**
+ * Bind every layer to the adapter its configuration names (adapters/registry.ts). A provider that cannot express a
+ * layer answers with a DataError of kind 'config' naming it. Two things are added on the client for providers
+ * that lack them: the grid of each case (spatial join) with the region filter, and — when `sources.indicators`
+ * is absent and cases come from a provider other than rest — the indicators themselves (docs/providers.md).
+ */
+export function createDataSource(config: RuntimeConfig, options: DataSourceOptions = {}): LayerSources {
+  const bind = <M extends Member>(layer: LayerKind, member: M, signal?: AbortSignal) => {
+    const source = resolveSource(config, layer);
+    const adapter = providerAdapters[source.provider];
+    const method = adapter[member];
+    if (!method)
+      throw new DataError(layer, 'config', `provider "${source.provider}" cannot serve the ${layer} layer`);
+    const call: AdapterCall = {
+      source,
+      ...(signal && { signal }),
+      ...(options.onProgress && { onProgress: options.onProgress }),
+    };
+    return { adapter, method: method.bind(adapter) as NonNullable<ProviderAdapter[M]>, call };
   };
-  return {
-    meta: (signal) => restAdapter.meta({ ...restOnly('regions'), layer: 'regions' }, signal),
-    regions: (signal) => restAdapter.regions(restOnly('regions'), signal),
-    grids: (query, signal) => restAdapter.grids(restOnly('grids'), query, signal),
-    cameras: (query, signal) => restAdapter.cameras(restOnly('cameras'), query, signal),
-    stations: (signal) => restAdapter.stations(restOnly('stations'), signal),
-    cases: (query, signal) => restAdapter.cases(restOnly('cases'), query, signal),
-    indicators: (query, signal) => restAdapter.indicators(restOnly('indicators'), query, signal),
+  const run = async <T>(work: () => Promise<T>): Promise<T> => work();
+
+  const regions = (signal?: AbortSignal): Promise<RegionCollection> =>
+    run(() => {
+      const { method, call } = bind('regions', 'regions', signal);
+      return method(call);
+    });
+  const grids: LayerSources['grids'] = (query, signal): Promise<GridCollection> =>
+    run(() => {
+      const { method, call } = bind('grids', 'grids', signal);
+      return method(call, query);
+    });
+  const rawCases: LayerSources['cases'] = (query, signal) =>
+    run(async () => {
+      const { adapter, method, call } = bind('cases', 'cases', signal);
+      if (adapter.filtersCasesByRegion) return method(call, query);
+      const { region, ...withoutRegion } = query;
+      const [cases, allGrids, allRegions] = await Promise.all([
+        method(call, withoutRegion),
+        grids({}, signal),
+        regions(signal),
+      ]);
+      return casesInRegion(cases, allGrids, allRegions, region);
+    });
+
+  const sources: LayerSources = {
+    meta: (signal) =>
+      run(() => {
+        const { method, call } = bind('regions', 'meta', signal);
+        return method(call);
+      }),
+    regions,
+    grids,
+    cameras: (query, signal) =>
+      run(() => {
+        const { method, call } = bind('cameras', 'cameras', signal);
+        return method(call, query);
+      }),
+    stations: (signal) =>
+      run(() => {
+        const { method, call } = bind('stations', 'stations', signal);
+        return method(call);
+      }),
+    cases: rawCases,
+    indicators: (query, signal) =>
+      run(() => {
+        if (servesIndicatorsClientSide(config))
+          return clientSideIndicators(
+            { cases: rawCases, grids, regions },
+            query,
+            options.now?.() ?? Date.now(),
+            signal,
+          );
+        const { method, call } = bind('indicators', 'indicators', signal);
+        return method(call, query);
+      }),
   };
+  return sources;
 }

@@ -38,24 +38,45 @@ export interface IndicatorQuery {
 }
 
 /**
- * What each kind of layer source can do. An adapter (rest, open311, ogc, files) implements the members it can
- * serve; the data source picks, per layer, the adapter named in `config.sources`. Members return parsed, typed
- * data or reject with a DataError that names the layer — adapters never touch the UI.
+ * The dashboard's view of its data, one member per layer, whatever serves each layer. `createDataSource` binds
+ * every member to the provider adapter named in `config.sources.<layer>` (src/data/adapters/registry.ts; rest by
+ * default). Every member resolves with data parsed by the contract's schemas (docs/api.md), or rejects with a
+ * DataError that names the layer and says why (network, timeout, http, format, schema, config) — never a bare
+ * Error, never a toast: the UI decides how to show it. Every member takes the caller's AbortSignal, so a query
+ * that is no longer wanted stops its requests. The tests in tests/providers hold every provider to this.
  */
 export interface LayerSources {
-  /** The dataset's name, extent, CRS and data time. */
+  /**
+   * The dataset's name, extent, CRS and data time, from the provider of the regions layer (it knows the city's
+   * extent). Providers without a meta document synthesize one: OGC from its landing page and collection extent,
+   * files from the regions' extent; their `dataTime` is the browser's now.
+   */
   meta(signal?: AbortSignal): Promise<Meta>;
-  /** Admin areas above the grid (city, district, street, community) with their parent links. */
+  /**
+   * Admin areas above the grid (city → district → street → community) with their parent links. Read once and
+   * kept: the hierarchy changes rarely, and drill-down, region filters and client-side indicators all use it.
+   */
   regions(signal?: AbortSignal): Promise<RegionCollection>;
-  /** Grid polygons. */
+  /**
+   * Grid polygons. `query.bbox` keeps grids whose bounding box meets it; `query.community` one community's grids.
+   * Providers that cannot filter on the server filter on the client, so the answer is the same everywhere.
+   */
   grids(query: GridQuery, signal?: AbortSignal): Promise<GridCollection>;
-  /** Camera points. */
+  /** Camera points, only those inside `query.bbox` when it is given. */
   cameras(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraCollection>;
-  /** Service stations. */
+  /** Service stations (governance centres, service stations, mediation rooms…). */
   stations(signal?: AbortSignal): Promise<StationCollection>;
-  /** Cases in a time window. */
+  /**
+   * Cases reported in `[query.from, query.to)`, oldest first, with the status, category, bbox and region filters.
+   * Cases from a provider that knows no grids get their `gridId` from the spatial join against `grids`; a case
+   * outside every grid keeps `gridId: null` and is left out of any region filter.
+   */
   cases(query: CaseQuery, signal?: AbortSignal): Promise<CaseCollection>;
-  /** A region's indicators, their series and its children's figures. */
+  /**
+   * A region's (or grid's) indicators for a period, their series per day/week/month and its children's figures,
+   * which add up to the parent's. Computed in the browser from `cases`, `grids` and `regions` when
+   * `sources.indicators` is absent and cases come from a provider other than rest (docs/providers.md).
+   */
   indicators(query: IndicatorQuery, signal?: AbortSignal): Promise<IndicatorsResponse>;
 }
 

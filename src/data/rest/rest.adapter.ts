@@ -1,5 +1,6 @@
+import type { ProviderAdapter } from '../adapters/adapter';
 import { fetchJson } from '../http';
-import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from '../provider';
+import type { Bbox, ResolvedSource } from '../provider';
 import {
   camerasSchema,
   casesSchema,
@@ -10,7 +11,6 @@ import {
   stationsSchema,
 } from '../schemas/contract.schema';
 
-/** Gridboard's own REST contract (docs/api.md): one GET per layer under the source's base URL. */
 function endpoint(source: ResolvedSource, path: string, params: Record<string, string | undefined>): string {
   const base = source.url.replace(/\/+$/, '');
   const search = new URLSearchParams();
@@ -22,12 +22,18 @@ function endpoint(source: ResolvedSource, path: string, params: Record<string, s
 
 const bboxParam = (bbox: Bbox | undefined): string | undefined => bbox?.join(',');
 
-export const restAdapter = {
-  meta: (source: ResolvedSource, signal?: AbortSignal) =>
+/**
+ * Gridboard's own REST contract (docs/api.md): one GET per layer under the source's base URL. It expresses every
+ * layer, filters cases by region on the server, and serves indicators computed where all the data lives.
+ */
+export const restAdapter: ProviderAdapter = {
+  kind: 'rest',
+  filtersCasesByRegion: true,
+  meta: ({ source, signal }) =>
     fetchJson({ ...source, url: endpoint(source, '/meta', {}), signal }, metaSchema),
-  regions: (source: ResolvedSource, signal?: AbortSignal) =>
+  regions: ({ source, signal }) =>
     fetchJson({ ...source, url: endpoint(source, '/regions', {}), signal }, regionsSchema),
-  grids: (source: ResolvedSource, query: GridQuery, signal?: AbortSignal) =>
+  grids: ({ source, signal }, query) =>
     fetchJson(
       {
         ...source,
@@ -36,14 +42,14 @@ export const restAdapter = {
       },
       gridsSchema,
     ),
-  cameras: (source: ResolvedSource, query: { bbox?: Bbox }, signal?: AbortSignal) =>
+  cameras: ({ source, signal }, query) =>
     fetchJson(
       { ...source, url: endpoint(source, '/cameras', { bbox: bboxParam(query.bbox) }), signal },
       camerasSchema,
     ),
-  stations: (source: ResolvedSource, signal?: AbortSignal) =>
+  stations: ({ source, signal }) =>
     fetchJson({ ...source, url: endpoint(source, '/stations', {}), signal }, stationsSchema),
-  cases: (source: ResolvedSource, query: CaseQuery, signal?: AbortSignal) =>
+  cases: ({ source, signal }, query) =>
     fetchJson(
       {
         ...source,
@@ -59,7 +65,7 @@ export const restAdapter = {
       },
       casesSchema,
     ),
-  indicators: (source: ResolvedSource, query: IndicatorQuery, signal?: AbortSignal) =>
+  indicators: ({ source, signal }, query) =>
     fetchJson(
       {
         ...source,

@@ -1,0 +1,62 @@
+import type { LayerKind, ProviderKind } from '../../domain/runtime-config';
+import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from '../provider';
+import type {
+  CameraCollection,
+  CaseCollection,
+  GridCollection,
+  IndicatorsResponse,
+  Meta,
+  RegionCollection,
+  StationCollection,
+} from '../schemas/contract.schema';
+
+/** How far a long read has got, for a progress bar: `total` when the server announced it (OGC numberMatched). */
+export interface LoadProgress {
+  layer: LayerKind;
+  loaded: number;
+  total?: number;
+}
+
+/**
+ * What every adapter call receives besides its query: the resolved source (URL, headers, options), the caller's
+ * abort signal, and a progress callback for reads that take several requests.
+ */
+export interface AdapterCall {
+  source: ResolvedSource;
+  signal?: AbortSignal;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+/**
+ * One kind of provider (rest, open311, ogc, files). A provider implements the layers its protocol can express and
+ * leaves the others out; `createDataSource` answers a layer bound to a provider that lacks it with a DataError of
+ * kind 'config' naming the layer. Every member returns data already parsed with the contract's zod schemas, or
+ * rejects with a DataError naming the layer. Headers travel in `source.headers` only: adapters never put
+ * credentials in a URL and never log them.
+ */
+export interface ProviderAdapter {
+  readonly kind: ProviderKind;
+  /**
+   * The dataset's name, extent, CRS and data time. Served by the provider of the regions layer, because that
+   * is the source that knows the city's extent.
+   */
+  meta?(call: AdapterCall): Promise<Meta>;
+  /** Admin areas (city → district → street → community) with their parent links. */
+  regions?(call: AdapterCall): Promise<RegionCollection>;
+  /** Grid polygons; `query.bbox` keeps grids whose bounding box meets it, `query.community` one community's. */
+  grids?(call: AdapterCall, query: GridQuery): Promise<GridCollection>;
+  /** Camera points, inside `query.bbox` when given. */
+  cameras?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraCollection>;
+  /** Service stations. */
+  stations?(call: AdapterCall): Promise<StationCollection>;
+  /**
+   * Cases reported in `[query.from, query.to)`, oldest first, with the status/category/bbox filters applied.
+   * A provider that cannot place a case in a grid returns `gridId: null`; the data source joins it by position.
+   * `query.region` is applied by the data source after that join when the provider cannot filter by region.
+   */
+  cases?(call: AdapterCall, query: CaseQuery): Promise<CaseCollection>;
+  /** A region's indicators; providers without them are served client-side from cases (client-indicators.ts). */
+  indicators?(call: AdapterCall, query: IndicatorQuery): Promise<IndicatorsResponse>;
+  /** True when `cases` honours `query.region` itself (it knows the hierarchy), so no join is needed. */
+  readonly filtersCasesByRegion?: boolean;
+}

@@ -1,0 +1,113 @@
+import type { CaseProperties } from '../../domain/case';
+import { periodsOf, seriesOfCases } from '../../domain/indicator-series';
+import { figuresOfCases, type Period } from '../../domain/indicators';
+import { DataError } from '../data-error';
+import type { IndicatorQuery } from '../provider';
+import {
+  indicatorsSchema,
+  type CaseCollection,
+  type GridCollection,
+  type IndicatorsResponse,
+  type RegionCollection,
+} from '../schemas/contract.schema';
+import { joinCasesToGrids } from './client/case-grid-join';
+import { UnitTree, type Unit } from './client/unit-tree';
+import { parseWith } from './http-body';
+
+/**
+ * `GET /indicators` computed in the browser, for case sources that have no indicators of their own (Open311, a
+ * file, an OGC collection). The same definitions as the REST server (src/domain/indicators.ts,
+ * indicator-series.ts) over the same hierarchy rules, so for the same cases the answer is the same, field by field.
+ */
+export interface ClientIndicatorsInput {
+  /** Cases reported before `query.to`, including older ones still open in the period; `gridId` may be null. */
+  cases: CaseCollection;
+  grids: GridCollection;
+  regions: RegionCollection;
+  query: IndicatorQuery;
+  /** The data's "now" (epoch ms): the default end of the period and the response's `dataTime`. */
+  now: number;
+  /** Volunteer hours come from another system; without one they are 0 (docs/providers.md). */
+  volunteerHours?: (unit: Unit, period: Period) => number;
+  /** The city's fixed UTC offset for day, week and month buckets (China: +480, no daylight saving). */
+  utcOffsetMinutes?: number;
+}
+
+const dayMs = 86_400_000;
+const defaultDays = 30;
+const maxBuckets = 3_700;
+
+/** ISO 8601 with the city's offset, whole seconds, as the REST server writes times. */
+export function formatLocalTime(ms: number, utcOffsetMinutes: number): string {
+  const sign = utcOffsetMinutes < 0 ? '-' : '+';
+  const minutes = Math.abs(utcOffsetMinutes);
+  const offset = `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return (
+    new Date(Math.floor(ms / 1000) * 1000 + utcOffsetMinutes * 60_000).toISOString().slice(0, 19) + offset
+  );
+}
+
+function instantOf(text: string, utcOffsetMinutes: number): number | undefined {
+  if (text === '') return undefined;
+  const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  const ms = Date.parse(bareDate ? `${text}T00:00:00Z` : text);
+  if (!Number.isFinite(ms))
+    throw new DataError('indicators', 'config', `"${text}" is not an ISO 8601 date-time`);
+  return bareDate ? ms - utcOffsetMinutes * 60_000 : ms;
+}
+
+export function computeIndicators(input: ClientIndicatorsInput): IndicatorsResponse {
+  const { query, now, utcOffsetMinutes = 480 } = input;
+  const volunteerHours = input.volunteerHours ?? (() => 0);
+  const tree = new UnitTree(input.regions, input.grids);
+  const unit = query.region === '' ? tree.root() : tree.get(query.region);
+  if (!unit)
+    throw new DataError('indicators', 'config', `region "${query.region}" is not a known region or grid`);
+  const to = instantOf(query.to, utcOffsetMinutes) ?? now;
+  const period: Period = { from: instantOf(query.from, utcOffsetMinutes) ?? to - defaultDays * dayMs, to };
+  if (period.from >= period.to) throw new DataError('indicators', 'config', 'from must be before to');
+  const buckets = periodsOf(period, query.interval, utcOffsetMinutes);
+  if (buckets.length > maxBuckets)
+    throw new DataError('indicators', 'config', `more than ${maxBuckets} ${query.interval}s`);
+
+  const depth = unit.path.length - 1;
+  const own: CaseProperties[] = [];
+  const byChild = new Map<string, CaseProperties[]>();
+  for (const { properties } of joinCasesToGrids(input.cases, input.grids).features) {
+    if (Date.parse(properties.reportedAt) >= period.to) continue;
+    const path = properties.gridId ? tree.get(properties.gridId)?.path : undefined;
+    if (path?.[depth] !== unit.id) continue;
+    own.push(properties);
+    const child = path[depth + 1];
+    if (child === undefined) continue;
+    const siblings = byChild.get(child);
+    if (siblings) siblings.push(properties);
+    else byChild.set(child, [properties]);
+  }
+  const series = seriesOfCases(own, buckets).map((figures, index) => {
+    const bucket = buckets[index] ?? period;
+    figures.volunteerHours = volunteerHours(unit, bucket);
+    return { start: formatLocalTime(bucket.from, utcOffsetMinutes), figures };
+  });
+  const children = tree.childrenOf(unit.id).map((child) => ({
+    id: child.id,
+    name: child.name,
+    level: child.level,
+    figures: figuresOfCases(byChild.get(child.id) ?? [], period, volunteerHours(child, period)),
+  }));
+  return parseWith(
+    'indicators',
+    indicatorsSchema,
+    {
+      region: { id: unit.id, name: unit.name, level: unit.level },
+      from: formatLocalTime(period.from, utcOffsetMinutes),
+      to: formatLocalTime(period.to, utcOffsetMinutes),
+      interval: query.interval,
+      figures: figuresOfCases(own, period, volunteerHours(unit, period)),
+      series,
+      children,
+      dataTime: formatLocalTime(now, utcOffsetMinutes),
+    },
+    'indicators',
+  );
+}

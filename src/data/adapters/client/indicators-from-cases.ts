@@ -1,0 +1,35 @@
+import type { RuntimeConfig } from '../../../domain/runtime-config';
+import type { IndicatorQuery, LayerSources } from '../../provider';
+import type { IndicatorsResponse } from '../../schemas/contract.schema';
+import { computeIndicators } from '../client-indicators';
+
+const dayMs = 86_400_000;
+/** Open cases older than this before the period's end are not fetched (docs/providers.md: a stated limit). */
+export const indicatorLookbackDays = 365;
+
+/**
+ * The rule: the indicators layer is computed in the browser when `sources.indicators` is absent and the cases
+ * come from a provider other than rest (Open311, OGC, a file). With an explicit `sources.indicators` entry, that
+ * source is used, whatever serves the cases.
+ */
+export function servesIndicatorsClientSide(config: RuntimeConfig): boolean {
+  const cases = config.sources.cases?.provider ?? 'rest';
+  return config.sources.indicators === undefined && cases !== 'rest';
+}
+
+export async function clientSideIndicators(
+  layers: Pick<LayerSources, 'cases' | 'grids' | 'regions'>,
+  query: IndicatorQuery,
+  now: number,
+  signal?: AbortSignal,
+): Promise<IndicatorsResponse> {
+  const to = query.to === '' ? now : Date.parse(query.to);
+  const from = query.from === '' ? to - 30 * dayMs : Date.parse(query.from);
+  const earliest = Math.min(from, to - indicatorLookbackDays * dayMs);
+  const [cases, grids, regions] = await Promise.all([
+    layers.cases({ from: new Date(earliest).toISOString(), to: new Date(to).toISOString() }, signal),
+    layers.grids({}, signal),
+    layers.regions(signal),
+  ]);
+  return computeIndicators({ cases, grids, regions, query, now });
+}

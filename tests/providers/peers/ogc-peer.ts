@@ -1,0 +1,146 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PeerCity } from '../fixtures/peer-city';
+import { startPeerServer, type PeerServer } from './peer-server';
+
+/**
+ * MapServer 8 (Debian's mapserver-bin) publishing the peer city through its OGC API – Features, run as CGI behind
+ * a node:http wrapper: each request spawns `mapserv` with the CGI environment (~100 ms), which keeps the peer to
+ * one process we own and lets the wrapper record requests and inject failures like the other peers.
+ */
+export function mapservMissing(): string | undefined {
+  const probe = spawnSync('mapserv', ['-v'], { encoding: 'utf8' });
+  if (probe.error)
+    return 'mapserv is not installed: run scripts/ensure-peers.sh (apt-get install mapserver-bin)';
+  if (!probe.stdout.includes('OGCAPI_SERVER')) return `mapserv lacks OGC API support: ${probe.stdout.trim()}`;
+  return undefined;
+}
+
+const layerType = {
+  regions: 'POLYGON',
+  grids: 'POLYGON',
+  cameras: 'POINT',
+  stations: 'POINT',
+  cases: 'POINT',
+} as const;
+
+function mapfile(directory: string, onlineResource: string): string {
+  const layers = Object.entries(layerType).map(
+    ([name, type]) => `
+  LAYER
+    NAME "${name}"
+    TYPE ${type}
+    STATUS ON
+    CONNECTIONTYPE OGR
+    CONNECTION "${join(directory, `${name}.geojson`)}"
+    # Without this OGR parses "…+08:00" as a date-time and MapServer writes it back as "…Z": 8 hours off.
+    CONNECTIONOPTIONS "DATE_AS_STRING" "YES" END
+    TEMPLATE "void"
+    PROJECTION "init=epsg:4326" END
+    METADATA
+      "oga_title" "${name}"
+      "oga_featureid" "id"
+      "gml_include_items" "all"
+      "gml_types" "auto"
+    END
+  END`,
+  );
+  return `MAP
+  NAME "gridboard"
+  EXTENT 112.8 35.48 112.88 35.52
+  PROJECTION "init=epsg:4326" END
+  WEB
+    METADATA
+      "oga_onlineresource" "${onlineResource}"
+      "oga_title" "示范市网格化治理 (MapServer)"
+      "oga_enable_request" "*"
+    END
+  END${layers.join('')}
+END
+`;
+}
+
+/** Parse a CGI answer: header lines, a blank line, the body. */
+function cgiResponse(output: Buffer): { status: number; headers: Record<string, string>; body: Buffer } {
+  const text = output.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const headerText = end < 0 ? '' : text.slice(0, end);
+  const separator = end < 0 ? 0 : (/\r?\n\r?\n/.exec(text.slice(end))?.[0].length ?? 2);
+  const headers: Record<string, string> = {};
+  let status = 200;
+  for (const line of headerText.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === 'status') status = Number.parseInt(value, 10);
+    else headers[name] = value;
+  }
+  return { status, headers, body: output.subarray(end < 0 ? 0 : end + separator) };
+}
+
+export async function startOgcPeer(data: PeerCity, token: string): Promise<PeerServer & { base: string }> {
+  const directory = mkdtempSync(join(tmpdir(), 'gridboard-ogc-'));
+  const { regions, grids, cameras, stations } = data.city;
+  const collections = { regions, grids, cameras, stations, cases: data.cases };
+  for (const [name, collection] of Object.entries(collections)) {
+    // Step times are nested objects, which a flat attribute table cannot hold.
+    const features = collection.features.map((feature) => {
+      const properties: Record<string, unknown> = { ...feature.properties };
+      delete properties.stageTimes;
+      return { ...feature, properties };
+    });
+    writeFileSync(
+      join(directory, `${name}.geojson`),
+      JSON.stringify({ type: 'FeatureCollection', features }),
+    );
+  }
+  const configFile = join(directory, 'mapserver.conf');
+  const server = await startPeerServer((request, url, response) => {
+    if (request.headers.authorization !== `Bearer ${token}`) {
+      response.writeHead(401);
+      response.end();
+      return;
+    }
+    return new Promise<void>((resolve) => {
+      const child = spawn('mapserv', [], {
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          MAPSERVER_CONFIG_FILE: configFile,
+          REQUEST_METHOD: 'GET',
+          GATEWAY_INTERFACE: 'CGI/1.1',
+          PATH_INFO: url.pathname,
+          QUERY_STRING: url.search.slice(1),
+          SERVER_NAME: '127.0.0.1',
+          SERVER_PORT: url.port,
+          HTTP_ACCEPT: request.headers.accept ?? '*/*',
+        },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.on('close', () => {
+        const answer = cgiResponse(Buffer.concat(chunks));
+        response.writeHead(answer.status, answer.headers);
+        response.end(answer.body);
+        resolve();
+      });
+    });
+  });
+  const base = `${server.origin}/gridboard/ogcapi`;
+  writeFileSync(join(directory, 'gridboard.map'), mapfile(directory, base));
+  writeFileSync(
+    configFile,
+    `CONFIG\n  MAPS\n    "gridboard" "${join(directory, 'gridboard.map')}"\n  END\nEND\n`,
+  );
+  return {
+    ...server,
+    base,
+    close: async () => {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a peer saw of one request: enough to check that credentials travelled in headers, never in URLs. */
+export interface RecordedRequest {
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export type FailureMode = 'http500' | 'html';
+
+/**
+ * A node:http server on 127.0.0.1 that records every request and can be told to fail the next one, shared by the
+ * Open311, files and OGC peers so the contract suite can break any of them the same way.
+ */
+export interface PeerServer {
+  origin: string;
+  requests: RecordedRequest[];
+  failNext(mode: FailureMode): void;
+  close(): Promise<void>;
+}
+
+export async function startPeerServer(
+  handle: (request: IncomingMessage, url: URL, response: ServerResponse) => void | Promise<void>,
+): Promise<PeerServer> {
+  const requests: RecordedRequest[] = [];
+  let failure: FailureMode | undefined;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    requests.push({ url: request.url ?? '', headers: { ...request.headers } });
+    if (failure) {
+      const mode = failure;
+      failure = undefined;
+      response.writeHead(mode === 'http500' ? 500 : 200, {
+        'content-type': mode === 'html' ? 'text/html' : 'text/plain',
+      });
+      response.end(
+        mode === 'html' ? '<!doctype html><title>Login</title><p>Please sign in</p>' : 'internal error',
+      );
+      return;
+    }
+    Promise.resolve(handle(request, url, response)).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(error instanceof Error ? error.message : 'peer failed');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    failNext: (mode) => {
+      failure = mode;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  type = 'application/json',
+): void {
+  response.writeHead(status, { 'content-type': type });
+  response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}

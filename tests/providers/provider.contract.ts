@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { bboxesIntersect } from '../../src/domain/case-filter';
+import { geometryBbox } from '../../src/data/adapters/feature-bbox';
+import { createDataSource } from '../../src/data/data-source';
+import { isDataError } from '../../src/data/data-error';
+import type { LayerKind, RuntimeConfig } from '../../src/domain/runtime-config';
+import type { Bbox, LayerSources } from '../../src/data/provider';
+import type { CaseCollection } from '../../src/data/schemas/contract.schema';
+import { layerSchemas, type FeatureLayer, type LayerCollections } from '../../src/data/adapters/layer-specs';
+import type { FailureMode, RecordedRequest } from './peers/peer-server';
+
+/**
+ * One contract for every provider: whatever protocol is behind a layer, the dashboard gets the same collections,
+ * filtered the same way, with credentials only in headers and failures as DataErrors naming the layer. Each
+ * provider's test starts a local peer holding known data (`truth`) and runs this suite against it through
+ * `createDataSource`, the way the app uses it.
+ */
+export interface ProviderPeer {
+  config: RuntimeConfig;
+  /** The layers under test, served by the provider under test. */
+  layers: readonly FeatureLayer[];
+  /** What each layer must come back as: the peer's data as the REST contract would give it. */
+  truth: Partial<LayerCollections>;
+  /** Layers the provider cannot express; each must be refused with a 'config' DataError. */
+  refuses: readonly LayerKind[];
+  /** A window inside the data for case queries. */
+  caseWindow?: { from: string; to: string };
+  bbox: Bbox;
+  token: string;
+  requests(): readonly RecordedRequest[];
+  failNext(mode: FailureMode): void;
+}
+
+type Reader = (source: LayerSources, bbox?: Bbox) => Promise<{ features: readonly unknown[] }>;
+
+const read = (layer: FeatureLayer, peer: ProviderPeer): Reader => {
+  const window = peer.caseWindow ?? { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
+  const readers: Record<FeatureLayer, Reader> = {
+    regions: (source) => source.regions(),
+    grids: (source, bbox) => source.grids(bbox ? { bbox } : {}),
+    cameras: (source, bbox) => source.cameras(bbox ? { bbox } : {}),
+    stations: (source) => source.stations(),
+    cases: (source, bbox) => source.cases({ ...window, ...(bbox && { bbox }) }),
+  };
+  return readers[layer];
+};
+
+const byId = <F extends { properties: { id: string } }>(features: readonly F[]) =>
+  [...features].sort((a, b) => a.properties.id.localeCompare(b.properties.id));
+
+function expectedOf(peer: ProviderPeer, layer: FeatureLayer, bbox?: Bbox) {
+  const truth = peer.truth[layer];
+  if (!truth) throw new Error(`the peer gives no truth for ${layer}`);
+  let features: readonly {
+    geometry: Parameters<typeof geometryBbox>[0];
+    properties: { id: string; reportedAt?: string };
+  }[] = truth.features;
+  if (layer === 'cases' && peer.caseWindow) {
+    const from = Date.parse(peer.caseWindow.from);
+    const to = Date.parse(peer.caseWindow.to);
+    features = features.filter((feature) => {
+      const reported = Date.parse(feature.properties.reportedAt ?? '');
+      return reported >= from && reported < to;
+    });
+  }
+  if (bbox) features = features.filter((feature) => bboxesIntersect(geometryBbox(feature.geometry), bbox));
+  return byId(features);
+}
+
+/** What the suite reads of any layer's feature; the schema check above has vouched for the rest. */
+interface ContractFeature {
+  geometry: Parameters<typeof geometryBbox>[0];
+  properties: { id: string };
+}
+
+function withoutStageTimes(properties: object): object {
+  const copy: Record<string, unknown> = { ...properties };
+  delete copy.stageTimes;
+  return copy;
+}
+
+export function describeProviderContract(name: string, peerOf: () => ProviderPeer): void {
+  describe(`provider contract: ${name}`, () => {
+    it('serves every layer as the contract says: valid, complete, the same properties and places', async () => {
+      const peer = peerOf();
+      const source = createDataSource(peer.config);
+      for (const layer of peer.layers) {
+        const answer = await read(layer, peer)(source);
+        expect(layerSchemas[layer].safeParse(answer).success, layer).toBe(true);
+        const got = byId(answer.features as readonly ContractFeature[]);
+        const expected = expectedOf(peer, layer);
+        expect(got.length, layer).toBeGreaterThan(0);
+        // Step times are optional in the contract and most protocols have no place for them.
+        expect(
+          got.map((feature) => withoutStageTimes(feature.properties)),
+          layer,
+        ).toEqual(expected.map((feature) => withoutStageTimes(feature.properties)));
+        expect(
+          got.map((feature) => geometryBbox(feature.geometry)),
+          layer,
+        ).toEqual(expected.map((feature) => geometryBbox(feature.geometry)));
+      }
+    });
+
+    it('keeps exactly the features that meet a bbox, for the layers that take one', async () => {
+      const peer = peerOf();
+      const source = createDataSource(peer.config);
+      for (const layer of peer.layers.filter((kind) => ['grids', 'cameras', 'cases'].includes(kind))) {
+        const answer = await read(layer, peer)(source, peer.bbox);
+        const got = byId(answer.features as CaseCollection['features']).map(
+          (feature) => feature.properties.id,
+        );
+        const all = expectedOf(peer, layer).length;
+        const expected = expectedOf(peer, layer, peer.bbox).map((feature) => feature.properties.id);
+        expect(expected.length, `${layer}: the test bbox must cut the layer`).toBeLessThan(all);
+        expect(got, layer).toEqual(expected);
+      }
+    });
+
+    it('sends the configured credentials in headers only, never in a URL or a message', async () => {
+      const peer = peerOf();
+      const source = createDataSource(peer.config);
+      const before = peer.requests().length;
+      for (const layer of peer.layers) await read(layer, peer)(source);
+      const made = peer.requests().slice(before);
+      expect(made.length).toBeGreaterThan(0);
+      for (const request of made) {
+        expect(request.headers.authorization).toBe(`Bearer ${peer.token}`);
+        expect(decodeURIComponent(request.url)).not.toContain(peer.token);
+      }
+    });
+
+    it('turns a failing server into a DataError that names the layer', async () => {
+      const peer = peerOf();
+      for (const layer of peer.layers) {
+        for (const [mode, kind] of [
+          ['http500', 'http'],
+          ['html', 'format'],
+        ] as const) {
+          // A fresh source each time: nothing cached from an earlier call hides the failure.
+          const source = createDataSource(peer.config);
+          peer.failNext(mode);
+          const error: unknown = await read(
+            layer,
+            peer,
+          )(source).then(
+            () => undefined,
+            (reason: unknown) => reason,
+          );
+          expect(isDataError(error), `${layer} ${mode}`).toBe(true);
+          if (!isDataError(error)) continue;
+          expect(error.kind, `${layer} ${mode}`).toBe(kind);
+          expect(error.message).not.toContain(peer.token);
+          expect(['regions', 'grids', layer]).toContain(error.layer);
+        }
+      }
+    });
+
+    it('refuses the layers it cannot express with a configuration error naming them', async () => {
+      const peer = peerOf();
+      for (const layer of peer.refuses) {
+        const config: RuntimeConfig = {
+          ...peer.config,
+          sources: {
+            ...peer.config.sources,
+            [layer]: {
+              provider: peer.config.sources[peer.layers[0] ?? 'cases']?.provider ?? 'rest',
+              url: 'http://127.0.0.1:9/',
+            },
+          },
+        };
+        const source = createDataSource(config);
+        const call =
+          layer === 'indicators'
+            ? source.indicators({ region: '', from: '', to: '', interval: 'day' })
+            : layer === 'cases'
+              ? source.cases({ from: '2026-01-01', to: '2026-02-01' })
+              : layer === 'regions'
+                ? source.regions()
+                : layer === 'grids'
+                  ? source.grids({})
+                  : layer === 'cameras'
+                    ? source.cameras({})
+                    : source.stations();
+        await expect(call).rejects.toMatchObject({ name: 'DataError', kind: 'config', layer });
+      }
+    });
+  });
+}
