@@ -13,6 +13,8 @@ export default defineConfig({
     exclude: ['tests/contract/server.contract.test.ts', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
+    // Some suites build the whole demo city once (a few seconds, more on a loaded 2-core machine).
+    hookTimeout: 120_000,
     pool: 'forks',
   },
 });

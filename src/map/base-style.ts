@@ -12,13 +12,21 @@ import type { BasemapConfig } from '../domain/runtime-config';
 export const mapBackground: readonly [number, number, number] = [236, 240, 243];
 export const backgroundCss = `rgb(${mapBackground.join(', ')})`;
 
-const backgroundLayer = {
-  id: 'background',
-  type: 'background',
-  paint: { 'background-color': backgroundCss },
-} as const;
+/** 'dark' is the wall's theme: a light map glares on an LED wall in a dimmed command centre. */
+export type MapTheme = 'light' | 'dark';
+export const darkMapBackground: readonly [number, number, number] = [9, 17, 31];
+export const backgroundCssOf = (theme: MapTheme): string =>
+  theme === 'dark' ? `rgb(${darkMapBackground.join(', ')})` : backgroundCss;
 
-export function baseStyle(basemap: BasemapConfig): StyleSpecification | string {
+const backgroundLayerOf = (theme: MapTheme) =>
+  ({
+    id: 'background',
+    type: 'background',
+    paint: { 'background-color': backgroundCssOf(theme) },
+  }) as const;
+
+export function baseStyle(basemap: BasemapConfig, theme: MapTheme = 'light'): StyleSpecification | string {
+  const backgroundLayer = backgroundLayerOf(theme);
   if (basemap.kind === 'style' && basemap.url) return basemap.url;
   if (basemap.kind === 'raster' && basemap.url) {
     return {
@@ -43,3 +51,33 @@ export function baseStyle(basemap: BasemapConfig): StyleSpecification | string {
  * sans-serif, so any CJK font the display machine has will do.
  */
 export const labelFont = ['Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC'];
+
+/**
+ * What the dark theme changes on the city's own layers (added by the map controller on load): light outlines and
+ * labels on dark, larger label type to be read from metres away. Applied over the light layers, so the light
+ * theme, which every other screen uses, stays exactly as it is.
+ */
+export type ThemeOverride =
+  | { layer: string; kind: 'paint'; property: 'line-color' | 'text-color' | 'text-halo-color'; value: string }
+  | { layer: string; kind: 'layout'; property: 'text-size'; value: number };
+
+const darkLabel = (layer: string, size: number): ThemeOverride[] => [
+  { layer, kind: 'paint', property: 'text-color', value: '#e6f0ff' },
+  { layer, kind: 'paint', property: 'text-halo-color', value: 'rgba(5, 11, 24, 0.9)' },
+  { layer, kind: 'layout', property: 'text-size', value: size },
+];
+
+export const themeOverrides: Record<MapTheme, readonly ThemeOverride[]> = {
+  light: [],
+  dark: [
+    { layer: 'grid-outline', kind: 'paint', property: 'line-color', value: '#4a6283' },
+    { layer: 'region-outline-community', kind: 'paint', property: 'line-color', value: '#6f8db5' },
+    { layer: 'region-outline-street', kind: 'paint', property: 'line-color', value: '#8fb0dc' },
+    { layer: 'region-outline-district', kind: 'paint', property: 'line-color', value: '#b8d4ff' },
+    { layer: 'region-outline-city', kind: 'paint', property: 'line-color', value: '#e3eeff' },
+    ...darkLabel('region-labels-district', 26),
+    ...darkLabel('region-labels-street', 22),
+    ...darkLabel('region-labels-community', 20),
+    ...darkLabel('grid-labels', 18),
+  ],
+};

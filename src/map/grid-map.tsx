@@ -1,13 +1,15 @@
+import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BasemapConfig } from '../domain/runtime-config';
 import { areaSource } from './area-layers';
 import type { Choropleth } from './choropleth';
-import { backgroundCss, baseStyle } from './base-style';
+import { backgroundCssOf, baseStyle, themeOverrides, type MapTheme } from './base-style';
 import type { CameraFilter, CameraPoints } from './camera-points';
 import type { GridFill } from './grid-fill';
 import { labelPointsOf } from './label-points';
 import { MapController, type MapCamera, type MapPointer, type MapTarget } from './map-controller';
+import { createRetainedLayers, retainLayers } from './retained-layers';
 import type { StationMark } from './stations.layer';
 import { useDeckLayers } from './use-deck-layers';
 import './grid-map.css';
@@ -51,6 +53,14 @@ export interface GridMapProps {
   dataAttribution?: string | null;
   /** The focused unit's extent: the map flies there whenever the key changes (not on first load with a view). */
   focus?: { key: string; bounds: [number, number, number, number] } | null;
+  /** 'dark' for the wall display; light everywhere else. */
+  theme?: MapTheme;
+  /** Multiplies the theme's label sizes (the wall's design unit: 2 on a 4K layout). */
+  labelScale?: number;
+  /** Hide deck.gl layers that leave instead of finalizing them (an always-on display; see retained-layers.ts). */
+  retainLayers?: boolean;
+  /** deck.gl layers a feature adds (e.g. live cases), drawn under the map's own points; memoise the array. */
+  extraLayers?: readonly Layer[];
   children?: ReactNode;
 }
 
@@ -63,7 +73,18 @@ export function GridMap(props: GridMapProps) {
   const latest = useRef(props);
   const [camera, setCamera] = useState<MapCamera | null>(null);
   const [readyMs, setReadyMs] = useState<number | null>(null);
-  const { deckLayers, resolvePick } = useDeckLayers({ ...props, camera });
+  const { deckLayers: ownLayers, resolvePick } = useDeckLayers({ ...props, camera });
+  const extraLayers = props.extraLayers;
+  const wantedLayers = useMemo(
+    () => (extraLayers && extraLayers.length > 0 ? [...extraLayers, ...ownLayers] : ownLayers),
+    [extraLayers, ownLayers],
+  );
+  const [retained] = useState(createRetainedLayers);
+  const retain = props.retainLayers ?? false;
+  const deckLayers = useMemo(
+    () => (retain ? retainLayers(wantedLayers, retained) : wantedLayers),
+    [retain, wantedLayers, retained],
+  );
   const resolvePickRef = useRef(resolvePick);
   useLayoutEffect(() => {
     latest.current = props;
@@ -71,7 +92,9 @@ export function GridMap(props: GridMapProps) {
   });
 
   const canStart = props.view !== null || props.cityBounds !== null;
-  const style = useMemo(() => baseStyle(props.basemap), [props.basemap]);
+  const theme = props.theme ?? 'light';
+  const labelScale = props.labelScale ?? 1;
+  const style = useMemo(() => baseStyle(props.basemap, theme), [props.basemap, theme]);
 
   useEffect(() => {
     const container = canvasRef.current;
@@ -100,13 +123,22 @@ export function GridMap(props: GridMapProps) {
       resolvePick: (info) => resolvePickRef.current(info),
       onReady: setReadyMs,
     });
-    controller.map.once('load', () => setCamera(controller.camera()));
+    controller.map.once('load', () => {
+      // The controller adds the city's layers on load, before this listener: restyle them for the theme.
+      for (const override of themeOverrides[theme]) {
+        if (!controller.map.getLayer(override.layer)) continue;
+        if (override.kind === 'paint')
+          controller.map.setPaintProperty(override.layer, override.property, override.value);
+        else controller.map.setLayoutProperty(override.layer, override.property, override.value * labelScale);
+      }
+      setCamera(controller.camera());
+    });
     controllerRef.current = controller;
     return () => {
       controllerRef.current = null;
       controller.destroy();
     };
-  }, [canStart, style]);
+  }, [canStart, style, theme, labelScale]);
 
   const regionLabels = useMemo(
     () =>
@@ -160,7 +192,7 @@ export function GridMap(props: GridMapProps) {
       className="grid-map"
       data-map-ready={readyMs !== null ? 'true' : 'false'}
       data-map-ready-ms={readyMs !== null ? Math.round(readyMs) : undefined}
-      data-map-background={backgroundCss}
+      data-map-background={backgroundCssOf(theme)}
     >
       <div ref={canvasRef} className="grid-map__canvas" />
       {props.children}

@@ -1,14 +1,105 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
+import { layoutOf } from './design-scale';
+import { scenesOf } from './tour';
+import { useDailyReload } from './use-daily-reload';
+import { useTour } from './use-tour';
+import { useWallData } from './use-wall-data';
+import { useWallMapData } from './use-wall-map-data';
+import { WallHeader } from './wall-header';
+import { WallKpis } from './wall-kpis';
+import { WallMap } from './wall-map';
+import { WallRanking } from './wall-ranking';
+import { WallStage } from './wall-stage';
+import { WallTicker } from './wall-ticker';
+import { WallTrend } from './wall-trend';
+import './wall.css';
 
-/** The wall-display route. Its layout, tour and self-recovery are built in the wall capability. */
+const defaultSceneLayers = ['grids'];
+/** Ticker lines that fit the ticker's box in each layout (the layout is in height units, so these are fixed). */
+const tickerRows = { standard: 5, wide: 10 } as const;
+
+/**
+ * The command-centre wall: runs for weeks untouched. Its view comes from the configured tour, not from the URL
+ * (a tour writing the URL every scene would grow the history for ever); everything else is the dashboard's data,
+ * polled, held through outages and shown under the public-screen privacy rules.
+ */
 export default function WallPage() {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation('wall');
   const config = useRuntimeConfig();
+  const { wall, privacy } = config;
+  const design = { width: wall.designWidth, height: wall.designHeight };
+  const layout = layoutOf(design);
+  const unit = design.height / 1080;
+  const scenes = scenesOf(wall.tour);
+  const tour = useTour(scenes, wall.idleResumeSeconds);
+  useDailyReload(wall.dailyReloadAt);
+  const scene = scenes[tour.index % scenes.length] ?? scenes[0];
+  const sceneRegion = scene?.region ?? null;
+  const layers = useMemo(() => new Set(scene?.layers ?? defaultSceneLayers), [scene]);
+
+  const data = useWallData(
+    sceneRegion,
+    layers.has('cameras'),
+    layers.has('stations') || layers.has('serviceAreas'),
+  );
+  const map = useWallMapData(data, sceneRegion);
+  const sceneName = useMemo(() => {
+    if (!sceneRegion) return t('wholeCity');
+    const region = data.regions.data?.features.find((feature) => feature.properties.id === sceneRegion);
+    const grid = region ? undefined : data.grids.data?.features.find((f) => f.properties.id === sceneRegion);
+    return region?.properties.name ?? grid?.properties.name ?? sceneRegion;
+  }, [sceneRegion, data.regions.data, data.grids.data, t]);
+
+  const indicators = data.indicators.data;
+  const complete = data.regions.data !== undefined && data.grids.data !== undefined;
+  const kpis = <WallKpis indicators={indicators} minimumCount={privacy.minimumCount} />;
+  const ranking = <WallRanking indicators={indicators} minimumCount={privacy.minimumCount} />;
+  const trend = <WallTrend indicators={indicators} unit={unit} />;
+  const ticker = <WallTicker cases={data.cases.data} rows={tickerRows[layout]} />;
+
   return (
-    <main className="wall">
-      <h1>{config.title}</h1>
-      <p>{t('modePlaceholder.wall')}</p>
-    </main>
+    <WallStage design={design}>
+      <main
+        className="wall"
+        data-scene={tour.index}
+        data-scene-region={sceneRegion ?? ''}
+        data-tour={tour.paused ? 'paused' : 'running'}
+        data-stale={data.freshness.stale ? 'true' : 'false'}
+      >
+        <WallHeader
+          title={config.title}
+          sceneName={sceneName}
+          sceneKey={`${tour.index}`}
+          dataTime={indicators?.dataTime ?? data.meta.data?.dataTime ?? null}
+          freshness={data.freshness}
+          paused={tour.paused}
+        />
+        <div className={`wall-body wall-body--${layout}`}>
+          <div className="wall-column wall-column--kpis">
+            {kpis}
+            {layout === 'standard' && ranking}
+          </div>
+          {layout === 'wide' && (
+            <div className="wall-column wall-column--trend">
+              {ranking}
+              {trend}
+            </div>
+          )}
+          <WallMap
+            map={map}
+            layers={layers}
+            attribution={data.meta.data?.attribution ?? null}
+            complete={complete}
+            unit={unit}
+          />
+          <div className="wall-column wall-column--side">
+            {layout === 'standard' && trend}
+            {ticker}
+          </div>
+        </div>
+      </main>
+    </WallStage>
   );
 }

@@ -5,11 +5,21 @@ import type { Plan } from './plan';
 const trailingSerial = /(\d+)$/;
 const numberedName = /第\d+网格$/;
 
-const serialOf = (id: string): number => Number(trailingSerial.exec(id)?.[1] ?? 0);
+/**
+ * A grid's serial within its community: the digits after the community id ("140502001001007" → 7 under community
+ * "140502001001"; "C1-G7" → 7), not the whole numeric code.
+ */
+export function serialOf(id: string, communityId: string): number {
+  const rest = id.startsWith(communityId) ? id.slice(communityId.length) : id;
+  return Number(trailingSerial.exec(rest)?.[1] ?? 0);
+}
 
 /** The next `count` serials nobody in the plan uses (after the highest, so a deleted grid's id is not reused). */
 export function nextSerials(plan: Plan, count: number): number[] {
-  const highest = plan.grids.reduce((max, grid) => Math.max(max, serialOf(grid.properties.id)), 0);
+  const highest = plan.grids.reduce(
+    (max, grid) => Math.max(max, serialOf(grid.properties.id, plan.communityId)),
+    0,
+  );
   return Array.from({ length: count }, (_, index) => highest + 1 + index);
 }
 

@@ -1,0 +1,64 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { resolveSource } from '../../data/data-source';
+import { useDataSource } from '../../data/data-source-context';
+import type { PlanDraft } from '../../data/drafts/draft';
+import { saveGrids, type SaveGridsReason } from '../../data/drafts/save-grids';
+import { createPlan, type Plan } from '../../geo/plan/plan';
+import { useRuntimeConfig } from '../../ui/runtime-config-context';
+import { serverChanges, type ServerChange } from './server-changes';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; version: number }
+  | { kind: 'conflict'; currentVersion: number; serverPlan: Plan; changes: ServerChange[] }
+  | { kind: 'invalid'; reasons: SaveGridsReason[] }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Saving a draft: `PUT` with its base version. A conflict fetches what is on the server now so the planner can
+ * see what changed and rebase or keep a copy; a refusal keeps the server's reasons for the map.
+ */
+export function useSavePlan(onSaved: (version: number) => Promise<void>) {
+  const config = useRuntimeConfig();
+  const source = useDataSource();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+
+  async function save(draft: PlanDraft): Promise<void> {
+    setState({ kind: 'saving' });
+    try {
+      const result = await saveGrids(resolveSource(config, 'grids'), {
+        communityId: draft.communityId,
+        baseVersion: draft.baseVersion,
+        grids: { type: 'FeatureCollection', features: [...draft.plan.grids] },
+      });
+      if (result.kind === 'saved') {
+        await onSaved(result.version);
+        await queryClient.invalidateQueries({ queryKey: ['grids'] });
+        setState(result);
+      } else if (result.kind === 'invalid') {
+        setState(result);
+      } else {
+        const server = await source.grids({ community: draft.communityId });
+        const serverPlan = createPlan(
+          draft.plan.community,
+          draft.communityId,
+          server.features,
+          result.currentVersion,
+        );
+        setState({
+          kind: 'conflict',
+          currentVersion: result.currentVersion,
+          serverPlan,
+          changes: serverChanges(draft.baseGrids, server.features),
+        });
+      }
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  return { state, save, reset: () => setState({ kind: 'idle' }) };
+}

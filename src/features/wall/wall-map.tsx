@@ -1,0 +1,58 @@
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { allCameras } from '../../map/camera-points';
+import { gridFill } from '../../map/grid-fill';
+import { GridMap } from '../../map/grid-map';
+import { MapRetryBoundary } from './map-retry-boundary';
+import { useContextLossRecovery } from './use-context-loss-recovery';
+import type { useWallMapData } from './use-wall-map-data';
+
+const typeFill = gridFill('type', []);
+const ignore = () => undefined;
+
+interface WallMapProps {
+  map: ReturnType<typeof useWallMapData>;
+  layers: ReadonlySet<string>;
+  attribution: string | null;
+  complete: boolean;
+  /** The design unit: map labels grow with the layout's type. */
+  unit: number;
+}
+
+/** The dark city map in the centre of the wall: no hover, no selection, flown from scene to scene. */
+export function WallMap({ map, layers, attribution, complete, unit }: WallMapProps) {
+  const { t } = useTranslation('wall');
+  const host = useRef<HTMLDivElement>(null);
+  const generation = useContextLossRecovery(host);
+  const fallback = useMemo(() => <p className="wall-map__down">{t('mapRecovering')}</p>, [t]);
+  return (
+    <div ref={host} className="wall-map" data-map-generation={generation}>
+      <MapRetryBoundary fallback={fallback}>
+        <GridMap
+          key={generation}
+          theme="dark"
+          labelScale={unit}
+          retainLayers
+          basemap={map.basemap}
+          cityBounds={map.cityBounds}
+          view={null}
+          onViewChange={ignore}
+          regions={map.regions}
+          grids={map.grids}
+          cameras={map.cameras}
+          cameraFilter={allCameras}
+          stations={map.stations}
+          layers={layers}
+          fill={typeFill}
+          selected={null}
+          onSelect={ignore}
+          onHover={ignore}
+          complete={complete}
+          resetLabel={t('mapReset')}
+          focus={map.focus}
+          dataAttribution={attribution}
+        />
+      </MapRetryBoundary>
+    </div>
+  );
+}
