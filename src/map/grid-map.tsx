@@ -8,7 +8,13 @@ import { backgroundCssOf, baseStyle, themeOverrides, type MapTheme } from './bas
 import type { CameraFilter, CameraPoints } from './camera-points';
 import type { GridFill } from './grid-fill';
 import { labelPointsOf } from './label-points';
-import { MapController, type MapCamera, type MapPointer, type MapTarget } from './map-controller';
+import {
+  MapController,
+  type FramePadding,
+  type MapCamera,
+  type MapPointer,
+  type MapTarget,
+} from './map-controller';
 import { createRetainedLayers, retainLayers } from './retained-layers';
 import type { StationMark } from './stations.layer';
 import { useDeckLayers } from './use-deck-layers';
@@ -53,6 +59,8 @@ export interface GridMapProps {
   dataAttribution?: string | null;
   /** The focused unit's extent: the map flies there whenever the key changes (not on first load with a view). */
   focus?: { key: string; bounds: [number, number, number, number] } | null;
+  /** Room kept free around the city or a focused unit (default: clear of the dashboard's layer panel). */
+  framePadding?: FramePadding;
   /** 'dark' for the wall display; light everywhere else. */
   theme?: MapTheme;
   /** Multiplies the theme's label sizes (the wall's design unit: 2 on a 4K layout). */
@@ -122,6 +130,7 @@ export function GridMap(props: GridMapProps) {
       },
       resolvePick: (info) => resolvePickRef.current(info),
       onReady: setReadyMs,
+      ...(latest.current.framePadding ? { framePadding: latest.current.framePadding } : {}),
     });
     controller.map.once('load', () => {
       // The controller adds the city's layers on load, before this listener: restyle them for the theme.

@@ -56,10 +56,19 @@ export interface MapControllerOptions {
   /** Turns a deck.gl pick into a target; the React side knows which row of which layer it was. */
   resolvePick: (info: PickingInfo) => MapTarget | null;
   onReady: (millisecondsSinceNavigation: number) => void;
+  /** Room kept free around a unit the map fits to (panels over the map); defaults to the dashboard's. */
+  framePadding?: FramePadding;
 }
 
-/** Room for the layer panel on the left when the whole city is shown. */
-const cityPadding = { top: 24, bottom: 24, left: 240, right: 24 };
+export interface FramePadding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The dashboard's layer panel covers the left of the map: keep the city clear of it. */
+export const dashboardFramePadding: FramePadding = { top: 24, bottom: 24, left: 240, right: 24 };
 
 export class MapController {
   readonly map: maplibregl.Map;
@@ -84,7 +93,10 @@ export class MapController {
       container: options.container,
       style: options.style,
       ...('bounds' in start
-        ? { bounds: start.bounds, fitBoundsOptions: { padding: cityPadding } }
+        ? {
+            bounds: start.bounds,
+            fitBoundsOptions: { padding: options.framePadding ?? dashboardFramePadding },
+          }
         : { center: [start.lng, start.lat], zoom: start.zoom }),
       attributionControl: false,
       // The briefing's PNG export reads the canvas after it was composited; without this it would read blank.
@@ -106,6 +118,10 @@ export class MapController {
     this.map.on('mouseout', () => this.clearHover());
     this.map.on('click', (event) => this.onPointerClick(event));
     this.map.on('moveend', () => this.options.onCameraChange(this.camera()));
+  }
+
+  private get framePadding(): FramePadding {
+    return this.options.framePadding ?? dashboardFramePadding;
   }
 
   /** Callbacks change with React renders; the map keeps its listeners and reads the latest ones. */
@@ -191,13 +207,13 @@ export class MapController {
   }
 
   fitBounds(bounds: [number, number, number, number]): void {
-    this.map.fitBounds(bounds, { padding: cityPadding, animate: false });
+    this.map.fitBounds(bounds, { padding: this.framePadding, animate: false });
   }
 
   /** Drill-down: fly to a unit so the eye follows where it went (a jump when the user asked for less motion). */
   flyToBounds(bounds: [number, number, number, number]): void {
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.map.fitBounds(bounds, { padding: cityPadding, duration: reduced ? 0 : 900, maxZoom: 16 });
+    this.map.fitBounds(bounds, { padding: this.framePadding, duration: reduced ? 0 : 900, maxZoom: 16 });
   }
 
   /** Report readiness on the first idle after every layer's data has been pushed. */

@@ -20,6 +20,9 @@ interface WallMapProps {
 }
 
 /** The dark city map in the centre of the wall: no hover, no selection, flown from scene to scene. */
+/** The wall's map has no panel over it: the city sits in the middle of its frame. */
+const wallFramePadding = { top: 32, bottom: 32, left: 32, right: 32 };
+
 export function WallMap({ map, layers, attribution, complete, unit }: WallMapProps) {
   const { t } = useTranslation('wall');
   const host = useRef<HTMLDivElement>(null);
@@ -31,6 +34,7 @@ export function WallMap({ map, layers, attribution, complete, unit }: WallMapPro
         <GridMap
           key={generation}
           theme="dark"
+          framePadding={wallFramePadding}
           labelScale={unit}
           retainLayers
           basemap={map.basemap}
