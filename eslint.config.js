@@ -19,7 +19,16 @@ const featureIsolation = features.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'public', 'coverage', 'test-results', 'bench-results', '.scratch'],
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'public',
+      'coverage',
+      'test-results',
+      'bench-results',
+      '.scratch',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

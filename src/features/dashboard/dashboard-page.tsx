@@ -1,23 +1,42 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary } from '../../ui/panel-boundary';
-import { DashboardMap } from './map/dashboard-map';
+import { CasesProvider } from './cases/cases-context';
+import { CasesMap } from './cases/cases-map';
+import { CasesPanel } from './cases/cases-panel';
+import { SidePanelTabs, type SidePanel } from './cases/side-panel-tabs';
 import { ReviewPanel } from './review/review-panel';
 
-/** The leader's view: the city map with its layers, and the review of the focused unit beside it. */
+/** The leader's view: the city map with its layers, and the review of the focused unit (or the live cases) beside it. */
 export function DashboardPage() {
   const { t } = useTranslation('review');
+  const [panel, setPanel] = useState<SidePanel>('review');
   return (
-    <main className="dashboard">
-      <section className="dashboard__map" aria-label={t('common:layers.grids')}>
-        <PanelBoundary name={t('common:layers.grids')}>
-          <DashboardMap />
-        </PanelBoundary>
-      </section>
-      <aside className="dashboard__review" aria-label={t('kpi.title')}>
-        <PanelBoundary name={t('kpi.title')}>
-          <ReviewPanel />
-        </PanelBoundary>
-      </aside>
-    </main>
+    <CasesProvider panelOpen={panel === 'cases'}>
+      <main className="dashboard">
+        <section className="dashboard__map" aria-label={t('common:layers.grids')}>
+          <PanelBoundary name={t('common:layers.grids')}>
+            <CasesMap />
+          </PanelBoundary>
+        </section>
+        <aside
+          className="dashboard__review"
+          aria-label={panel === 'review' ? t('kpi.title') : t('cases:title')}
+        >
+          <SidePanelTabs panel={panel} onChange={setPanel} />
+          <div id="side-panel" role="tabpanel" aria-labelledby={`side-tab-${panel}`}>
+            {panel === 'review' ? (
+              <PanelBoundary name={t('kpi.title')}>
+                <ReviewPanel />
+              </PanelBoundary>
+            ) : (
+              <PanelBoundary name={t('cases:title')}>
+                <CasesPanel />
+              </PanelBoundary>
+            )}
+          </div>
+        </aside>
+      </main>
+    </CasesProvider>
   );
 }

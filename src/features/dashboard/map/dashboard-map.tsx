@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allCameras, type CameraFilter } from '../../../map/camera-points';
 import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
-import { GridMap, type MapView } from '../../../map/grid-map';
+import { GridMap, type GridMapProps, type MapView } from '../../../map/grid-map';
 import { unitBounds } from '../../../map/unit-bounds';
 import type { MapPointer, MapTarget } from '../../../map/map-controller';
 import { LayerAlert } from '../../../ui/layer-alert';
@@ -21,7 +21,16 @@ import './dashboard-map.css';
  * The dashboard's map: wires the query cache and the URL to the map, and places the layer panel, legend, tooltip,
  * detail panel and per-layer alerts over it. A failing layer shows its alert; every other layer keeps drawing.
  */
-export function DashboardMap() {
+export interface DashboardMapProps {
+  /** deck.gl layers another panel adds to the map (the live cases); memoised by the caller. */
+  extraLayers?: GridMapProps['extraLayers'];
+  /** Loading state of the 'cases' layer, for its toggle in the layer panel. */
+  casesStatus?: { isPending: boolean; isError: boolean };
+}
+
+const idleStatus = { isPending: false, isError: false };
+
+export function DashboardMap({ extraLayers, casesStatus = idleStatus }: DashboardMapProps = {}) {
   const { t } = useTranslation('map');
   const [view, setView] = useViewState();
   const data = useMapData();
@@ -122,6 +131,7 @@ export function DashboardMap() {
       focus={focus}
       dataAttribution={queries.meta.data?.attribution ?? null}
       choropleth={choropleth}
+      {...(extraLayers && { extraLayers })}
     >
       <div className="dashboard-map__alerts">
         <LayerAlert layer="meta" error={queries.meta.error} onRetry={() => void queries.meta.refetch()} />
@@ -155,6 +165,7 @@ export function DashboardMap() {
             cameras: queries.cameras,
             stations: queries.stations,
             serviceAreas: queries.stations,
+            cases: casesStatus,
           }}
           fill={fillMode}
           onFill={setFillMode}

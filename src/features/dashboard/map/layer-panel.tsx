@@ -13,7 +13,7 @@ import { formatCount, formatPercent } from '../../../ui/format';
 import type { CameraSummary } from './camera-summary';
 
 /** Map layers the panel toggles, each with the query whose loading state it shows. */
-export const toggledLayers = ['grids', 'cameras', 'stations', 'serviceAreas'] as const;
+export const toggledLayers = ['grids', 'cameras', 'stations', 'serviceAreas', 'cases'] as const;
 export type ToggledLayer = (typeof toggledLayers)[number];
 
 interface LayerPanelProps {

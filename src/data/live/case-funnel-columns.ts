@@ -1,0 +1,49 @@
+import { caseStages } from '../../domain/case';
+import type { FunnelStep } from '../../domain/case-funnel';
+import type { CaseColumns } from './case-columns';
+
+/**
+ * The domain's six-step funnel (domain/case-funnel.ts), computed on the columns: the step times are parsed once
+ * when a case enters the store, so a streamed case re-runs a pass over numbers instead of re-parsing a year of
+ * ISO strings. The unit test holds it equal to the domain's caseFunnel.
+ */
+function median(values: Float64Array): number | null {
+  if (values.length === 0) return null;
+  values.sort();
+  const middle = values.length >> 1;
+  const upper = values[middle] ?? 0;
+  return values.length % 2 === 1 ? upper : ((values[middle - 1] ?? 0) + upper) / 2;
+}
+
+export function funnelOfColumns(columns: CaseColumns, rows: Uint32Array): FunnelStep[] {
+  const steps = caseStages.length;
+  const current = new Float64Array(steps);
+  const durations = caseStages.map(() => new Float64Array(rows.length));
+  const durationCounts = new Uint32Array(steps);
+  for (const row of rows) {
+    const stage = columns.stage[row] ?? 0;
+    current[stage] = (current[stage] ?? 0) + 1;
+    for (let index = 0; index < steps - 1; index += 1) {
+      const entered = columns.stageEntered[index]?.[row] ?? Number.NaN;
+      const left = columns.stageEntered[index + 1]?.[row] ?? Number.NaN;
+      const hours = (left - entered) / 3_600_000;
+      const list = durations[index];
+      if (list && Number.isFinite(hours) && hours >= 0) {
+        list[durationCounts[index] ?? 0] = hours;
+        durationCounts[index] = (durationCounts[index] ?? 0) + 1;
+      }
+    }
+  }
+  let reached = 0;
+  const reachedFromEnd = new Float64Array(steps);
+  for (let index = steps - 1; index >= 0; index -= 1) {
+    reached += current[index] ?? 0;
+    reachedFromEnd[index] = reached;
+  }
+  return caseStages.map((stage, index) => ({
+    stage,
+    current: current[index] ?? 0,
+    reached: reachedFromEnd[index] ?? 0,
+    medianHours: median(durations[index]?.subarray(0, durationCounts[index] ?? 0) ?? new Float64Array(0)),
+  }));
+}

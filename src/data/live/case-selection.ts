@@ -1,0 +1,109 @@
+import {
+  caseCategories,
+  caseChannels,
+  caseStages,
+  satisfactionLevels,
+  type CaseCategory,
+  type CaseChannel,
+  type CaseStage,
+} from '../../domain/case';
+import { noCode, type CaseColumns } from './case-columns';
+
+/**
+ * The dashboard's case filters over the columns: the contract's own filters (window, stage, category, region)
+ * plus channel and "overdue only", which the client adds. The result is a list of rows — no case is copied.
+ */
+export interface CaseSelection {
+  /** Reporting window [from, to) in epoch ms. */
+  from: number;
+  to: number;
+  /** Empty set = no restriction, as an absent query parameter. */
+  stages: ReadonlySet<CaseStage>;
+  categories: ReadonlySet<CaseCategory>;
+  channels: ReadonlySet<CaseChannel>;
+  overdueOnly: boolean;
+  /** The focused unit's grids (rows of `columns.gridIds`, 1 = inside); null = the whole city. */
+  gridsInRegion: Uint8Array | null;
+  /** The instant "overdue" is judged at. */
+  now: number;
+}
+
+/** What the heat counts: every case, or only those overdue / rated dissatisfied (a 0/1 weight). */
+export const caseWeights = ['all', 'overdue', 'dissatisfied'] as const;
+export type CaseWeight = (typeof caseWeights)[number];
+
+const dissatisfiedCode = satisfactionLevels.indexOf('dissatisfied');
+
+/** A 256-entry lookup of allowed codes; every code allowed when the set is empty. */
+function allowed<T extends string>(dictionary: readonly T[], chosen: ReadonlySet<T>): Uint8Array {
+  const table = new Uint8Array(256);
+  if (chosen.size === 0) table.fill(1);
+  else for (const value of chosen) table[dictionary.indexOf(value)] = 1;
+  return table;
+}
+
+/** Overdue: open past its deadline, or closed after it (the domain's isOverdue, on columns). */
+export function isOverdueAt(columns: CaseColumns, row: number, now: number): boolean {
+  const closed = columns.closedAt[row] ?? Number.NaN;
+  const end = Number.isNaN(closed) ? now : closed;
+  return end > (columns.dueAt[row] ?? Number.POSITIVE_INFINITY);
+}
+
+export function selectCases(columns: CaseColumns, selection: CaseSelection): Uint32Array {
+  const stages = allowed(caseStages, selection.stages);
+  const categories = allowed(caseCategories, selection.categories);
+  const channels = allowed(caseChannels, selection.channels);
+  const region = selection.gridsInRegion;
+  const rows = new Uint32Array(columns.count);
+  let kept = 0;
+  for (let row = 0; row < columns.count; row += 1) {
+    const reported = columns.reportedAt[row] ?? Number.NaN;
+    if (!(reported >= selection.from && reported < selection.to)) continue;
+    if (stages[columns.stage[row] ?? noCode] !== 1) continue;
+    if (categories[columns.category[row] ?? noCode] !== 1) continue;
+    if (channels[columns.channel[row] ?? noCode] !== 1) continue;
+    if (region && region[columns.grid[row] ?? -1] !== 1) continue;
+    if (selection.overdueOnly && !isOverdueAt(columns, row, selection.now)) continue;
+    rows[kept] = row;
+    kept += 1;
+  }
+  return rows.subarray(0, kept);
+}
+
+/** The rows that carry weight: all of them, or the overdue / dissatisfied ones. */
+export function weightedRows(
+  columns: CaseColumns,
+  rows: Uint32Array,
+  weight: CaseWeight,
+  now: number,
+): Uint32Array {
+  if (weight === 'all') return rows;
+  return rows.filter((row) =>
+    weight === 'overdue' ? isOverdueAt(columns, row, now) : columns.satisfaction[row] === dissatisfiedCode,
+  );
+}
+
+/** Positions and stage codes of the chosen rows, packed for deck.gl binary attributes. */
+export interface CasePoints {
+  count: number;
+  positions: Float32Array;
+  stage: Uint8Array;
+}
+
+export function packPoints(columns: CaseColumns, rows: Uint32Array): CasePoints {
+  const positions = new Float32Array(rows.length * 2);
+  const stage = new Uint8Array(rows.length);
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index] ?? 0;
+    positions[index * 2] = columns.positions[row * 2] ?? 0;
+    positions[index * 2 + 1] = columns.positions[row * 2 + 1] ?? 0;
+    stage[index] = columns.stage[row] ?? 0;
+  }
+  return { count: rows.length, positions, stage };
+}
+
+/** The grids of a unit as a row mask over `gridIds`; null (whole city) stays null. */
+export function gridMask(gridIds: readonly string[], inside: ReadonlySet<string> | null): Uint8Array | null {
+  if (inside === null) return null;
+  return Uint8Array.from(gridIds, (id) => (inside.has(id) ? 1 : 0));
+}

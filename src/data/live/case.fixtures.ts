@@ -1,0 +1,35 @@
+import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import { caseId, gridId } from '../../domain/ids';
+import type { CaseFeature } from '../schemas/contract.schema';
+
+/** A reproducible spread of cases for the store's tests: every stage, channel, category and grid appears. */
+export const sampleGridIds = ['G1', 'G2', 'G3', 'G4'];
+export const sampleStart = Date.parse('2026-11-01T00:00:00+08:00');
+const hour = 3_600_000;
+
+export function sampleCase(index: number, overrides: Partial<CaseFeature['properties']> = {}): CaseFeature {
+  const status = caseStages[index % caseStages.length] ?? 'reported';
+  const reported = sampleStart + index * 7 * hour;
+  const closed = status === 'closed';
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [112.8 + (index % 10) * 0.01, 35.5 + (index % 7) * 0.01] },
+    properties: {
+      id: caseId(`C${index}`),
+      title: `case ${index}`,
+      channel: caseChannels[index % caseChannels.length] ?? 'other',
+      category: caseCategories[(index * 3) % caseCategories.length] ?? 'dispute',
+      status,
+      reportedAt: new Date(reported).toISOString(),
+      dueAt: new Date(reported + (index % 5) * 24 * hour).toISOString(),
+      closedAt: closed ? new Date(reported + (index % 9) * 24 * hour).toISOString() : null,
+      resolved: closed ? index % 4 !== 0 : null,
+      satisfaction: closed ? (satisfactionLevels[index % 3] ?? null) : null,
+      gridId: index % 11 === 0 ? null : gridId(sampleGridIds[index % sampleGridIds.length] ?? 'G1'),
+      ...overrides,
+    },
+  };
+}
+
+export const sampleCases = (count: number): CaseFeature[] =>
+  Array.from({ length: count }, (_, index) => sampleCase(index));

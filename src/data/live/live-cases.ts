@@ -1,0 +1,92 @@
+import type { CaseFeature } from '../schemas/contract.schema';
+import { CaseColumns, type PositionConverter } from './case-columns';
+
+/**
+ * The window's cases kept current: a fetched snapshot turned into columns once, then every streamed case applied
+ * in place (dedupe by id). Streamed cases are remembered until a later snapshot surely holds them, so a refetch
+ * (a new window, a resync after a drop) never loses a case the stream delivered while the fetch was in flight.
+ * A snapshot is immutable per change, for React's useSyncExternalStore.
+ */
+export interface CaseArrival {
+  id: string;
+  row: number;
+  /** When it arrived here (epoch ms). */
+  at: number;
+}
+
+export interface LiveCasesSnapshot {
+  columns: CaseColumns;
+  /** Bumped on every change, so memos over the (mutable) columns know to recompute. */
+  version: number;
+  /** Cases new since the first snapshot of this window, newest last. */
+  arrivals: readonly CaseArrival[];
+}
+
+/** A fetch may have started this long before it completed; streamed cases newer than that are re-applied. */
+const fetchOverlapMs = 120_000;
+const maxArrivals = 50;
+
+export class LiveCases {
+  private current: LiveCasesSnapshot = { columns: new CaseColumns([]), version: 0, arrivals: [] };
+  private readonly streamed = new Map<string, { feature: CaseFeature; at: number }>();
+  private readonly listeners = new Set<() => void>();
+  private windowKey: string | null = null;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly snapshot = (): LiveCasesSnapshot => this.current;
+
+  /**
+   * A fresh snapshot of the window. Within the same window, cases it brings that were not there before count
+   * as arrivals (that is how polling sees new cases); a new window starts with none.
+   */
+  reset(
+    features: readonly CaseFeature[],
+    gridIds: readonly string[],
+    windowKey: string,
+    fetchedAt: number,
+    convert?: PositionConverter,
+  ): void {
+    const previous = this.windowKey === windowKey ? this.current.columns : null;
+    this.windowKey = windowKey;
+    const columns = CaseColumns.from(features, gridIds, convert);
+    for (const [id, entry] of this.streamed) {
+      if (entry.at < fetchedAt - fetchOverlapMs) this.streamed.delete(id);
+      else columns.upsert(entry.feature);
+    }
+    let arrivals: CaseArrival[] = previous
+      ? this.current.arrivals.filter((item) => columns.rowOf(item.id) !== undefined)
+      : [];
+    if (previous && previous.count > 0) {
+      for (let row = 0; row < columns.count; row += 1) {
+        const id = columns.features[row]?.properties.id;
+        if (id !== undefined && previous.rowOf(id) === undefined && !arrivals.some((item) => item.id === id))
+          arrivals.push({ id, row, at: fetchedAt });
+      }
+    }
+    arrivals = arrivals
+      .map((item) => ({ ...item, row: columns.rowOf(item.id) ?? item.row }))
+      .slice(-maxArrivals);
+    this.publish({ columns, version: this.current.version + 1, arrivals });
+  }
+
+  /** One streamed case (new or changed). Returns whether it was new here. */
+  apply(feature: CaseFeature, at: number): boolean {
+    this.streamed.set(feature.properties.id, { feature, at });
+    const result = this.current.columns.upsert(feature);
+    if (!result) return false;
+    const arrivals = result.added
+      ? [...this.current.arrivals, { id: feature.properties.id, row: result.row, at }].slice(-maxArrivals)
+      : this.current.arrivals;
+    this.publish({ columns: this.current.columns, version: this.current.version + 1, arrivals });
+    return result.added;
+  }
+
+  private publish(next: LiveCasesSnapshot): void {
+    this.current = next;
+    for (const listener of this.listeners) listener();
+  }
+}

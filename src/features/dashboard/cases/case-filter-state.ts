@@ -1,0 +1,29 @@
+import type { CaseCategory, CaseChannel, CaseStage } from '../../../domain/case';
+import type { CaseWeight } from '../../../data/live/case-selection';
+import type { CaseAggregation } from '../../../map/cases/case-layers';
+
+/** What the leader chose in the cases panel (empty sets = no restriction). */
+export interface CaseFilterState {
+  stages: ReadonlySet<CaseStage>;
+  categories: ReadonlySet<CaseCategory>;
+  channels: ReadonlySet<CaseChannel>;
+  overdueOnly: boolean;
+  weight: CaseWeight;
+  aggregation: CaseAggregation;
+}
+
+export const initialCaseFilters: CaseFilterState = {
+  stages: new Set(),
+  categories: new Set(),
+  channels: new Set(),
+  overdueOnly: false,
+  weight: 'all',
+  aggregation: 'heatmap',
+};
+
+export function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> {
+  const next = new Set(set);
+  if (on) next.add(value);
+  else next.delete(value);
+  return next;
+}

@@ -1,0 +1,104 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseColumns } from '../../../data/live/case-columns';
+import type { LateCase } from '../../../data/live/case-lists';
+import type { CaseArrival } from '../../../data/live/live-cases';
+import { formatCount } from '../../../ui/format';
+import { durationParts, formatDayTime, maskPhoneNumbers } from './case-text';
+
+interface ListProps {
+  columns: CaseColumns;
+  onSelect: (id: string) => void;
+}
+
+function CaseButton({ columns, row, onSelect, extra }: ListProps & { row: number; extra?: string }) {
+  const { t } = useTranslation('cases');
+  const properties = columns.features[row]?.properties;
+  if (!properties) return null;
+  return (
+    <button
+      type="button"
+      className="case-list__item"
+      onClick={() => onSelect(properties.id)}
+      data-case-id={properties.id}
+    >
+      <span className="case-list__title">{maskPhoneNumbers(properties.title)}</span>
+      <span className="case-list__meta">
+        {formatDayTime(columns.reportedAt[row] ?? 0)} · {t(`stage.${properties.status}`)}
+        {extra ? ` · ${extra}` : ''}
+      </span>
+    </button>
+  );
+}
+
+/** The latest reports under the filters; cases that arrived while watching are marked new. */
+export function LatestCases({
+  columns,
+  rows,
+  arrivals,
+  onSelect,
+}: ListProps & { rows: number[]; arrivals: readonly CaseArrival[] }) {
+  const { t } = useTranslation('cases');
+  const fresh = new Set(arrivals.map((arrival) => arrival.id));
+  return (
+    <section className="case-list" aria-label={t('latest.title')} data-testid="latest-cases">
+      <h3>{t('latest.title')}</h3>
+      {rows.length === 0 ? (
+        <p className="case-list__empty">{t('latest.empty')}</p>
+      ) : (
+        <ol>
+          {rows.map((row) => {
+            const id = columns.features[row]?.properties.id ?? String(row);
+            return (
+              <li key={id} className={fresh.has(id) ? 'case-list__new' : undefined}>
+                {fresh.has(id) && <span className="case-list__badge">{t('latest.new')}</span>}
+                <CaseButton columns={columns} row={row} onSelect={onSelect} />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Open cases past their deadline, most late first, with the total. */
+export function OverdueCases({
+  columns,
+  overdue,
+  onSelect,
+}: ListProps & { overdue: { cases: LateCase[]; total: number } }) {
+  const { t, i18n } = useTranslation('cases');
+  return (
+    <section className="case-list" aria-label={t('overdue.title')} data-testid="overdue-cases">
+      <h3>{t('overdue.title')}</h3>
+      {overdue.total === 0 ? (
+        <p className="case-list__empty">{t('overdue.empty')}</p>
+      ) : (
+        <>
+          <p className="case-list__total">
+            {t('overdue.total', {
+              count: overdue.total,
+              formatted: formatCount(overdue.total, i18n.language),
+            })}
+          </p>
+          <ol>
+            {overdue.cases.map((item) => {
+              const late = durationParts(item.lateMs);
+              const id = columns.features[item.row]?.properties.id ?? String(item.row);
+              return (
+                <li key={id}>
+                  <CaseButton
+                    columns={columns}
+                    row={item.row}
+                    onSelect={onSelect}
+                    extra={t('overdue.late', { value: t(`duration.${late.unit}`, { count: late.count }) })}
+                  />
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

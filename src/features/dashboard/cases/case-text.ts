@@ -1,0 +1,37 @@
+/**
+ * Text helpers of the cases panel. Case titles are written by residents and staff and may carry a phone number;
+ * the panel never shows one whole (the middle digits become "*", as on public notices).
+ */
+export function maskPhoneNumbers(text: string): string {
+  return text.replace(/\d{7,}/g, (digits) => {
+    const head = digits.length >= 11 ? 3 : 0;
+    return `${digits.slice(0, head)}${'*'.repeat(digits.length - head - 4)}${digits.slice(-4)}`;
+  });
+}
+
+const clockFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const dayTimeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** "hh:mm" in China time, whatever the display's zone (the command centre's clock). */
+export const formatClock = (instant: number): string => clockFormat.format(instant);
+export const formatDayTime = (instant: number): string => dayTimeFormat.format(instant);
+
+/** A duration as whole days past one day, else whole hours. */
+export function durationParts(ms: number): { unit: 'days' | 'hours'; count: number } {
+  const hours = Math.max(0, ms) / 3_600_000;
+  return hours >= 24
+    ? { unit: 'days', count: Math.floor(hours / 24) }
+    : { unit: 'hours', count: Math.floor(hours) };
+}

@@ -1,0 +1,68 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useGrids, useRegions } from '../../../data/queries';
+import { resolveWindow } from '../../../domain/time-window';
+import { useToday } from '../../../ui/use-today';
+import { useViewState } from '../../../ui/view-state';
+import { gridsInUnit } from '../map/camera-summary';
+import { initialCaseFilters, type CaseFilterState } from './case-filter-state';
+import { useCaseView, type CaseView } from './use-case-view';
+import { useHotspots } from './use-hotspots';
+import { useLiveCases, type LiveCaseData } from './use-live-cases';
+import { useNow } from './use-now';
+import { usePlayback, type Playback } from './use-playback';
+
+/**
+ * One place for the live cases of the dashboard: the map's case layers and the cases panel read the same
+ * filtered view, so the heat, the counts and the lists never disagree. Data is loaded only while cases are in
+ * use (the layer is on or the panel is open).
+ */
+export interface CasesWorkspace {
+  active: boolean;
+  filters: CaseFilterState;
+  setFilters: (filters: CaseFilterState) => void;
+  playback: Playback;
+  live: LiveCaseData;
+  view: CaseView;
+  hotspots: ReturnType<typeof useHotspots>;
+  selectedCase: string | null;
+  selectCase: (id: string | null) => void;
+  now: number;
+}
+
+const CasesContext = createContext<CasesWorkspace | null>(null);
+
+export function CasesProvider({ panelOpen, children }: { panelOpen: boolean; children: ReactNode }) {
+  const [urlView] = useViewState();
+  const today = useToday();
+  const now = useNow(30_000);
+  const active = panelOpen || urlView.layers.has('cases');
+  const period = useMemo(() => resolveWindow(urlView.window, today), [urlView.window, today]);
+  const [filters, setFilters] = useState(initialCaseFilters);
+  const [selectedCase, selectCase] = useState<string | null>(null);
+  const playback = usePlayback(period);
+  const grids = useGrids();
+  const regions = useRegions();
+  const gridsInRegion = useMemo(
+    () =>
+      gridsInUnit(
+        urlView.region,
+        (grids.data?.features ?? []).map((grid) => grid.properties),
+        (regions.data?.features ?? []).map((region) => region.properties),
+      ),
+    [urlView.region, grids.data, regions.data],
+  );
+  const live = useLiveCases(period, active);
+  const view = useCaseView(live.snapshot, filters, playback.frame, gridsInRegion, now);
+  const hotspots = useHotspots(active, now, gridsInRegion);
+  const value = useMemo<CasesWorkspace>(
+    () => ({ active, filters, setFilters, playback, live, view, hotspots, selectedCase, selectCase, now }),
+    [active, filters, playback, live, view, hotspots, selectedCase, now],
+  );
+  return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
+}
+
+export function useCasesWorkspace(): CasesWorkspace {
+  const workspace = useContext(CasesContext);
+  if (!workspace) throw new Error('useCasesWorkspace must be used inside <CasesProvider>');
+  return workspace;
+}

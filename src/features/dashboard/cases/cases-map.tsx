@@ -1,0 +1,36 @@
+import { useMeta } from '../../../data/queries';
+import { zoomToFit } from '../../../map/cases/case-layers';
+import { useCaseLayers } from '../../../map/cases/use-case-layers';
+import { useViewState } from '../../../ui/view-state';
+import { DashboardMap } from '../map/dashboard-map';
+import { useCasesWorkspace } from './cases-context';
+import { usePulses } from './use-pulses';
+
+/** The dashboard map with the live case layers laid under its own points, while the 'cases' layer is on. */
+export function CasesMap() {
+  const [view] = useViewState();
+  const meta = useMeta();
+  const cityBounds = meta.data?.bbox;
+  const zoom = view.map?.zoom ?? (cityBounds ? zoomToFit(cityBounds) : 0);
+  const latitude = view.map?.lat ?? (cityBounds ? (cityBounds[1] + cityBounds[3]) / 2 : 0);
+  const workspace = useCasesWorkspace();
+  const { live, view: cases, filters, hotspots } = workspace;
+  const shown = view.layers.has('cases');
+  const pulses = usePulses(live.snapshot.arrivals, live.snapshot.columns, cases.rows);
+  const layers = useCaseLayers(
+    shown
+      ? {
+          heat: cases.heat,
+          points: cases.points,
+          aggregation: filters.aggregation,
+          zoom,
+          latitude,
+          pulses,
+          hotspots: hotspots.areas,
+        }
+      : null,
+  );
+  return (
+    <DashboardMap extraLayers={layers} casesStatus={{ isPending: live.isPending, isError: live.isError }} />
+  );
+}

@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { resolveWindow } from '../../../domain/time-window';
+import { formatCount } from '../../../ui/format';
+import { LayerAlert } from '../../../ui/layer-alert';
+import { useToday } from '../../../ui/use-today';
+import { useViewState } from '../../../ui/view-state';
+import { CaseDetail } from './case-detail';
+import { CaseFilters } from './case-filters';
+import { CaseFunnelTable } from './case-funnel-table';
+import { LatestCases, OverdueCases } from './case-lists';
+import { CaseWindowBar } from './case-window-bar';
+import { useCasesWorkspace } from './cases-context';
+import { ConnectionBadge } from './connection-badge';
+import { EarlyWarning } from './early-warning';
+import './cases.css';
+
+/** The live cases beside the map: window and playback, filters, counts, lists, the loop and early warning. */
+export function CasesPanel() {
+  const { t, i18n } = useTranslation('cases');
+  const workspace = useCasesWorkspace();
+  const { live, view, filters, playback, hotspots, now } = workspace;
+  const [urlView] = useViewState();
+  const today = useToday();
+  const period = useMemo(() => resolveWindow(urlView.window, today), [urlView.window, today]);
+  const columns = live.snapshot.columns;
+  const selectedRow = workspace.selectedCase === null ? undefined : columns.rowOf(workspace.selectedCase);
+  const selected = selectedRow === undefined ? undefined : columns.features[selectedRow];
+  return (
+    <div className="cases-panel" data-version={view.version}>
+      <header className="cases-panel__header">
+        <h2>{t('title')}</h2>
+        <ConnectionBadge connection={live.connection} now={now} />
+      </header>
+      <CaseWindowBar key={`${period.from}-${period.to}`} period={period} playback={playback} />
+      <LayerAlert layer="cases" error={live.error} onRetry={live.refetch} />
+      <p
+        className="cases-panel__count"
+        data-testid="case-count"
+        data-count={view.rows.length}
+        aria-live="polite"
+      >
+        {live.isPending
+          ? t('loading')
+          : t('count', { count: view.rows.length, formatted: formatCount(view.rows.length, i18n.language) })}
+      </p>
+      <CaseFilters filters={filters} onChange={workspace.setFilters} />
+      {selected && <CaseDetail feature={selected} onClose={() => workspace.selectCase(null)} />}
+      <LatestCases
+        columns={columns}
+        rows={view.latest}
+        arrivals={live.snapshot.arrivals}
+        onSelect={workspace.selectCase}
+      />
+      <CaseFunnelTable funnel={view.funnel} />
+      <OverdueCases columns={columns} overdue={view.overdue} onSelect={workspace.selectCase} />
+      <EarlyWarning hotspots={hotspots.hotspots} isPending={hotspots.isPending} />
+    </div>
+  );
+}

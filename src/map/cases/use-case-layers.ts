@@ -1,0 +1,62 @@
+import type { Layer } from '@deck.gl/core';
+import { useMemo } from 'react';
+import { stageColourBytes } from './case-colours';
+import {
+  caseCellMetres,
+  caseHeatLayer,
+  casePointLayer,
+  casePointMinZoom,
+  casePulseLayer,
+  hotspotLayer,
+  type CaseAggregation,
+  type CasePointColumns,
+  type CasePulse,
+  type HotspotAreas,
+} from './case-layers';
+
+export interface CaseLayerInputs {
+  /** The heat's points (all filtered cases, or only the overdue / dissatisfied ones). */
+  heat: CasePointColumns;
+  /** Every filtered case, drawn one by one at street zoom. */
+  points: CasePointColumns;
+  aggregation: CaseAggregation;
+  zoom: number;
+  /** The view's latitude (sizes the aggregation cells). */
+  latitude: number;
+  pulses: readonly CasePulse[];
+  hotspots: HotspotAreas | null;
+}
+
+/**
+ * The case layers, each memoised on exactly its inputs: a pulse animating re-creates only the pulse layer, and
+ * deck.gl sees the same attribute arrays until the filter or the data changes.
+ */
+export function useCaseLayers(inputs: CaseLayerInputs | null): Layer[] {
+  const heat = inputs?.heat;
+  const points = inputs?.points;
+  const aggregation = inputs?.aggregation ?? 'heatmap';
+  const close = (inputs?.zoom ?? 0) >= casePointMinZoom;
+  const pulses = inputs?.pulses;
+  const hotspots = inputs?.hotspots ?? null;
+  // Cells resize per whole zoom level only, so a pan or a fractional zoom keeps the same aggregation.
+  const cellMetres = caseCellMetres(Math.floor(inputs?.zoom ?? 0), Math.round(inputs?.latitude ?? 0));
+  const heatLayer = useMemo(
+    () => (heat ? caseHeatLayer(heat, aggregation, cellMetres) : null),
+    [heat, aggregation, cellMetres],
+  );
+  const colours = useMemo(
+    () => (points && close ? stageColourBytes(points.stage, points.count) : null),
+    [points, close],
+  );
+  const pointLayer = useMemo(
+    () => (points && colours ? casePointLayer(points, colours) : null),
+    [points, colours],
+  );
+  const pulseLayer = useMemo(() => (pulses && pulses.length > 0 ? casePulseLayer(pulses) : null), [pulses]);
+  const hotspotOutline = useMemo(() => (hotspots ? hotspotLayer(hotspots) : null), [hotspots]);
+  return useMemo(
+    () =>
+      [hotspotOutline, heatLayer, pointLayer, pulseLayer].filter((layer): layer is Layer => layer !== null),
+    [hotspotOutline, heatLayer, pointLayer, pulseLayer],
+  );
+}

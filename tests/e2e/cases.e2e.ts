@@ -1,0 +1,169 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveWindow, toChinaIso } from '../../src/domain/time-window';
+import { openPage, launchBrowser, type OpenedPage } from './browser';
+
+/**
+ * The live cases journey on the production build, one page load: the heat and the counts follow the filters
+ * (and equal what the provider returns for the same filters), playback walks the window, a case the mock's
+ * stream pushes appears in the list and on the map, and a cut in the network shows "reconnecting", then "live"
+ * again, with no case lost or counted twice.
+ */
+let browser: Browser;
+let opened: OpenedPage;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  mkdirSync('test-results', { recursive: true });
+  opened = await openPage(browser, '/?layers=grids,cases&window=7d');
+  page = opened.page;
+  await page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 90_000 });
+  await page.getByRole('tab', { name: '实时事件' }).click();
+  await page.waitForSelector('[data-connection="live"]', { timeout: 60_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="case-count"]')?.getAttribute('data-count')) > 0,
+  );
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const shownCount = async (): Promise<number> =>
+  Number(await page.getByTestId('case-count').getAttribute('data-count'));
+
+/** What the provider returns for the window (and extra filters), fetched inside the page (through the mock). */
+async function providerCount(extra = ''): Promise<number> {
+  const period = resolveWindow({ preset: '7d' }, Date.now());
+  const url = `/api/cases?from=${encodeURIComponent(toChinaIso(period.from))}&to=${encodeURIComponent(toChinaIso(period.to))}${extra}`;
+  return page.evaluate(async (target) => {
+    const response = await fetch(target);
+    const body = (await response.json()) as { features: unknown[] };
+    return body.features.length;
+  }, url);
+}
+
+/** The stream keeps adding cases, so compare until one reading of both sides agrees (or report the last). */
+async function expectCountMatchesProvider(extra = ''): Promise<number> {
+  let last: [number, number] = [-1, -2];
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const before = await shownCount();
+    const provider = await providerCount(extra);
+    const after = await shownCount();
+    if (before === provider && after === provider) return provider;
+    last = [after, provider];
+    await page.waitForTimeout(500);
+  }
+  expect(last[0]).toBe(last[1]);
+  return last[0];
+}
+
+async function mapShot(name: string): Promise<PNG> {
+  const buffer = await page.locator('.grid-map__canvas').screenshot();
+  writeFileSync(`test-results/cases-${name}.png`, buffer);
+  return PNG.sync.read(buffer);
+}
+
+function changedPixels(a: PNG, b: PNG): number {
+  let changed = 0;
+  for (let index = 0; index < a.data.length; index += 4) {
+    const delta =
+      Math.abs(a.data[index]! - b.data[index]!) +
+      Math.abs(a.data[index + 1]! - b.data[index + 1]!) +
+      Math.abs(a.data[index + 2]! - b.data[index + 2]!);
+    if (delta > 30) changed += 1;
+  }
+  return changed;
+}
+
+const settle = () => page.waitForTimeout(1500);
+
+describe('live cases', () => {
+  it('shows the count the provider returns, and filters change the heat and the count alike', async () => {
+    await expectCountMatchesProvider();
+    await settle();
+    const before = await mapShot('all');
+    const all = await shownCount();
+    await page.locator('[data-filter="category"] input[value="dispute"]').check();
+    await page.waitForFunction(
+      (previous) =>
+        Number(document.querySelector('[data-testid="case-count"]')?.getAttribute('data-count')) < previous,
+      all,
+    );
+    const disputes = await expectCountMatchesProvider('&category=dispute');
+    expect(disputes).toBeGreaterThan(0);
+    await settle();
+    const after = await mapShot('disputes');
+    expect(changedPixels(before, after)).toBeGreaterThan(2000);
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.waitForFunction(
+      (previous) =>
+        Number(document.querySelector('[data-testid="case-count"]')?.getAttribute('data-count')) > previous,
+      disputes,
+    );
+  });
+
+  it('plays the window back day by day', async () => {
+    const frame = page.getByTestId('playback-frame');
+    await expect.poll(() => frame.textContent()).toBe('整个窗口');
+    await page.getByRole('button', { name: '播放' }).click();
+    const period = resolveWindow({ preset: '7d' }, Date.now());
+    const days = [0, 1, 2].map((day) =>
+      new Date(period.from + day * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10),
+    );
+    const seen = new Set<string>();
+    const counts = new Set<number>();
+    const deadline = Date.now() + 10_000;
+    while (seen.size < 3 && Date.now() < deadline) {
+      const text = (await frame.textContent()) ?? '';
+      for (const day of days) if (text.includes(day)) seen.add(day);
+      counts.add(await shownCount());
+      await page.waitForTimeout(150);
+    }
+    expect([...seen].sort()).toEqual(days);
+    expect(counts.size).toBeGreaterThan(1);
+    await page.getByRole('button', { name: '全部' }).click();
+    await expect.poll(() => frame.textContent()).toBe('整个窗口');
+  });
+
+  it('shows a case pushed by the stream in the list and on the map within seconds', async () => {
+    const latest = page.locator('[data-testid="latest-cases"] [data-case-id]');
+    const known = new Set(
+      await latest.evaluateAll((items) => items.map((item) => item.getAttribute('data-case-id'))),
+    );
+    const before = await shownCount();
+    const quiet = await mapShot('before-arrival');
+    await page.waitForFunction(
+      (ids) => {
+        const first = document.querySelector('[data-testid="latest-cases"] [data-case-id]');
+        const id = first?.getAttribute('data-case-id');
+        return (
+          id !== undefined && id !== null && !ids.includes(id) && first?.closest('.case-list__new') !== null
+        );
+      },
+      [...known],
+      { timeout: 15_000 },
+    );
+    const arrived = await mapShot('arrival');
+    expect(await shownCount()).toBeGreaterThan(before);
+    expect(changedPixels(quiet, arrived)).toBeGreaterThan(20);
+  });
+
+  it('shows reconnecting when the stream is cut and live again after, with no case lost or doubled', async () => {
+    await opened.context.setOffline(true);
+    await page.waitForSelector('[data-connection="reconnecting"]', { timeout: 10_000 });
+    // Long enough for the mock to make at least one case while the page cannot hear it.
+    await page.waitForTimeout(7_000);
+    await opened.context.setOffline(false);
+    await page.waitForSelector('[data-connection="live"]', { timeout: 30_000 });
+    await expectCountMatchesProvider();
+    const ids = await page
+      .locator('[data-testid="latest-cases"] [data-case-id]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-case-id')));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(opened.errors).toEqual([]);
+    await page.screenshot({ path: 'test-results/cases-page.png' });
+  });
+});
