@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './csp.config';
+import { contentSecurityPolicy } from './csp.config.ts';
 
 // One build serves every deployment: nothing city-specific is baked in here (see public/config.json).
 export default defineConfig({
