@@ -49,12 +49,13 @@ export const total = (figures: Record<string, number>): number =>
 export async function pickGrid(page: Page, name: string, add = false): Promise<void> {
   const button = page.getByTestId('grid-list').getByRole('button', { name, exact: true });
   await button.click(add ? { modifiers: ['Shift'] } : {});
+  // Added: the grid joins the selection; picked alone: it is the whole selection.
   await page.waitForFunction(
-    (wanted) =>
-      [...document.querySelectorAll('[data-testid="grid-list"] button[aria-pressed="true"]')].some(
-        (pressed) => pressed.textContent === wanted,
-      ),
-    name,
+    ([wanted, adding]) => {
+      const pressed = [...document.querySelectorAll('[data-testid="grid-list"] button[aria-pressed="true"]')];
+      return pressed.some((button) => button.textContent === wanted) && (adding || pressed.length === 1);
+    },
+    [name, add] as const,
   );
 }
 
