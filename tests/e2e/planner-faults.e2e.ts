@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type OpenedPage } from './browser';
 import { countPixelsNear } from './pixels';
-import { editProperties, gridNames, openPlanner, pickGrid, waitForPlanner } from './planner-page';
+import {
+  editProperties,
+  gridNames,
+  openPlanner,
+  pickGrid,
+  someoneElseSaves,
+  waitForPlanner,
+} from './planner-page';
 
 /**
  * The planner's work under faults: a save that fails half-way, a tab closed while the save is on the wire, a full
@@ -175,5 +182,25 @@ describe('the planner’s draft under faults', () => {
     const after = countPixelsNear(await map.screenshot(), rejectedColour, 40);
     expect(after).toBeGreaterThan(before + 500);
     expect(await gridNames(page)).toContain(rejectedName);
+  });
+
+  it('keeps the draft as a copy after a conflict: listed, resumable, and the working draft starts from the server', async () => {
+    await setFaults({});
+    await reloadPlanner();
+    await renameFirst('另存为副本的改名');
+    await autosaved();
+    expect(await someoneElseSaves(page)).toBe(200);
+    await saveButton().click();
+    const conflict = page.getByTestId('save-conflict');
+    await conflict.waitFor();
+    await conflict.getByRole('button', { name: /将我的草稿另存为副本/ }).click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await gridNames(page)).not.toContain('另存为副本的改名');
+
+    const copy = page.getByTestId('drafts').locator('li', { hasText: '副本' });
+    await copy.first().waitFor();
+    await copy.first().getByRole('button', { name: '继续编辑' }).click();
+    await page.getByTestId('grid-list').getByRole('button', { name: '另存为副本的改名' }).waitFor();
+    expect(opened.errors).toEqual([]);
   });
 });

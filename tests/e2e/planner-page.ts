@@ -71,3 +71,21 @@ export async function editProperties(
   if (changes.name !== undefined)
     await page.getByTestId('grid-list').getByRole('button', { name: changes.name, exact: true }).waitFor();
 }
+
+/** Another planner saves the community first: a PUT through the same mock, from inside the page. */
+export async function someoneElseSaves(page: Page, community = plannerCommunity): Promise<number> {
+  return page.evaluate(async (id) => {
+    const current = (await (await fetch(`/api/grids?community=${id}`)).json()) as {
+      features: { properties: { version: number; name: string } }[];
+    };
+    const baseVersion = Math.max(...current.features.map((grid) => grid.properties.version));
+    const first = current.features[0];
+    if (first) first.properties.name = `${first.properties.name}（他人修改）`;
+    const response = await fetch(`/api/grids?community=${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ baseVersion, grids: current }),
+    });
+    return response.status;
+  }, community);
+}
