@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
+import { gridNames, openPlanner, waitForGridCount } from './planner-page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,6 +38,46 @@ describe('accessibility', () => {
       (unit) => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === unit,
       name,
     );
+    await context.close();
+  });
+
+  it('has no serious or critical axe violations in the planner, whose toolbar works by keyboard and whose problems are worded', async () => {
+    const { page, context } = await openPlanner(browser);
+    await page.waitForTimeout(1000);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Keyboard only: select a grid from the list, run "delete" from the toolbar, undo with the shortcut.
+    const count = (await gridNames(page)).length;
+    await page.getByTestId('grid-list').getByRole('button').first().focus();
+    await page.keyboard.press('Enter');
+    const remove = page.getByRole('toolbar').getByRole('button', { name: '删除', exact: true });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await waitForGridCount(page, count - 1);
+    await page.keyboard.press('Control+z');
+    await waitForGridCount(page, count);
+    // A tool toggles with the space bar and says it is on.
+    const split = page.getByRole('toolbar').getByRole('button', { name: '拆分' });
+    await split.focus();
+    await page.keyboard.press('Space');
+    expect(await split.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Space');
+    expect(await split.getAttribute('aria-pressed')).toBe('false');
+
+    // Problems carry their severity in words, not only in colour: merge the smallest grids until one warns.
+    const issues = page.locator('.planner-issue');
+    if ((await issues.count()) === 0) {
+      await page.getByTestId('grid-list').getByRole('button').first().click();
+      const [neighbour] = await page.getByLabel('并入').locator('option').allInnerTexts();
+      await page
+        .getByTestId('grid-list')
+        .getByRole('button', { name: neighbour, exact: true })
+        .click({ modifiers: ['Shift'] });
+      await page.getByRole('toolbar').getByRole('button', { name: '合并', exact: true }).click();
+    }
+    await issues.first().waitFor();
+    for (const text of await issues.allInnerTexts()) expect(text).toMatch(/^(错误|警告) \S/);
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -44,9 +44,12 @@ export async function openPage(
   browser: Browser,
   path: string,
   viewport = { width: 1600, height: 1000 },
+  /** A script to run in every document before the app's own (Playwright's init script): test hooks. */
+  initScript?: () => void,
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));

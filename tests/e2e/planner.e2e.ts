@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
+import { someoneElseSaves } from './planner-page';
 
 const community = '140502001001';
 const shots = process.env.PLANNER_SHOTS ?? '/tmp/planner-shots';
@@ -35,24 +36,6 @@ async function households(page: Page): Promise<Record<string, string>> {
       ]),
     ),
   );
-}
-
-/** Another planner saves the community first: a PUT through the same mock, from inside the page. */
-async function someoneElseSaves(page: Page): Promise<number> {
-  return page.evaluate(async (id) => {
-    const current = (await (await fetch(`/api/grids?community=${id}`)).json()) as {
-      features: { properties: { version: number; name: string } }[];
-    };
-    const baseVersion = Math.max(...current.features.map((grid) => grid.properties.version));
-    const first = current.features[0];
-    if (first) first.properties.name = `${first.properties.name}（他人修改）`;
-    const response = await fetch(`/api/grids?community=${id}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ baseVersion, grids: current }),
-    });
-    return response.status;
-  }, community);
 }
 
 describe('the planner’s journey', () => {
@@ -109,7 +92,7 @@ describe('the planner’s journey', () => {
     await page.getByLabel('名称').fill('规划后的网格');
     await page.getByRole('button', { name: '应用属性' }).click();
     await page.getByTestId('grid-list').getByRole('button', { name: '规划后的网格' }).waitFor();
-    expect(await someoneElseSaves(page)).toBe(200);
+    expect(await someoneElseSaves(page, community)).toBe(200);
     await page.getByRole('button', { name: '保存到服务器' }).click();
     const conflict = page.locator('[data-testid="save-conflict"]');
     await conflict.waitFor({ timeout: 20_000 });

@@ -23,8 +23,17 @@ export interface PlanDraft {
 
 export const workingDraftKey = (communityId: RegionId): string => communityId;
 
-export const copyDraftKey = (communityId: RegionId, at: Date): string =>
-  `${communityId}#copy-${at.toISOString()}`;
+/**
+ * A key no other draft has: the time orders copies for people, the random tail keeps two copies kept in the same
+ * millisecond (two tabs, a double click) from landing on one key and the second overwriting the first.
+ * getRandomValues, not randomUUID: the latter exists only in secure contexts, and a plain-http intranet is not one.
+ */
+export function copyDraftKey(communityId: RegionId, at: Date): string {
+  const tail = Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+  return `${communityId}#copy-${at.toISOString()}-${tail}`;
+}
 
 export const isCopyKey = (key: string): boolean => key.includes('#copy-');
 

@@ -56,7 +56,9 @@ export async function saveGrids(source: ResolvedSource, request: SaveGridsReques
       body: JSON.stringify({ baseVersion: request.baseVersion, grids: request.grids }),
       signal: AbortSignal.timeout(30_000),
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'TimeoutError')
+      throw new DataError('grids', 'timeout', `no answer from ${describeUrl(url)} within 30 s`);
     throw new DataError('grids', 'network', `cannot reach ${describeUrl(url)}`);
   }
   const { status } = response;

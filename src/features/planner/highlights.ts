@@ -14,24 +14,35 @@ function gridGeometries(plan: Plan, gridIds: readonly string[]): Geometry[] {
   return plan.grids.filter((grid) => gridIds.includes(grid.properties.id)).map((grid) => grid.geometry);
 }
 
-/** An issue marks its own geometry (the gap, the overlap) or, when it has none, the grids it names. */
-export const issueHighlights = (plan: Plan, issues: readonly Issue[]): Feature[] =>
+/**
+ * An issue marks its own geometry (the gap, the overlap) or, when it has none, the grids it names; `describe`
+ * gives the words drawn beside it, so the map does not say it by colour alone.
+ */
+export const issueHighlights = (
+  plan: Plan,
+  issues: readonly Issue[],
+  describe: (issue: Issue) => string,
+): Feature[] =>
   issues.flatMap((issue) =>
     (issue.geometry ? [issue.geometry] : gridGeometries(plan, issue.gridIds)).map((geometry) =>
-      mark(geometry, issue.severity, issue.code),
+      mark(geometry, issue.severity, describe(issue)),
     ),
   );
 
-/** The diff map: ground each grid gains and loses against the saved grids. */
+/** The diff map: ground each grid gains and loses against the saved grids (unlabelled: the legend says it). */
 export const diffHighlights = (diffs: readonly GridAreaDiff[]): Feature[] =>
   diffs.flatMap((diff) => [
-    ...(diff.gained ? [mark(diff.gained, 'gained', diff.gridId)] : []),
-    ...(diff.lost ? [mark(diff.lost, 'lost', diff.gridId)] : []),
+    ...(diff.gained ? [mark(diff.gained, 'gained', '')] : []),
+    ...(diff.lost ? [mark(diff.lost, 'lost', '')] : []),
   ]);
 
 /** Grids the server refused (422), or that someone else changed (409), outlined. */
-export const gridHighlights = (plan: Plan, gridIds: readonly string[], kind: HighlightKind): Feature[] =>
-  gridGeometries(plan, gridIds).map((geometry) => mark(geometry, kind, kind));
+export const gridHighlights = (
+  plan: Plan,
+  gridIds: readonly string[],
+  kind: HighlightKind,
+  label: string,
+): Feature[] => gridGeometries(plan, gridIds).map((geometry) => mark(geometry, kind, label));
 
 export const collection = (features: Feature[]): FeatureCollection => ({
   type: 'FeatureCollection',

@@ -47,13 +47,17 @@ export function PlannerEditor({ communityId, data }: { communityId: RegionId; da
       saving.state.kind === 'conflict' ? saving.state.changes.map((change) => change.gridId) : [];
     return collection([
       ...diffHighlights(preview.diffs),
-      ...issueHighlights(plan, issues),
-      ...gridHighlights(plan, rejected, 'rejected'),
+      ...issueHighlights(
+        plan,
+        issues,
+        (issue) => `${t(`severity.${issue.severity}`)}：${t(`issue.${issue.code}`, issue.params)}`,
+      ),
+      ...gridHighlights(plan, rejected, 'rejected', t('highlight.rejected')),
       ...(saving.state.kind === 'conflict'
-        ? gridHighlights(saving.state.serverPlan, changedOnServer, 'server_changed')
+        ? gridHighlights(saving.state.serverPlan, changedOnServer, 'server_changed', t('conflict.changed'))
         : []),
     ]);
-  }, [plan, preview, issues, saving.state]);
+  }, [plan, preview, issues, saving.state, t]);
 
   if (!draft || !plan || !preview) return <p className="page-loading">{t('loading')}</p>;
   const dirty = draft.history.undoStack.length > 0;
@@ -111,6 +115,7 @@ export function PlannerEditor({ communityId, data }: { communityId: RegionId; da
         <aside className="planner-editor__side">
           <SavePanel
             state={saving.state}
+            nameOf={(id) => plan.grids.find((grid) => grid.properties.id === id)?.properties.name ?? id}
             blocked={blocksSaving(issues)}
             dirty={dirty}
             onSave={() => void saving.save(draft)}

@@ -2,8 +2,19 @@ import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../geo/plan/plan';
 import type { SaveState } from './use-save-plan';
 
+const serverReasonCodes = [
+  'schema',
+  'empty_plan',
+  'wrong_community',
+  'duplicate_id',
+  'outside_community',
+  'overlaps',
+] as const;
+
 interface SavePanelProps {
   state: SaveState;
+  /** A grid's name in the draft, for the server's reasons (which name grids by id). */
+  nameOf: (gridId: string) => string;
   blocked: boolean;
   dirty: boolean;
   onSave: () => void;
@@ -12,8 +23,16 @@ interface SavePanelProps {
 }
 
 /** Save, and what the server answered: a conflict offers rebase or keep-a-copy; a refusal lists its reasons. */
-export function SavePanel({ state, blocked, dirty, onSave, onRebase, onKeepCopy }: SavePanelProps) {
+export function SavePanel({ state, nameOf, blocked, dirty, onSave, onRebase, onKeepCopy }: SavePanelProps) {
   const { t } = useTranslation('planner');
+  /** The server's reasons are "<code>" or "<code>: <detail>" (docs/api.md); known codes are said in the UI's words. */
+  const serverReason = (reason: string) => {
+    const [code = '', ...detail] = reason.split(': ');
+    const known = (serverReasonCodes as readonly string[]).includes(code);
+    if (!known) return reason;
+    const said = t(`save.serverReason.${code}`);
+    return detail.length > 0 ? `${said}（${detail.join(': ')}）` : said;
+  };
   return (
     <section className="planner-panel planner-save" aria-labelledby="planner-save-title">
       <h3 id="planner-save-title">{t('save.title')}</h3>
@@ -28,14 +47,24 @@ export function SavePanel({ state, blocked, dirty, onSave, onRebase, onKeepCopy 
       {blocked && <p>{t('save.blocked')}</p>}
       {!dirty && state.kind === 'idle' && <p>{t('save.noChanges')}</p>}
       {state.kind === 'saved' && <p role="status">{t('save.saved', { version: state.version })}</p>}
-      {state.kind === 'failed' && <p role="alert">{t('save.failed', { reason: state.message })}</p>}
+      {state.kind === 'failed' && (
+        <p role="alert" title={state.message}>
+          {t('save.failed', {
+            reason:
+              state.reason === 'unknown'
+                ? state.message
+                : t(`save.why.${state.reason}`, { status: state.status }),
+          })}
+        </p>
+      )}
       {state.kind === 'invalid' && (
         <div role="alert" data-testid="save-invalid">
           <p>{t('save.invalid')}</p>
           <ul>
             {state.reasons.map((reason, index) => (
               <li key={index}>
-                {reason.gridId ?? '—'}: {reason.reason}
+                {reason.gridId === null ? t('save.wholePlan') : nameOf(reason.gridId)}:{' '}
+                {serverReason(reason.reason)}
               </li>
             ))}
           </ul>

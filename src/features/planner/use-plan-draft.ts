@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RegionId } from '../../domain/ids';
-import { copyDraftKey, workingDraftKey, type PlanDraft } from '../../data/drafts/draft';
+import { copyDraftKey, isCopyKey, workingDraftKey, type PlanDraft } from '../../data/drafts/draft';
 import { deleteDraft, readDraft, writeDraft } from '../../data/drafts/draft-store';
 import { redo, startHistory, transact, undo, type PlanHistory } from '../../geo/plan/history';
 import type { Changeset, Plan } from '../../geo/plan/plan';
@@ -92,6 +92,24 @@ export function usePlanDraft(
     [show, persist],
   );
 
+  /**
+   * What opens once the draft `was` is done with (saved, kept as a copy, discarded). Storage holds one working
+   * draft per community, and autosave writes the open draft under its key: so when `was` is a copy, the working
+   * draft in storage is other work, and it is opened, never replaced by a fresh start that the next edit would
+   * write over it. Only when `was` is the working draft itself does the server's plan start afresh.
+   */
+  const leave = useCallback(
+    async (was: PlanDraft | null, plan: Plan): Promise<PlanDraft> => {
+      const key = workingDraftKey(communityId);
+      const working = was && was.key !== key ? await readDraft(key).catch(() => undefined) : undefined;
+      const next = working ?? freshDraft(key, communityName, plan);
+      setResumed(working !== undefined);
+      show(next);
+      return next;
+    },
+    [communityId, communityName, show],
+  );
+
   useEffect(() => {
     if (openedFor.current === communityId) return;
     openedFor.current = communityId;
@@ -122,9 +140,9 @@ export function usePlanDraft(
         baseVersion: plan.baseVersion,
       })),
     async discard(plan) {
-      if (current.current) await deleteDraft(current.current.key);
-      setResumed(false);
-      show(freshDraft(workingDraftKey(communityId), communityName, plan));
+      const was = current.current;
+      if (was) await deleteDraft(was.key);
+      await leave(was, plan);
     },
     async resume(key) {
       const stored = await readDraft(key);
@@ -134,22 +152,19 @@ export function usePlanDraft(
       const was = current.current;
       if (!was) return;
       const grids = was.plan.grids.map((grid) => ({ ...grid, properties: { ...grid.properties, version } }));
-      show(
-        freshDraft(workingDraftKey(communityId), communityName, { ...was.plan, grids, baseVersion: version }),
-      );
       await writes.current;
       await deleteDraft(was.key);
-      setResumed(false);
+      await leave(was, { ...was.plan, grids, baseVersion: version });
     },
     async keepAsCopy(plan) {
       const was = current.current;
       if (!was) return false;
-      const kept = await persist({ ...was, key: copyDraftKey(communityId, new Date()) });
-      if (!kept) return false;
-      const next = freshDraft(workingDraftKey(communityId), communityName, plan);
-      show(next);
-      if (was.key !== next.key) await deleteDraft(was.key);
-      return persist(next);
+      // A copy that is open stays under its own key; the working draft is parked under a new one.
+      const copy = isCopyKey(was.key) ? was : { ...was, key: copyDraftKey(communityId, new Date()) };
+      if (!(await persist(copy))) return false;
+      const next = await leave(was, plan);
+      // The working draft now lives on as the copy; storage takes the fresh start so a reload opens it.
+      return next.key === was.key ? persist(next) : true;
     },
   };
 }

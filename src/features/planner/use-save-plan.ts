@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { isDataError, type DataErrorKind } from '../../data/data-error';
 import { resolveSource } from '../../data/data-source';
 import { useDataSource } from '../../data/data-source-context';
 import type { PlanDraft } from '../../data/drafts/draft';
@@ -14,7 +15,7 @@ export type SaveState =
   | { kind: 'saved'; version: number }
   | { kind: 'conflict'; currentVersion: number; serverPlan: Plan; changes: ServerChange[] }
   | { kind: 'invalid'; reasons: SaveGridsReason[] }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; reason: DataErrorKind | 'unknown'; status?: number; message: string };
 
 /**
  * Saving a draft: `PUT` with its base version. A conflict fetches what is on the server now so the planner can
@@ -56,7 +57,12 @@ export function useSavePlan(onSaved: (version: number) => Promise<void>) {
         });
       }
     } catch (error) {
-      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      setState(
+        isDataError(error)
+          ? { kind: 'failed', reason: error.kind, status: error.status, message }
+          : { kind: 'failed', reason: 'unknown', message },
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serialOf } from './grid-naming';
+import { serialOf } from './plan';
 
 describe('grid serials', () => {
   it('reads the serial after the community id, for registry codes and planner ids alike', () => {

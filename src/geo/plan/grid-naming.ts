@@ -1,24 +1,17 @@
 import type { GridProperties, GridType } from '../../domain/grid';
 import { gridId } from '../../domain/ids';
-import type { Plan } from './plan';
+import { serialOf, type Plan } from './plan';
 
-const trailingSerial = /(\d+)$/;
 const numberedName = /第\d+网格$/;
 
 /**
- * A grid's serial within its community: the digits after the community id ("140502001001007" → 7 under community
- * "140502001001"; "C1-G7" → 7), not the whole numeric code.
+ * The next `count` serials nobody in the plan uses, above the highest in the plan and on the server, so the id of
+ * a grid deleted in the draft is not reused.
  */
-export function serialOf(id: string, communityId: string): number {
-  const rest = id.startsWith(communityId) ? id.slice(communityId.length) : id;
-  return Number(trailingSerial.exec(rest)?.[1] ?? 0);
-}
-
-/** The next `count` serials nobody in the plan uses (after the highest, so a deleted grid's id is not reused). */
 export function nextSerials(plan: Plan, count: number): number[] {
   const highest = plan.grids.reduce(
     (max, grid) => Math.max(max, serialOf(grid.properties.id, plan.communityId)),
-    0,
+    plan.serialFloor ?? 0,
   );
   return Array.from({ length: count }, (_, index) => highest + 1 + index);
 }

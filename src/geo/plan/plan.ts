@@ -17,6 +17,12 @@ export interface Plan {
   grids: readonly GridFeature[];
   /** The server version the draft started from; sent back on save so a stale draft is refused (409). */
   baseVersion: number;
+  /**
+   * The highest grid serial among the server's grids the draft started from. New grids are numbered above it, so
+   * a server grid deleted in the draft never hands its id to other ground (records filed under that id would
+   * follow it). Absent in drafts written before it existed.
+   */
+  serialFloor?: number;
 }
 
 export const planActionKinds = [
@@ -49,13 +55,28 @@ export interface Changeset {
 const idCollator = new Intl.Collator('en', { numeric: true });
 const byId = (a: GridFeature, b: GridFeature): number => idCollator.compare(a.properties.id, b.properties.id);
 
+const trailingSerial = /(\d+)$/;
+
+/**
+ * A grid's serial within its community: the digits after the community id ("140502001001007" → 7 under community
+ * "140502001001"; "C1-G7" → 7), not the whole numeric code.
+ */
+export function serialOf(id: string, communityId: string): number {
+  const rest = id.startsWith(communityId) ? id.slice(communityId.length) : id;
+  return Number(trailingSerial.exec(rest)?.[1] ?? 0);
+}
+
 export function createPlan(
   community: CommunityFeature,
   communityId: RegionId,
   grids: readonly GridFeature[],
   baseVersion: number,
 ): Plan {
-  return { communityId, community, grids: [...grids].sort(byId), baseVersion };
+  const serialFloor = grids.reduce(
+    (max, grid) => Math.max(max, serialOf(grid.properties.id, communityId)),
+    0,
+  );
+  return { communityId, community, grids: [...grids].sort(byId), baseVersion, serialFloor };
 }
 
 export const gridOf = (plan: Plan, id: GridId): GridFeature | undefined =>

@@ -69,16 +69,6 @@ export const plannerLayers: LayerSpecification[] = [
     paint: { 'fill-color': colourByKind, 'fill-opacity': 0.35 },
   },
   {
-    id: 'planner-highlights-line',
-    type: 'line',
-    source: plannerSources.highlights,
-    paint: {
-      'line-color': colourByKind,
-      'line-width': ['match', ['get', 'kind'], ['rejected', 'server_changed'], 4, 2],
-      'line-dasharray': [3, 1.5],
-    },
-  },
-  {
     id: 'planner-selected-line',
     type: 'line',
     source: plannerSources.selected,
@@ -95,5 +85,53 @@ export const plannerLayers: LayerSpecification[] = [
       'text-allow-overlap': false,
     },
     paint: { 'text-color': '#1d2b3a', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+  },
+  // Above the labels and so above terra-draw's outlines and the selection: a refused or problem grid must show
+  // through whatever is drawn on it, and says what it is in words, not by its colour alone.
+  {
+    id: 'planner-highlights-line',
+    type: 'line',
+    source: plannerSources.highlights,
+    paint: {
+      'line-color': colourByKind,
+      'line-width': ['match', ['get', 'kind'], ['rejected', 'server_changed'], 6, 2],
+      'line-dasharray': [3, 1.5],
+    },
+  },
+  {
+    id: 'planner-highlights-label',
+    type: 'symbol',
+    source: plannerSources.highlights,
+    filter: ['!=', ['get', 'label'], ''],
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': labelFont,
+      'text-size': 12,
+      // Refusals above the middle, validation below it, so a grid with both shows both.
+      'text-offset': [
+        'match',
+        ['get', 'kind'],
+        ['rejected', 'server_changed'],
+        ['literal', [0, -1.4]],
+        ['literal', [0, 1.4]],
+      ],
+      'text-allow-overlap': false,
+    },
+    // Darker shades of the line colours: readable as text on the light fills.
+    paint: {
+      'text-color': [
+        'match',
+        ['get', 'kind'],
+        'error',
+        '#a50f15',
+        'warning',
+        '#6b4700',
+        'rejected',
+        '#880e4f',
+        '#4a2a80',
+      ],
+      'text-halo-color': '#ffffff',
+      'text-halo-width': 2,
+    },
   },
 ];

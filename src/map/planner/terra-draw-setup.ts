@@ -25,7 +25,8 @@ let drawnSerial = 0;
 /**
  * Terra-draw on the planner's MapLibre map. Grids may be edited only by dragging a vertex (no midpoints, no
  * deleting, no moving a whole grid): that maps one to one onto the plan's `moveVertex`, which moves every grid
- * sharing the vertex. Drawing snaps to existing vertices and edges so a split follows the lines already there.
+ * sharing the vertex. Drawing (split lines, new grids) snaps to existing vertices and edges so it follows the lines
+ * already there.
  */
 export function createTerraDraw(map: maplibregl.Map): TerraDraw {
   return new TerraDraw({
@@ -45,7 +46,10 @@ export function createTerraDraw(map: maplibregl.Map): TerraDraw {
           [gridMode]: {
             feature: {
               draggable: false,
-              coordinates: { draggable: true, snappable: snapping, midpoints: false, deletable: false },
+              // No snapping while dragging a vertex: the neighbours still hold the vertex's old position, within
+              // snapping reach, so a small move would snap straight back onto it and never happen. The plan's
+              // moveVertex moves every grid sharing the vertex, which keeps the tiling without snapping.
+              coordinates: { draggable: true, snappable: false, midpoints: false, deletable: false },
             },
           },
         },

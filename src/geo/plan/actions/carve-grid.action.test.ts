@@ -6,6 +6,7 @@ import { tilingMeasure } from '../fixtures/tiling';
 import { areaOf } from '../geometry/clip';
 import { applyChangeset, gridOf } from '../plan';
 import { carveGrid } from './carve-grid.action';
+import { deleteGrid } from './delete-grid.action';
 
 const g = (serial: number) => gridId(`C1-G${serial}`);
 
@@ -35,5 +36,18 @@ describe('carveGrid', () => {
     const after = applyChangeset(sharedEdgesPlan, changeset);
     expect(gridOf(after, g(5))?.properties.households).toBeGreaterThanOrEqual(150);
     expect(tilingMeasure(after).relativeAreaError).toBeLessThan(1e-9);
+  });
+
+  it('never gives a new grid the id of a server grid deleted in the draft', () => {
+    // G4 has the highest serial; once it is gone, the plan alone would make 4 the next serial again.
+    const withoutG4 = applyChangeset(
+      sharedEdgesPlan,
+      deleteGrid(sharedEdgesPlan, { gridId: g(4), intoNeighbourId: g(3) }),
+    );
+    const changeset = carveGrid(withoutG4, {
+      polygon: { type: 'Polygon', coordinates: [box(112.854, 35.489, 112.856, 35.492)] },
+    });
+    expect(changeset.put.map((grid) => grid.properties.id)).not.toContain(g(4));
+    expect(changeset.put.map((grid) => grid.properties.id)).toContain(g(5));
   });
 });

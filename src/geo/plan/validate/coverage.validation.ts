@@ -1,7 +1,8 @@
 import { areaOf, boundsOf, partsOf, subtractAreas, unionAreas } from '../geometry/clip';
 import { areaToleranceSquareMetres } from '../geometry/tolerance';
-import type { Plan } from '../plan';
+import type { CommunityFeature, GridFeature, Plan } from '../plan';
 import type { GridIndex } from './grid-index';
+import { memoByIdentity } from './identity-memo';
 import { issueCodes, rounded, type Issue } from './issue';
 
 /** Ground inside the community that no grid covers: households there would belong to no grid. */
@@ -19,10 +20,15 @@ export function gapIssues(plan: Plan, index: GridIndex): Issue[] {
   }));
 }
 
+/** A grid's ground beyond its community, remembered per grid object (see identity-memo.ts). */
+const groundOutside = memoByIdentity((grid: GridFeature, community: CommunityFeature) =>
+  subtractAreas(grid.geometry, [community.geometry]),
+);
+
 /** Ground of a grid beyond the community's boundary: a grid belongs to exactly one community. */
 export function outsideCommunityIssues(plan: Plan): Issue[] {
   return plan.grids.flatMap((grid): Issue[] => {
-    const outside = subtractAreas(grid.geometry, [plan.community.geometry]);
+    const outside = groundOutside(grid, plan.community);
     if (!outside || areaOf(outside) <= areaToleranceSquareMetres) return [];
     return [
       {

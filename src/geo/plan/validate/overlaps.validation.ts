@@ -1,8 +1,14 @@
 import { areaOf, intersectAreas } from '../geometry/clip';
 import { areaToleranceSquareMetres } from '../geometry/tolerance';
-import type { Plan } from '../plan';
+import type { GridFeature, Plan } from '../plan';
 import type { GridIndex } from './grid-index';
+import { memoByIdentity } from './identity-memo';
 import { issueCodes, rounded, type Issue } from './issue';
+
+/** The ground two grids share, remembered per pair of grid objects: an edit re-intersects only its own grids. */
+const sharedGround = memoByIdentity((a: GridFeature, b: GridFeature) =>
+  intersectAreas(a.geometry, b.geometry),
+);
 
 /** Two grids covering the same ground: households there would belong to both. */
 export function overlapIssues(plan: Plan, index: GridIndex): Issue[] {
@@ -11,7 +17,7 @@ export function overlapIssues(plan: Plan, index: GridIndex): Issue[] {
     const a = plan.grids[i];
     const b = plan.grids[j];
     if (!a || !b) continue;
-    const shared = intersectAreas(a.geometry, b.geometry);
+    const shared = sharedGround(a, b);
     const sharedArea = areaOf(shared);
     if (!shared || sharedArea <= areaToleranceSquareMetres) continue;
     issues.push({
