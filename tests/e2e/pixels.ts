@@ -33,3 +33,23 @@ export function countPixelsNear(png: Buffer, colour: [number, number, number], t
   }
   return count;
 }
+
+/** Count the pixels that differ between two screenshots of the same size: how much of a view a change repainted. */
+export function countChangedPixels(a: Buffer, b: Buffer, tolerance = 24): { changed: number; total: number } {
+  const first = PNG.sync.read(a);
+  const second = PNG.sync.read(b);
+  if (first.width !== second.width || first.height !== second.height) {
+    throw new Error(
+      `screenshots differ in size: ${first.width}×${first.height} and ${second.width}×${second.height}`,
+    );
+  }
+  let changed = 0;
+  for (let offset = 0; offset < first.data.length; offset += 4) {
+    const d =
+      Math.abs((first.data[offset] ?? 0) - (second.data[offset] ?? 0)) +
+      Math.abs((first.data[offset + 1] ?? 0) - (second.data[offset + 1] ?? 0)) +
+      Math.abs((first.data[offset + 2] ?? 0) - (second.data[offset + 2] ?? 0));
+    if (d > tolerance) changed += 1;
+  }
+  return { changed, total: first.width * first.height };
+}
