@@ -1,6 +1,7 @@
 import type { BenchFigure, BenchInfo, BenchModule } from './bench-module';
 import { columnarBench } from './columnar.bench';
 import { joinBench } from './join.bench';
+import { liveCasesBench } from './live-cases.bench';
 import { describeMachine, formatTable, writeResults } from './report';
 
 /**
@@ -11,6 +12,7 @@ export const benchModules: BenchModule[] = [
   joinBench({ gridCount: 5_000, baselineSample: 20_000, goal: 100 }),
   joinBench({ gridCount: 70_000, baselineSample: 10_000, goal: 400 }),
   columnarBench,
+  liveCasesBench,
 ];
 
 const resultsPath = 'bench-results/bench.json';
