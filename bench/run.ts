@@ -1,5 +1,6 @@
 import type { BenchFigure, BenchInfo, BenchModule } from './bench-module';
 import { columnarBench } from './columnar.bench';
+import { indicatorsWorkerBench } from './indicators-worker.bench';
 import { joinBench } from './join.bench';
 import { liveCasesBench } from './live-cases.bench';
 import { describeMachine, formatTable, writeResults } from './report';
@@ -13,6 +14,7 @@ export const benchModules: BenchModule[] = [
   joinBench({ gridCount: 70_000, baselineSample: 10_000, goal: 400 }),
   columnarBench,
   liveCasesBench,
+  indicatorsWorkerBench,
 ];
 
 const resultsPath = 'bench-results/bench.json';
