@@ -1,7 +1,9 @@
 import type { BenchFigure, BenchInfo, BenchModule } from './bench-module';
 import { columnarBench } from './columnar.bench';
+import { indicatorsWorkerBench } from './indicators-worker.bench';
 import { joinBench } from './join.bench';
 import { planValidationBench } from './plan-validation.bench';
+import { liveCasesBench } from './live-cases.bench';
 import { describeMachine, formatTable, writeResults } from './report';
 
 /**
@@ -13,6 +15,8 @@ export const benchModules: BenchModule[] = [
   joinBench({ gridCount: 70_000, baselineSample: 10_000, goal: 400 }),
   columnarBench,
   planValidationBench([10, 100]),
+  liveCasesBench,
+  indicatorsWorkerBench,
 ];
 
 const resultsPath = 'bench-results/bench.json';

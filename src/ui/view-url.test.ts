@@ -26,6 +26,8 @@ describe('view URL', () => {
       map: { lng: 112.8512345678, lat: 35.49, zoom: 12.345 },
       indicator: 'resolutionRate',
       compare: '140521',
+      categories: new Set(['environment', 'dispute']),
+      channels: new Set(['hotline_12345']),
     };
     const url = serializeView(view, at('/?config=/wall.json'));
     expect(url).toContain('config=%2Fwall.json');
@@ -39,6 +41,14 @@ describe('view URL', () => {
     expect(back.map).toEqual({ lng: 112.85123, lat: 35.49, zoom: 12.35 });
     expect(back.indicator).toBe('resolutionRate');
     expect(back.compare).toBe('140521');
+    expect([...back.categories].sort()).toEqual(['dispute', 'environment']);
+    expect([...back.channels]).toEqual(['hotline_12345']);
+  });
+
+  it('keeps only known case categories and channels', () => {
+    const view = parseView(at('/?category=environment,bogus&channel=nowhere'));
+    expect([...view.categories]).toEqual(['environment']);
+    expect(view.channels.size).toBe(0);
   });
 
   it('falls back to safe defaults on nonsense parameters', () => {
@@ -55,10 +65,10 @@ describe('view URL', () => {
   });
 
   it('drops a cleared setting from the URL', () => {
-    const view = parseView(at('/?compare=140521&indicator=onTimeRate'));
+    const view = parseView(at('/?compare=140521&indicator=onTimeRate&category=dispute'));
     const url = serializeView(
-      { ...view, compare: null, indicator: null },
-      at('/?compare=140521&indicator=onTimeRate'),
+      { ...view, compare: null, indicator: null, categories: new Set() },
+      at('/?compare=140521&indicator=onTimeRate&category=dispute'),
     );
     expect(url).toBe('/');
   });

@@ -1,3 +1,5 @@
+import { caseCategories, caseChannels, type CaseCategory, type CaseChannel } from '../domain/case';
+
 /**
  * Pure mapping between a URL and the view it describes. Kept free of React and of window so it is unit-tested
  * directly and a copied link always reproduces the same view.
@@ -32,6 +34,13 @@ export interface ViewState {
   indicator: string | null;
   /** A second unit to compare with the focused one, side by side ('previous' compares with the previous period). */
   compare: string | null;
+  /**
+   * Case categories and channels the view is narrowed to (empty = all): shared by the review's breakdown charts
+   * (a click sets them) and the cases heatmap, counts and lists (which obey them), so charts and map filter each
+   * other without either feature knowing the other.
+   */
+  categories: ReadonlySet<CaseCategory>;
+  channels: ReadonlySet<CaseChannel>;
 }
 
 export const defaultLayers: ReadonlySet<string> = new Set(['grids', 'cameras', 'stations']);
@@ -61,6 +70,16 @@ function parseMap(value: string | null): MapView | null {
   return { lng, lat, zoom };
 }
 
+/** A comma list of known codes; unknown ones (an old or hand-edited link) are dropped. */
+function parseCodes<T extends string>(value: string | null, dictionary: readonly T[]): ReadonlySet<T> {
+  const codes = new Set<T>();
+  for (const part of value?.split(',') ?? []) {
+    const known = dictionary.find((code) => code === part);
+    if (known) codes.add(known);
+  }
+  return codes;
+}
+
 export function parseView(location: Pick<Location, 'pathname' | 'search'>): ViewState {
   const params = new URLSearchParams(location.search);
   const layers = params.get('layers');
@@ -73,6 +92,8 @@ export function parseView(location: Pick<Location, 'pathname' | 'search'>): View
     map: parseMap(params.get('map')),
     indicator: params.get('indicator') || null,
     compare: params.get('compare') || null,
+    categories: parseCodes(params.get('category'), caseCategories),
+    channels: parseCodes(params.get('channel'), caseChannels),
   };
 }
 
@@ -81,7 +102,19 @@ const round = (value: number, digits: number): string => String(Number(value.toF
 /** The URL of a view. Unknown parameters of the current URL (e.g. ?config=) are kept. */
 export function serializeView(view: ViewState, current: Pick<Location, 'pathname' | 'search'>): string {
   const params = new URLSearchParams(current.search);
-  for (const key of ['region', 'grid', 'window', 'from', 'to', 'layers', 'map', 'indicator', 'compare'])
+  for (const key of [
+    'region',
+    'grid',
+    'window',
+    'from',
+    'to',
+    'layers',
+    'map',
+    'indicator',
+    'compare',
+    'category',
+    'channel',
+  ])
     params.delete(key);
   if (view.region) params.set('region', view.region);
   if (view.selected) params.set('grid', view.selected);
@@ -95,6 +128,8 @@ export function serializeView(view: ViewState, current: Pick<Location, 'pathname
   if (layers.join(',') !== [...defaultLayers].sort().join(',')) params.set('layers', layers.join(','));
   if (view.indicator) params.set('indicator', view.indicator);
   if (view.compare) params.set('compare', view.compare);
+  if (view.categories.size > 0) params.set('category', [...view.categories].sort().join(','));
+  if (view.channels.size > 0) params.set('channel', [...view.channels].sort().join(','));
   if (view.map) {
     params.set('map', `${round(view.map.lng, 5)},${round(view.map.lat, 5)},${round(view.map.zoom, 2)}`);
   }

@@ -105,6 +105,31 @@ describe('live cases', () => {
     );
   });
 
+  it('a category clicked in the review chart filters the heat and the count, and clearing it lifts the filter', async () => {
+    const all = await expectCountMatchesProvider();
+    await settle();
+    const before = await mapShot('before-chart');
+    await page.getByRole('tab', { name: '态势研判' }).click();
+    const bar = page.locator('[data-breakdown="category"] path[data-code]').first();
+    await bar.waitFor({ timeout: 30_000 });
+    const category = (await bar.getAttribute('data-code')) ?? '';
+    await bar.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe(category);
+    await page.getByRole('tab', { name: '实时事件' }).click();
+    await expect.poll(() => shownCount()).toBeLessThan(all);
+    const narrowed = await expectCountMatchesProvider(`&category=${category}`);
+    expect(narrowed).toBeGreaterThan(0);
+    expect(await page.locator(`[data-filter="category"] input[value="${category}"]`).isChecked()).toBe(true);
+    await settle();
+    const after = await mapShot('chart-category');
+    expect(changedPixels(before, after)).toBeGreaterThan(2000);
+    await page.getByRole('tab', { name: '态势研判' }).click();
+    await page.getByTestId('breakdown-filter').getByRole('button', { name: '清除筛选' }).click();
+    await page.getByRole('tab', { name: '实时事件' }).click();
+    await expect.poll(() => shownCount()).toBeGreaterThan(narrowed);
+    expect(new URL(page.url()).searchParams.get('category')).toBeNull();
+  });
+
   it('plays the window back day by day', async () => {
     const frame = page.getByTestId('playback-frame');
     await expect.poll(() => frame.textContent()).toBe('整个窗口');

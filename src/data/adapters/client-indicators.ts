@@ -56,10 +56,32 @@ function instantOf(text: string, utcOffsetMinutes: number): number | undefined {
   return bareDate ? ms - utcOffsetMinutes * 60_000 : ms;
 }
 
+/** The query's figures from the period's cases, each already given its grid (the join's output). */
+export interface JoinedCasesInput {
+  cases: readonly CaseProperties[];
+  tree: UnitTree;
+  query: IndicatorQuery;
+  now: number;
+  volunteerHours?: (unit: Unit, period: Period) => number;
+  utcOffsetMinutes?: number;
+}
+
+/** Synchronous, on the calling thread: the reference the worker's answer equals (indicators-client.ts). */
 export function computeIndicators(input: ClientIndicatorsInput): IndicatorsResponse {
-  const { query, now, utcOffsetMinutes = 480 } = input;
+  return indicatorsOfJoinedCases({
+    ...input,
+    cases: joinCasesToGrids(input.cases, input.grids).features.map((feature) => feature.properties),
+    tree: new UnitTree(input.regions, input.grids),
+  });
+}
+
+/**
+ * The figures once every case has its grid: the same code for the synchronous path and the worker, so the two
+ * cannot drift apart.
+ */
+export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResponse {
+  const { query, now, tree, utcOffsetMinutes = 480 } = input;
   const volunteerHours = input.volunteerHours ?? (() => 0);
-  const tree = new UnitTree(input.regions, input.grids);
   const unit = query.region === '' ? tree.root() : tree.get(query.region);
   if (!unit)
     throw new DataError('indicators', 'config', `region "${query.region}" is not a known region or grid`);
@@ -73,7 +95,7 @@ export function computeIndicators(input: ClientIndicatorsInput): IndicatorsRespo
   const depth = unit.path.length - 1;
   const own: CaseProperties[] = [];
   const byChild = new Map<string, CaseProperties[]>();
-  for (const { properties } of joinCasesToGrids(input.cases, input.grids).features) {
+  for (const properties of input.cases) {
     if (Date.parse(properties.reportedAt) >= period.to) continue;
     const path = properties.gridId ? tree.get(properties.gridId)?.path : undefined;
     if (path?.[depth] !== unit.id) continue;

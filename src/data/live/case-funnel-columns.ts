@@ -7,12 +7,43 @@ import type { CaseColumns } from './case-columns';
  * when a case enters the store, so a streamed case re-runs a pass over numbers instead of re-parsing a year of
  * ISO strings. The unit test holds it equal to the domain's caseFunnel.
  */
+/**
+ * Put the k-th smallest value at `k`, smaller ones before it (Hoare's quickselect, in place). Sorting each step's
+ * durations cost most of a streamed case's update (bench/live-cases.bench.ts); selection is linear on average.
+ */
+function selectNth(values: Float64Array, k: number): void {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1] ?? 0;
+    let low = left;
+    let high = right;
+    while (low <= high) {
+      while ((values[low] ?? 0) < pivot) low += 1;
+      while ((values[high] ?? 0) > pivot) high -= 1;
+      if (low <= high) {
+        const swap = values[low] ?? 0;
+        values[low] = values[high] ?? 0;
+        values[high] = swap;
+        low += 1;
+        high -= 1;
+      }
+    }
+    if (k <= high) right = high;
+    else if (k >= low) left = low;
+    else return;
+  }
+}
+
 function median(values: Float64Array): number | null {
   if (values.length === 0) return null;
-  values.sort();
   const middle = values.length >> 1;
+  selectNth(values, middle);
   const upper = values[middle] ?? 0;
-  return values.length % 2 === 1 ? upper : ((values[middle - 1] ?? 0) + upper) / 2;
+  if (values.length % 2 === 1) return upper;
+  let lower = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < middle; index += 1) lower = Math.max(lower, values[index] ?? lower);
+  return (lower + upper) / 2;
 }
 
 export function funnelOfColumns(columns: CaseColumns, rows: Uint32Array): FunnelStep[] {

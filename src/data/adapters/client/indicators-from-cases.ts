@@ -2,6 +2,7 @@ import type { RuntimeConfig } from '../../../domain/runtime-config';
 import type { IndicatorQuery, LayerSources } from '../../provider';
 import type { IndicatorsResponse } from '../../schemas/contract.schema';
 import { computeIndicators } from '../client-indicators';
+import { IndicatorsClient, type IndicatorsInput } from './indicators-client';
 
 const dayMs = 86_400_000;
 /** Open cases older than this before the period's end are not fetched (docs/providers.md: a stated limit). */
@@ -17,11 +18,26 @@ export function servesIndicatorsClientSide(config: RuntimeConfig): boolean {
   return config.sources.indicators === undefined && cases !== 'rest';
 }
 
+export type IndicatorsComputation = (input: IndicatorsInput) => Promise<IndicatorsResponse>;
+
+let sharedClient: IndicatorsClient | undefined;
+
+/**
+ * In a Web Worker where the platform has them (the browser): a year of cases takes long enough to join and roll
+ * up to freeze the map. Synchronously elsewhere (Node), with the same figures code.
+ */
+export const computeOffMainThread: IndicatorsComputation = (input) => {
+  if (typeof Worker === 'undefined') return Promise.resolve(computeIndicators(input));
+  sharedClient ??= IndicatorsClient.inWorker();
+  return sharedClient.compute(input);
+};
+
 export async function clientSideIndicators(
   layers: Pick<LayerSources, 'cases' | 'grids' | 'regions'>,
   query: IndicatorQuery,
   now: number,
   signal?: AbortSignal,
+  compute: IndicatorsComputation = computeOffMainThread,
 ): Promise<IndicatorsResponse> {
   const to = query.to === '' ? now : Date.parse(query.to);
   const from = query.from === '' ? to - 30 * dayMs : Date.parse(query.from);
@@ -31,5 +47,7 @@ export async function clientSideIndicators(
     layers.grids({}, signal),
     layers.regions(signal),
   ]);
-  return computeIndicators({ cases, grids, regions, query, now });
+  const response = await compute({ cases, grids, regions, query, now });
+  signal?.throwIfAborted();
+  return response;
 }

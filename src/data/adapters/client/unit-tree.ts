@@ -1,5 +1,15 @@
 import type { UnitLevel } from '../../../domain/hierarchy';
-import type { GridCollection, RegionCollection } from '../../schemas/contract.schema';
+import type { GridFeature, RegionFeature } from '../../schemas/contract.schema';
+
+/** Only the properties matter: the worker builds the tree from them without the grids' geometry. */
+export interface UnitSource {
+  regions: { readonly features: readonly { readonly properties: RegionFeature['properties'] }[] };
+  grids: {
+    readonly features: readonly {
+      readonly properties: Pick<GridFeature['properties'], 'id' | 'name' | 'communityId'>;
+    }[];
+  };
+}
 
 /**
  * Every unit an indicators query can name (a region or a grid), with its path from the city down, so "is this
@@ -17,7 +27,7 @@ export class UnitTree {
   private readonly units = new Map<string, Unit>();
   private readonly children = new Map<string, Unit[]>();
 
-  constructor(regions: RegionCollection, grids: GridCollection) {
+  constructor(regions: UnitSource['regions'], grids: UnitSource['grids']) {
     const byId = new Map(
       regions.features.map((region) => [region.properties.id as string, region.properties]),
     );

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useGrids, useRegions } from '../../../data/queries';
 import { resolveWindow } from '../../../domain/time-window';
 import { useToday } from '../../../ui/use-today';
@@ -32,12 +32,24 @@ export interface CasesWorkspace {
 const CasesContext = createContext<CasesWorkspace | null>(null);
 
 export function CasesProvider({ panelOpen, children }: { panelOpen: boolean; children: ReactNode }) {
-  const [urlView] = useViewState();
+  const [urlView, setView] = useViewState();
   const today = useToday();
   const now = useNow(30_000);
   const active = panelOpen || urlView.layers.has('cases');
   const period = useMemo(() => resolveWindow(urlView.window, today), [urlView.window, today]);
-  const [filters, setFilters] = useState(initialCaseFilters);
+  // Categories and channels live in the URL, shared with the review's breakdown charts; the rest is this tab's.
+  const [ownFilters, setOwnFilters] = useState(initialCaseFilters);
+  const filters = useMemo<CaseFilterState>(
+    () => ({ ...ownFilters, categories: urlView.categories, channels: urlView.channels }),
+    [ownFilters, urlView.categories, urlView.channels],
+  );
+  const setFilters = useCallback(
+    (next: CaseFilterState) => {
+      setOwnFilters(next);
+      setView({ categories: next.categories, channels: next.channels }, { replace: true });
+    },
+    [setView],
+  );
   const [selectedCase, selectCase] = useState<string | null>(null);
   const playback = usePlayback(period);
   const grids = useGrids();
@@ -56,7 +68,7 @@ export function CasesProvider({ panelOpen, children }: { panelOpen: boolean; chi
   const hotspots = useHotspots(active, now, gridsInRegion);
   const value = useMemo<CasesWorkspace>(
     () => ({ active, filters, setFilters, playback, live, view, hotspots, selectedCase, selectCase, now }),
-    [active, filters, playback, live, view, hotspots, selectedCase, now],
+    [active, filters, setFilters, playback, live, view, hotspots, selectedCase, now],
   );
   return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
 }

@@ -1,32 +1,15 @@
 import { useMemo } from 'react';
-import { latestRows, overdueRows, type LateCase } from '../../../data/live/case-lists';
-import {
-  gridMask,
-  packPoints,
-  selectCases,
-  weightedRows,
-  type CasePoints,
-} from '../../../data/live/case-selection';
+import { gridMask } from '../../../data/live/case-selection';
+import { caseViewOf, type CaseView as CaseViewOfColumns } from '../../../data/live/case-view';
 import type { LiveCasesSnapshot } from '../../../data/live/live-cases';
-import type { FunnelStep } from '../../../domain/case-funnel';
-import { funnelOfColumns } from '../../../data/live/case-funnel-columns';
 import type { Period } from '../../../domain/indicators';
 import type { CaseFilterState } from './case-filter-state';
 
 /**
- * Everything the panel and the map show, derived from the columns in one place so the map's heat, the counts
- * and the lists always describe the same cases. Recomputed when the data's version, the filters, the frame or
- * the region change — a streamed case re-runs one pass over the columns (see docs: update cost).
+ * The cases view for the current filters, frame and region, recomputed when the data's version, the filters,
+ * the frame or the region change — a streamed case re-runs one pass over the columns (see docs: update cost).
  */
-export interface CaseView {
-  rows: Uint32Array;
-  /** The filtered cases, packed for the map. */
-  points: CasePoints;
-  /** The cases the heat counts (all, overdue or dissatisfied). */
-  heat: CasePoints;
-  latest: number[];
-  overdue: { cases: LateCase[]; total: number };
-  funnel: FunnelStep[];
+export interface CaseView extends CaseViewOfColumns {
   /** The data version it was computed from. */
   version: number;
 }
@@ -44,29 +27,21 @@ export function useCaseView(
     [columns.gridIds, gridsInRegion],
   );
   return useMemo(() => {
-    const rows = selectCases(columns, {
-      from: frame.from,
-      to: frame.to,
-      stages: filters.stages,
-      categories: filters.categories,
-      channels: filters.channels,
-      overdueOnly: filters.overdueOnly,
-      gridsInRegion: regionMask,
-      now,
-    });
-    const points = packPoints(columns, rows);
-    const weighted = weightedRows(columns, rows, filters.weight, now);
-    const heat = weighted === rows ? points : packPoints(columns, weighted);
-    const funnel = funnelOfColumns(columns, rows);
-
-    return {
-      rows,
-      points,
-      heat,
-      latest: latestRows(columns, rows, 12),
-      overdue: overdueRows(columns, rows, now, 20),
-      funnel,
-      version,
-    };
+    const view = caseViewOf(
+      columns,
+      {
+        from: frame.from,
+        to: frame.to,
+        stages: filters.stages,
+        categories: filters.categories,
+        channels: filters.channels,
+        overdueOnly: filters.overdueOnly,
+        gridsInRegion: regionMask,
+        now,
+      },
+      filters.weight,
+    );
+    return { ...view, version };
+    // `version` stands for the columns' in-place changes, which React cannot see.
   }, [columns, version, filters, frame, regionMask, now]);
 }

@@ -1,17 +1,53 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from 'recharts';
+import { caseCategories, caseChannels } from '../../../domain/case';
 import { caseBreakdown } from '../../../domain/case-breakdown';
 import { caseFunnel } from '../../../domain/case-funnel';
 import { useCases } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { formatCount } from '../../../ui/format';
+import { useViewState } from '../../../ui/view-state';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';
 
-function Bars({ title, rows }: { title: string; rows: { name: string; count: number }[] }) {
+interface BarRow {
+  code: string;
+  name: string;
+  count: number;
+}
+
+const barColour = '#2c7fb8';
+const mutedColour = '#b8cfe0';
+
+/**
+ * A clickable bar per code: a click narrows the whole view to it (the cases heatmap, counts and lists follow, via
+ * the URL), a second click lifts it. Chosen bars stay dark, the others pale.
+ */
+function Bars({
+  title,
+  kind,
+  rows,
+  chosen,
+  onToggle,
+}: {
+  title: string;
+  kind: 'category' | 'channel';
+  rows: BarRow[];
+  chosen: ReadonlySet<string>;
+  onToggle: (code: string) => void;
+}) {
   return (
-    <figure className="breakdown__chart">
+    <figure className="breakdown__chart" data-breakdown={kind}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={rows.length * 20 + 12}>
         <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 0 }}>
@@ -20,9 +56,23 @@ function Bars({ title, rows }: { title: string; rows: { name: string; count: num
           <Tooltip />
           <Bar
             dataKey="count"
-            fill="#2c7fb8"
             isAnimationActive={false}
             label={{ position: 'right', fontSize: 11 }}
+            cursor="pointer"
+            onClick={(_, index) => {
+              const row = rows[index];
+              if (row) onToggle(row.code);
+            }}
+            shape={(props: BarShapeProps) => {
+              const code = rows[props.index]?.code ?? '';
+              return (
+                <Rectangle
+                  {...props}
+                  fill={chosen.size === 0 || chosen.has(code) ? barColour : mutedColour}
+                  data-code={code}
+                />
+              );
+            }}
           />
         </BarChart>
       </ResponsiveContainer>
@@ -30,18 +80,33 @@ function Bars({ title, rows }: { title: string; rows: { name: string; count: num
   );
 }
 
+function toggledCode<T extends string>(set: ReadonlySet<T>, dictionary: readonly T[], code: string): Set<T> {
+  const next = new Set(set);
+  const known = dictionary.find((value) => value === code);
+  if (known === undefined) return next;
+  if (next.has(known)) next.delete(known);
+  else next.add(known);
+  return next;
+}
+
 /** What the window's cases are: by category, by channel, and how far they got through the six-step loop. */
 export function BreakdownCharts({ focus, period }: { focus: FocusUnit; period: ReviewPeriod }) {
   const { t, i18n } = useTranslation('review');
+  const [view, setView] = useViewState();
   const cases = useCases({ from: period.from, to: period.to, region: focus.id });
   const summary = useMemo(() => {
     const features = cases.data?.features.map((feature) => feature.properties) ?? [];
     return { breakdown: caseBreakdown(features), funnel: caseFunnel(features) };
   }, [cases.data]);
-  const sortedRows = (counts: Record<string, number>, prefix: string) =>
+  const sortedRows = (counts: Record<string, number>, prefix: string): BarRow[] =>
     Object.entries(counts)
-      .map(([key, count]) => ({ name: t(`${prefix}.${key}`), count }))
+      .map(([code, count]) => ({ code, name: t(`${prefix}.${code}`), count }))
       .sort((a, b) => b.count - a.count);
+  const narrowed = view.categories.size + view.channels.size > 0;
+  const chosenNames = new Intl.ListFormat(i18n.language, { type: 'disjunction' }).format([
+    ...[...view.categories].map((code) => t(`category.${code}`)),
+    ...[...view.channels].map((code) => t(`channel.${code}`)),
+  ]);
   return (
     <section className="breakdown" aria-label={t('breakdown.title')}>
       <h2>
@@ -54,11 +119,32 @@ export function BreakdownCharts({ focus, period }: { focus: FocusUnit; period: R
       {cases.isPending && <p className="review__loading">{t('breakdown.loading')}</p>}
       {cases.data && (
         <>
+          <p className="breakdown__filter" data-testid="breakdown-filter">
+            {narrowed ? t('breakdown.filtered', { names: chosenNames }) : t('breakdown.filterHint')}
+            {narrowed && (
+              <button
+                type="button"
+                className="breakdown__clear"
+                onClick={() => setView({ categories: new Set(), channels: new Set() })}
+              >
+                {t('breakdown.clearFilter')}
+              </button>
+            )}
+          </p>
           <Bars
             title={t('breakdown.byCategory')}
+            kind="category"
             rows={sortedRows(summary.breakdown.byCategory, 'category')}
+            chosen={view.categories}
+            onToggle={(code) => setView({ categories: toggledCode(view.categories, caseCategories, code) })}
           />
-          <Bars title={t('breakdown.byChannel')} rows={sortedRows(summary.breakdown.byChannel, 'channel')} />
+          <Bars
+            title={t('breakdown.byChannel')}
+            kind="channel"
+            rows={sortedRows(summary.breakdown.byChannel, 'channel')}
+            chosen={view.channels}
+            onToggle={(code) => setView({ channels: toggledCode(view.channels, caseChannels, code) })}
+          />
           <table className="breakdown__funnel">
             <caption>{t('breakdown.funnel')}</caption>
             <thead>

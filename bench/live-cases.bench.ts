@@ -1,0 +1,141 @@
+import { loadDemoCity } from '../mocks/node';
+import { caseAt } from '../mocks/cases/case-plan';
+import { generateCases } from '../mocks/cases/generate-cases';
+import { CaseColumns } from '../src/data/live/case-columns';
+import type { CaseSelection } from '../src/data/live/case-selection';
+import { caseViewOf } from '../src/data/live/case-view';
+import { LiveCases } from '../src/data/live/live-cases';
+import type { CaseFeature } from '../src/data/schemas/contract.schema';
+import { isOverdue } from '../src/domain/case';
+import type { BenchModule, BenchModuleResult } from './bench-module';
+import { measurePair, measuredRuns, median, warmUpRuns } from './measure';
+
+/**
+ * The live cases' update cost on a year of demo-city cases (mocks/cases, the same generator the mock API serves):
+ * one streamed case applied in place and the view re-derived, against rebuilding the columns from the features;
+ * and a re-filter of the year over the columns, against filtering the parsed GeoJSON features one object at a time.
+ */
+const dayMs = 86_400_000;
+const streamedPerRun = 50;
+
+export const liveCasesBench: BenchModule = {
+  name: 'live cases',
+  environment: 'node',
+  run: runLiveCasesBench,
+};
+
+async function runLiveCasesBench(log: (line: string) => void): Promise<BenchModuleResult> {
+  const city = await loadDemoCity();
+  const now = Date.UTC(2026, 10, 22, 2);
+  const { plans } = generateCases(city, { seed: 'jincheng', now });
+  const year: CaseFeature[] = plans.map((plan) => caseAt(plan, now));
+  // Cases reported after the snapshot: what the stream brings, distinct for every measured run.
+  const later = generateCases(city, { seed: 'jincheng', now: now + 2 * dayMs }).plans.filter(
+    (plan) => plan.reportedMs >= now,
+  );
+  const stream: CaseFeature[] = later.map((plan) => caseAt(plan, now + 2 * dayMs));
+  const gridIds = city.grids.features.map((grid) => grid.properties.id);
+  log(`live cases: ${year.length} cases in the year, ${stream.length} streamed candidates`);
+
+  const all = { from: now - 365 * dayMs, to: now + 3 * dayMs };
+  const selection: CaseSelection = {
+    ...all,
+    stages: new Set(),
+    categories: new Set(),
+    channels: new Set(),
+    overdueOnly: false,
+    gridsInRegion: null,
+    now,
+  };
+
+  // 1. One streamed case: apply it in place and re-derive the view (what the cases tab does per event) …
+  const live = new LiveCases();
+  live.reset(year, gridIds, 'year', now);
+  let next = 0;
+  let lastCount = 0;
+  const needed = (warmUpRuns + measuredRuns) * streamedPerRun;
+  const batch = stream.slice(0, needed);
+  const apply = measurePair(
+    // … against rebuilding the columns from every feature and deriving the same view.
+    () => {
+      const streamed = batch[next];
+      const columns = CaseColumns.from(streamed ? [...year, streamed] : year, gridIds);
+      caseViewOf(columns, selection, 'all');
+    },
+    () => {
+      for (let index = 0; index < streamedPerRun; index += 1) {
+        const feature = batch[next];
+        next += 1;
+        if (feature) live.apply(feature, now);
+        lastCount = caseViewOf(live.snapshot().columns, selection, 'all').rows.length;
+      }
+    },
+    streamedPerRun,
+  );
+  const expectedCount = year.length + Math.min(next, batch.length);
+  const perCase = (times: readonly number[]) => median(times) / streamedPerRun;
+  log(`live cases: apply ${perCase(apply.candidate).toFixed(3)} ms per case`);
+
+  // 2. Re-filter the year: a category and overdue-only over the columns …
+  const columns = CaseColumns.from(year, gridIds);
+  const filtered: CaseSelection = { ...selection, categories: new Set(['environment']), overdueOnly: true };
+  let columnCount = 0;
+  let objectCount = 0;
+  const refilter = measurePair(
+    // … against the same filter over the parsed features (Date.parse and string compares per case).
+    () => {
+      const nowDate = new Date(now);
+      objectCount = year.filter((feature) => {
+        const properties = feature.properties;
+        const reported = Date.parse(properties.reportedAt);
+        return (
+          reported >= filtered.from &&
+          reported < filtered.to &&
+          properties.category === 'environment' &&
+          isOverdue(properties, nowDate)
+        );
+      }).length;
+    },
+    () => {
+      columnCount = caseViewOf(columns, filtered, 'all').rows.length;
+    },
+  );
+  log(`live cases: re-filter ${median(refilter.candidate).toFixed(2)} ms`);
+
+  const notes = [`${year.length} demo-city cases (a year, mocks/cases generator), ${gridIds.length} grids`];
+  return {
+    figures: [
+      {
+        id: 'live-cases-apply-one',
+        label: 'apply one streamed case and re-derive the view (heat, counts, lists, funnel)',
+        candidate: 'LiveCases.apply (in-place upsert) + caseViewOf over the columns',
+        baseline: 'rebuild the columns from every feature + caseViewOf',
+        baselineMilliseconds: perCase(apply.baseline),
+        candidateMilliseconds: perCase(apply.candidate),
+        speedup: median(apply.speedups),
+        runs: apply.speedups.length,
+        check: {
+          description: `${lastCount} cases in view after the stream, ${expectedCount} expected`,
+          passed: lastCount === expectedCount,
+        },
+        notes: [...notes, `${streamedPerRun} streamed cases per run, times per case`],
+      },
+      {
+        id: 'live-cases-refilter-year',
+        label: 're-filter a year of cases (category + overdue only) and derive the view',
+        candidate: 'caseViewOf over the columns (typed arrays, code lookups)',
+        baseline: 'Array.filter over the parsed GeoJSON features (filter only, no view)',
+        baselineMilliseconds: median(refilter.baseline),
+        candidateMilliseconds: median(refilter.candidate),
+        speedup: median(refilter.speedups),
+        runs: refilter.speedups.length,
+        check: {
+          description: `columns select ${columnCount} cases, the object filter ${objectCount}`,
+          passed: columnCount === objectCount && columnCount > 0,
+        },
+        notes,
+      },
+    ],
+    info: [],
+  };
+}
