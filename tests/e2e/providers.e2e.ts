@@ -12,6 +12,7 @@ import type { PeerServer } from '../providers/peers/peer-server';
 import { baseUrl, launchBrowser } from './browser';
 import { startDeploymentServer, type Deployment, type DeploymentServer } from './deployment-server';
 import { countPixelsNear } from './pixels';
+import { droppedFileColour, droppedFileFillAlpha } from '../../src/map/dropped-file.layer';
 
 /**
  * The production build pointed at a city's own systems, as docs/providers.md describes: regions, grids, cameras
@@ -42,6 +43,8 @@ let browser: Browser | undefined;
 let ogc: (PeerServer & { base: string }) | undefined;
 let open311: PeerServer | undefined;
 let cases: CaseCollection;
+/** A few of the city's grids as a GeoJSON file someone might drop on the map. */
+let droppedGeoJson = '';
 let page: Page;
 let site: DeploymentServer | undefined;
 let policy = '';
@@ -54,6 +57,10 @@ beforeAll(async () => {
   if (missing) throw new Error(missing);
   mkdirSync('test-results', { recursive: true });
   const city = parseDemoCity(await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json());
+  droppedGeoJson = JSON.stringify({
+    type: 'FeatureCollection',
+    features: city.grids.features.slice(0, 40),
+  });
   // The cases end now, so the dashboard's windows (which follow the browser's clock) always hold some.
   const now = new Date();
   const state = createMockState({ city, now, casesPerYear: 3_000, baseUrl: 'http://peer.test' });
@@ -192,6 +199,56 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
     expect(await page.getByRole('alert').count()).toBe(0);
     const seen = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     expect(seen).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws a GeoJSON dropped on the map as a layer of its own, and names a broken file in an alert', async () => {
+    // Only the dropped file's colour: its fill at half strength over the empty map.
+    const dropFill = droppedFileColour.map((value, index) =>
+      Math.round(droppedFileFillAlpha * value + (1 - droppedFileFillAlpha) * background[index]!),
+    ) as Rgb;
+    const dropPixels = async () =>
+      countPixelsNear(await page.locator('.grid-map').screenshot(), dropFill, 24);
+    await page.getByRole('checkbox', { name: '网格', exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: '事件（实时）', exact: true }).uncheck();
+    const before = await dropPixels();
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([fileName, content]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([content!], fileName!, { type: 'application/json' }));
+          const target = document.querySelector('.grid-map canvas')!;
+          target.dispatchEvent(
+            new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
+          target.dispatchEvent(
+            new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
+        },
+        [name, text],
+      );
+    await drop('社区网格.geojson', droppedGeoJson);
+    const listed = page.getByRole('checkbox', { name: '社区网格.geojson' });
+    await listed.waitFor({ timeout: 10_000 });
+    // Zoomed to the file: its 40 grids fill a good part of the map once the flight ends.
+    await expect.poll(dropPixels, { timeout: 15_000 }).toBeGreaterThan(before + 100_000);
+    const shown = await dropPixels();
+    writeFileSync('test-results/providers-dropped.png', await page.locator('.grid-map').screenshot());
+
+    await drop('损坏.geojson', '{"type":"FeatureCollection","features":[');
+    const alert = page.getByRole('alert').filter({ hasText: '损坏.geojson' });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain('内容无法按其扩展名的格式读取');
+    // The broken file changed nothing else: the good one is still drawn and listed.
+    expect(await dropPixels()).toBeGreaterThan(shown * 0.9);
+
+    await listed.uncheck();
+    await expect.poll(dropPixels).toBeLessThan(before + shown / 20);
+    await listed.check();
+    await expect.poll(dropPixels).toBeGreaterThan(shown * 0.9);
+    await page.getByRole('button', { name: '移除 社区网格.geojson' }).click();
+    await expect.poll(() => listed.count()).toBe(0);
+    await expect.poll(dropPixels).toBeLessThan(before + shown / 20);
     expect(errors).toEqual([]);
   });
 });
