@@ -180,8 +180,14 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
     await card('casesReported').waitFor({ timeout: 30_000 });
     expect(digits(await card('casesReported').textContent())).toBe(inPeriod());
     await expect.poll(() => card('satisfactionRate').textContent()).toBe('无数据');
-    // Closed counts as resolved: a rate, not "no data".
+    // Closed counts as resolved (docs/providers.md): every closed case of the period is a resolved one.
     expect(await card('resolutionRate').textContent()).toMatch(/%$/);
+    const resolution = await page
+      .locator('.kpi-card[data-indicator="resolutionRate"] .kpi-card__fraction')
+      .textContent();
+    const [resolved, closed] = (resolution ?? '').split('/').map(digits);
+    expect(closed).toBeGreaterThan(0);
+    expect(resolved).toBe(closed);
     // No indicator request went anywhere: there is no server to answer it.
     expect(requests.filter((url) => url.includes('/indicators'))).toEqual([]);
   });
@@ -193,6 +199,15 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
       .poll(async () => Number(await count.getAttribute('data-count')), { timeout: 30_000 })
       .toBe(inPeriod());
     expect(await page.getByTestId('latest-cases').getByRole('listitem').count()).toBeGreaterThan(0);
+    // No stream in GeoReport: the cases are polled every refreshSeconds, and the badge says so.
+    expect(await page.locator('.case-connection').textContent()).toContain('每 60 秒刷新');
+    // A case as Open311 carries it: the channel the configuration names (default other), no satisfaction line.
+    await page.getByTestId('latest-cases').getByRole('listitem').first().getByRole('button').click();
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor();
+    const detailText = (await detail.textContent()) ?? '';
+    expect(detailText).toContain('渠道其他');
+    expect(detailText).not.toContain('满意度');
     writeFileSync('test-results/providers-cases.png', await page.screenshot());
     const windows = requests.filter((url) => url.startsWith(`${open311!.origin}/open311/v2/requests.json`));
     expect(windows.length).toBeGreaterThan(1);
