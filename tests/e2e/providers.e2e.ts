@@ -254,6 +254,7 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
     const alert = page.getByRole('alert').filter({ hasText: '损坏.geojson' });
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.textContent()).toContain('内容无法按其扩展名的格式读取');
+    writeFileSync('test-results/providers-drop-alert.png', await page.locator('.grid-map').screenshot());
     // The broken file changed nothing else: the good one is still drawn and listed.
     expect(await dropPixels()).toBeGreaterThan(shown * 0.9);
 
