@@ -16,3 +16,14 @@ export const contentSecurityPolicy = [
   "form-action 'self'",
   "frame-ancestors 'self'",
 ].join('; ');
+
+/**
+ * The policy for a deployment that reads data from other origins (docs/providers.md, `sources`): the same policy
+ * with those origins added to connect-src, and nothing else loosened.
+ */
+export function contentSecurityPolicyWith(connectOrigins: readonly string[]): string {
+  return contentSecurityPolicy.replace(
+    "connect-src 'self' data: blob:",
+    ["connect-src 'self' data: blob:", ...connectOrigins.map((origin) => new URL(origin).origin)].join(' '),
+  );
+}

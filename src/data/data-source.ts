@@ -50,6 +50,24 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
     return { adapter, method: method.bind(adapter) as NonNullable<ProviderAdapter[M]>, call };
   };
   const run = async <T>(work: () => Promise<T>): Promise<T> => work();
+  // The whole grids and regions, read for the joins a provider without them needs (case → grid, the unit tree).
+  // One dashboard asks for indicators of several periods and units at once; without sharing, each would read
+  // every grid again (an OGC server: several pages each). Shared for one refresh period, started without a
+  // caller's signal (another caller may still want it), and dropped when it fails so the next read retries.
+  const sharedForOneRefresh = <T>(read: () => Promise<T>) => {
+    let last: { at: number; value: Promise<T> } | undefined;
+    return (): Promise<T> => {
+      const now = Date.now();
+      if (last && now - last.at < config.refreshSeconds * 1000) return last.value;
+      const value = read();
+      const entry = { at: now, value };
+      last = entry;
+      value.catch(() => {
+        if (last === entry) last = undefined;
+      });
+      return value;
+    };
+  };
 
   const regions = (signal?: AbortSignal): Promise<RegionCollection> =>
     run(() => {
@@ -61,17 +79,19 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
       const { method, call } = bind('grids', 'grids', signal);
       return method(call, query);
     });
+  const allGrids = sharedForOneRefresh(() => grids({}));
+  const allRegions = sharedForOneRefresh(() => regions());
   const rawCases: LayerSources['cases'] = (query, signal) =>
     run(async () => {
       const { adapter, method, call } = bind('cases', 'cases', signal);
       if (adapter.filtersCasesByRegion) return method(call, query);
       const { region, ...withoutRegion } = query;
-      const [cases, allGrids, allRegions] = await Promise.all([
+      const [cases, gridList, regionList] = await Promise.all([
         method(call, withoutRegion),
-        grids({}, signal),
-        regions(signal),
+        allGrids(),
+        allRegions(),
       ]);
-      return casesInRegion(cases, allGrids, allRegions, region);
+      return casesInRegion(cases, gridList, regionList, region);
     });
 
   const sources: LayerSources = {
@@ -97,7 +117,7 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
       run(() => {
         if (servesIndicatorsClientSide(config))
           return clientSideIndicators(
-            { cases: rawCases, grids, regions },
+            { cases: rawCases, grids: () => allGrids(), regions: () => allRegions() },
             query,
             options.now?.() ?? Date.now(),
             signal,

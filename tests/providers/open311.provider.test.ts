@@ -156,4 +156,30 @@ describe('open311: windows, paging and the specification example', () => {
     expect(indicators.figures.casesReported).toBeGreaterThan(0);
     expect(indicators.figures.satisfactionRate.denominator).toBe(0);
   });
+
+  it('reads the grids and regions for its joins once for all the reads of one refresh, not once per read', async () => {
+    const before = peer.requests.length;
+    const source = createDataSource(configOf(), { now: () => peerNow.getTime() });
+    const period = { from: '2026-10-01', to: '2026-11-22', interval: 'week' } as const;
+    // What one dashboard asks at once: the unit's indicators, its previous period, a sibling, and the cases.
+    const [current, previous, sibling, cases] = await Promise.all([
+      source.indicators({ region: '140502001', ...period }),
+      source.indicators({ region: '140502001', from: '2026-08-10', to: '2026-10-01', interval: 'week' }),
+      source.indicators({ region: '140502002', ...period }),
+      source.cases({
+        region: '140502001',
+        from: '2026-10-01T00:00:00+08:00',
+        to: '2026-11-22T00:00:00+08:00',
+      }),
+    ]);
+    const paths = peer.requests.slice(before).map((request) => new URL(request.url, peer.origin).pathname);
+    expect(paths.filter((path) => path === '/files/grids.geojson')).toHaveLength(1);
+    expect(paths.filter((path) => path === '/files/regions.geojson')).toHaveLength(1);
+    // Shared reads, separate answers: each read still filtered to its own unit and window.
+    expect(current.region.id).toBe('140502001');
+    expect(sibling.region.id).toBe('140502002');
+    expect(previous.figures.casesReported + current.figures.casesReported).toBeGreaterThan(0);
+    expect(cases.features.length).toBeGreaterThan(0);
+    expect(cases.features.length).toBeLessThan(data.cases.features.length);
+  });
 });

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isDataError, type DataErrorKind } from '../../data/data-error';
+import { useTranslation } from 'react-i18next';
 import { resolveSource } from '../../data/data-source';
 import { useDataSource } from '../../data/data-source-context';
 import type { PlanDraft } from '../../data/drafts/draft';
@@ -23,14 +24,26 @@ export type SaveState =
  */
 export function useSavePlan(onSaved: (version: number) => Promise<void>) {
   const config = useRuntimeConfig();
+  const { t } = useTranslation('planner');
   const source = useDataSource();
   const queryClient = useQueryClient();
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
 
   async function save(draft: PlanDraft): Promise<void> {
+    const grids = resolveSource(config, 'grids');
+    // Only the REST contract can take grids back (docs/providers.md): say so rather than send a PUT that an OGC
+    // server or a file host answers with 404 or 405.
+    if (grids.provider !== 'rest') {
+      setState({
+        kind: 'failed',
+        reason: 'unknown',
+        message: t('save.notSupported', { provider: grids.provider }),
+      });
+      return;
+    }
     setState({ kind: 'saving' });
     try {
-      const result = await saveGrids(resolveSource(config, 'grids'), {
+      const result = await saveGrids(grids, {
         communityId: draft.communityId,
         baseVersion: draft.baseVersion,
         grids: { type: 'FeatureCollection', features: [...draft.plan.grids] },

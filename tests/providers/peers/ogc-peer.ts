@@ -2,8 +2,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bbox } from '@turf/turf';
+import type { Feature } from 'geojson';
 import type { PeerCity } from '../fixtures/peer-city';
-import { startPeerServer, type PeerServer } from './peer-server';
+import { startPeerServer, type PeerOptions, type PeerServer } from './peer-server';
 
 /**
  * MapServer 8 (Debian's mapserver-bin) publishing the peer city through its OGC API – Features, run as CGI behind
@@ -26,7 +28,7 @@ const layerType = {
   cases: 'POINT',
 } as const;
 
-function mapfile(directory: string, onlineResource: string): string {
+function mapfile(directory: string, onlineResource: string, extent: readonly number[]): string {
   const layers = Object.entries(layerType).map(
     ([name, type]) => `
   LAYER
@@ -47,9 +49,10 @@ function mapfile(directory: string, onlineResource: string): string {
     END
   END`,
   );
+  // MapServer answers items only inside the map's EXTENT (numberMatched included), so it must hold all the data.
   return `MAP
   NAME "gridboard"
-  EXTENT 112.8 35.48 112.88 35.52
+  EXTENT ${extent.join(' ')}
   PROJECTION "init=epsg:4326" END
   WEB
     METADATA
@@ -81,7 +84,11 @@ function cgiResponse(output: Buffer): { status: number; headers: Record<string, 
   return { status, headers, body: output.subarray(end < 0 ? 0 : end + separator) };
 }
 
-export async function startOgcPeer(data: PeerCity, token: string): Promise<PeerServer & { base: string }> {
+export async function startOgcPeer(
+  data: PeerCity,
+  token: string,
+  options: PeerOptions = {},
+): Promise<PeerServer & { base: string }> {
   const directory = mkdtempSync(join(tmpdir(), 'gridboard-ogc-'));
   const { regions, grids, cameras, stations } = data.city;
   const collections = { regions, grids, cameras, stations, cases: data.cases };
@@ -128,9 +135,19 @@ export async function startOgcPeer(data: PeerCity, token: string): Promise<PeerS
         resolve();
       });
     });
-  });
+  }, options);
   const base = `${server.origin}/gridboard/ogcapi`;
-  writeFileSync(join(directory, 'gridboard.map'), mapfile(directory, base));
+  writeFileSync(
+    join(directory, 'gridboard.map'),
+    mapfile(
+      directory,
+      base,
+      bbox({
+        type: 'FeatureCollection',
+        features: Object.values(collections).flatMap((collection): Feature[] => collection.features),
+      }),
+    ),
+  );
   writeFileSync(
     configFile,
     `CONFIG\n  MAPS\n    "gridboard" "${join(directory, 'gridboard.map')}"\n  END\nEND\n`,

@@ -1,7 +1,7 @@
 import type { CaseCategory, CaseStage } from '../../../src/domain/case';
 import type { CaseFeature } from '../../../src/data/schemas/contract.schema';
 import type { PeerCity } from '../fixtures/peer-city';
-import { sendJson, startPeerServer, type PeerServer } from './peer-server';
+import { sendJson, startPeerServer, type PeerOptions, type PeerServer } from './peer-server';
 
 /**
  * A GeoReport v2 server for the Open311 adapter: `services.json` and `requests.json` over the peer city's cases,
@@ -56,7 +56,12 @@ function requestOf(feature: CaseFeature, index: number, extensions: boolean) {
 
 const maxWindowMs = 90 * 86_400_000;
 
-export function startOpen311Peer(data: PeerCity, token: string, now: Date): Promise<PeerServer> {
+export function startOpen311Peer(
+  data: PeerCity,
+  token: string,
+  now: Date,
+  options: PeerOptions = {},
+): Promise<PeerServer> {
   const services = Object.entries(serviceCodes).map(([category, code]) => ({
     service_code: code,
     service_name: category,
@@ -123,5 +128,5 @@ export function startOpen311Peer(data: PeerCity, token: string, now: Date): Prom
       200,
       slice.map(({ feature, index }) => requestOf(feature, index, extensions)),
     );
-  });
+  }, options);
 }

@@ -20,13 +20,36 @@ export interface PeerServer {
   close(): Promise<void>;
 }
 
+export interface PeerOptions {
+  /**
+   * The dashboard's origin, for a peer read by the app in a browser: answered with CORS headers and preflights
+   * (a request with an Authorization header is preflighted), as a city's server must be set up for the dashboard.
+   */
+  allowOrigin?: string;
+}
+
 export async function startPeerServer(
   handle: (request: IncomingMessage, url: URL, response: ServerResponse) => void | Promise<void>,
+  options: PeerOptions = {},
 ): Promise<PeerServer> {
   const requests: RecordedRequest[] = [];
   let failure: FailureMode | undefined;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (options.allowOrigin !== undefined && request.headers.origin === options.allowOrigin) {
+      response.setHeader('access-control-allow-origin', options.allowOrigin);
+      response.setHeader('vary', 'Origin');
+      if (request.method === 'OPTIONS') {
+        // The preflight carries no credentials; the request that follows it does.
+        response.writeHead(204, {
+          'access-control-allow-methods': 'GET',
+          'access-control-allow-headers': 'authorization, accept',
+          'access-control-max-age': '600',
+        });
+        response.end();
+        return;
+      }
+    }
     requests.push({ url: request.url ?? '', headers: { ...request.headers } });
     if (failure) {
       const mode = failure;

@@ -9,11 +9,13 @@ import { LayerAlert } from '../../../ui/layer-alert';
 import { useViewState } from '../../../ui/view-state';
 import { gridsInUnit, summariseCameras } from './camera-summary';
 import { GridDetail, StationDetail } from './detail-panel';
+import { DroppedFilesList, FileDropTarget } from './file-drop';
 import { LayerPanel, type ToggledLayer } from './layer-panel';
 import { IndicatorChoropleth } from './indicator-choropleth';
 import { MapLegend } from './map-legend';
 import { MapTooltip } from './map-tooltip';
 import { useIndicatorChoropleth } from './use-indicator-choropleth';
+import { useDroppedFiles } from './use-dropped-files';
 import { useMapData } from './use-map-data';
 import './dashboard-map.css';
 
@@ -99,6 +101,9 @@ export function DashboardMap({ extraLayers, casesStatus = idleStatus }: Dashboar
     const bounds = unitBounds(view.region, data.regions, data.grids);
     return bounds && view.region ? { key: view.region, bounds } : null;
   }, [view.region, data.regions, data.grids]);
+  const droppedFiles = useDroppedFiles(data.basemap.crs, view.region);
+  const { deckLayers: fileLayers } = droppedFiles;
+  const mapLayers = useMemo(() => [...fileLayers, ...(extraLayers ?? [])], [fileLayers, extraLayers]);
   const onViewChange = useCallback((next: MapView) => setView({ map: next }, { replace: true }), [setView]);
   const onToggle = useCallback(
     (layer: ToggledLayer, on: boolean) => {
@@ -128,11 +133,12 @@ export function DashboardMap({ extraLayers, casesStatus = idleStatus }: Dashboar
       onHover={setPointer}
       complete={complete}
       resetLabel={t('controls.reset')}
-      focus={focus}
+      focus={droppedFiles.focus ?? focus}
       dataAttribution={queries.meta.data?.attribution ?? null}
       choropleth={choropleth}
-      {...(extraLayers && { extraLayers })}
+      extraLayers={mapLayers}
     >
+      <FileDropTarget files={droppedFiles} />
       <div className="dashboard-map__alerts">
         <LayerAlert layer="meta" error={queries.meta.error} onRetry={() => void queries.meta.refetch()} />
         <LayerAlert
@@ -172,7 +178,9 @@ export function DashboardMap({ extraLayers, casesStatus = idleStatus }: Dashboar
           cameraFilter={cameraFilter}
           onCameraFilter={setCameraFilter}
           cameraSummary={cameraSummary}
-        />
+        >
+          <DroppedFilesList files={droppedFiles} />
+        </LayerPanel>
         <IndicatorChoropleth choropleth={choropleth} />
         <MapLegend fill={fill} percent={fillMode === 'serviceReach'} layers={view.layers} />
       </div>

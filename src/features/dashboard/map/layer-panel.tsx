@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataError } from '../../../data/data-error';
 import {
@@ -25,6 +26,8 @@ interface LayerPanelProps {
   cameraFilter: CameraFilter;
   onCameraFilter: (filter: CameraFilter) => void;
   cameraSummary: CameraSummary | null;
+  /** More layers under the city's own (files dropped on the map). */
+  children?: ReactNode;
 }
 
 function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> {
@@ -68,6 +71,7 @@ export function LayerPanel(props: LayerPanelProps) {
           </li>
         ))}
       </ul>
+      {props.children}
       <label className="map-layer-panel__fill">
         {t('fill.label')}
         <select value={props.fill} onChange={(event) => props.onFill(event.target.value as FillMode)}>

@@ -1,0 +1,270 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicyWith } from '../../csp.config';
+import { createMockState } from '../../mocks/api/mock-state';
+import { parseDemoCity } from '../../mocks/demo-city';
+import { casesSchema, type CaseCollection } from '../../src/data/schemas/contract.schema';
+import { resolveWindow } from '../../src/domain/time-window';
+import { mapservMissing, startOgcPeer } from '../providers/peers/ogc-peer';
+import { jurisdiction, serviceCodes, startOpen311Peer } from '../providers/peers/open311-peer';
+import type { PeerServer } from '../providers/peers/peer-server';
+import { baseUrl, launchBrowser } from './browser';
+import { startDeploymentServer, type Deployment, type DeploymentServer } from './deployment-server';
+import { countPixelsNear } from './pixels';
+import { droppedFileColour, droppedFileFillAlpha } from '../../src/map/dropped-file.layer';
+
+/**
+ * The production build pointed at a city's own systems, as docs/providers.md describes: regions, grids, cameras
+ * and stations from a real MapServer 8 (OGC API – Features), cases from a GeoReport v2 endpoint, both on
+ * 127.0.0.1 with their own tokens, and no mock. The page is served as a deployment serves it: the production
+ * policy with the two origins added to connect-src, nothing else loosened. Indicators are computed in the browser;
+ * satisfaction, which Open311 cannot carry, reads "no data".
+ */
+type Rgb = [number, number, number];
+
+const background: Rgb = [236, 240, 243];
+// Grid fill by type (Okabe–Ito) at 55 % over the background, as the map paints it (as in map.e2e.ts).
+const gridTypeFills: Rgb[] = [
+  [0, 114, 178],
+  [230, 159, 0],
+  [204, 121, 167],
+  [0, 158, 115],
+  [240, 228, 66],
+].map((colour) => colour.map((value, index) => Math.round(0.55 * value + 0.45 * background[index]!)) as Rgb);
+const gridPixels = (png: Buffer) =>
+  gridTypeFills.reduce((sum, colour) => sum + countPixelsNear(png, colour, 24), 0);
+
+const ogcToken = 'ogc-e2e-token';
+const open311Token = 'open311-e2e-token';
+const windowPreset = '30d';
+
+let browser: Browser | undefined;
+let ogc: (PeerServer & { base: string }) | undefined;
+let open311: PeerServer | undefined;
+let cases: CaseCollection;
+/** A few of the city's grids as a GeoJSON file someone might drop on the map. */
+let droppedGeoJson = '';
+let page: Page;
+let site: DeploymentServer | undefined;
+let policy = '';
+const errors: string[] = [];
+const requests: string[] = [];
+
+beforeAll(async () => {
+  // No skip: without MapServer this journey proves nothing, and that must be loud (npm test runs ensure-peers.sh).
+  const missing = mapservMissing();
+  if (missing) throw new Error(missing);
+  mkdirSync('test-results', { recursive: true });
+  const city = parseDemoCity(await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json());
+  droppedGeoJson = JSON.stringify({
+    type: 'FeatureCollection',
+    features: city.grids.features.slice(0, 40),
+  });
+  // The cases end now, so the dashboard's windows (which follow the browser's clock) always hold some.
+  const now = new Date();
+  const state = createMockState({ city, now, casesPerYear: 3_000, baseUrl: 'http://peer.test' });
+  cases = casesSchema.parse({
+    type: 'FeatureCollection',
+    features: state.cases.records.map((record) => record.wire),
+  });
+  const configured: { deployment?: Deployment } = {};
+  site = await startDeploymentServer(baseUrl(), () => {
+    if (!configured.deployment) throw new Error('the deployment is not configured yet');
+    return configured.deployment;
+  });
+  const [ogcPeer, open311Peer, launched] = await Promise.all([
+    startOgcPeer({ city, cases }, ogcToken, { allowOrigin: site.origin }),
+    startOpen311Peer({ city, cases }, open311Token, now, { allowOrigin: site.origin }),
+    launchBrowser(),
+  ]);
+  [ogc, open311, browser] = [ogcPeer, open311Peer, launched];
+  const ogcLayer = {
+    provider: 'ogc',
+    url: ogcPeer.base,
+    headers: { Authorization: `Bearer ${ogcToken}` },
+    options: { limit: 2_000 },
+  };
+  const config = {
+    title: '晋城市网格化治理一张图',
+    locale: 'zh-CN',
+    mock: false,
+    api: { baseUrl: '/api' },
+    basemap: { kind: 'none', crs: 'wgs84' },
+    sources: {
+      regions: ogcLayer,
+      grids: ogcLayer,
+      cameras: ogcLayer,
+      stations: ogcLayer,
+      cases: {
+        provider: 'open311',
+        url: `${open311Peer.origin}/open311/v2`,
+        headers: { Authorization: `Bearer ${open311Token}` },
+        options: {
+          jurisdictionId: jurisdiction,
+          pageSize: 100,
+          extensions: true,
+          categories: Object.fromEntries(
+            Object.entries(serviceCodes).map(([category, code]) => [code, category]),
+          ),
+        },
+      },
+    },
+  };
+  // What the city's web server does: the app's own policy, extended by the data origins, and its config.json.
+  policy = contentSecurityPolicyWith([ogcPeer.origin, open311Peer.origin]);
+  configured.deployment = { config, policy };
+  const context = await launched.newContext({
+    viewport: { width: 1600, height: 1000 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  const response = await page.goto(`${site.origin}/?layers=grids,cases&window=${windowPreset}`);
+  expect(response?.headers()['content-security-policy']).toBe(policy);
+  const consoleLines: string[] = [];
+  page.on('console', (message) => consoleLines.push(`${message.type()} ${message.text()}`));
+  try {
+    await page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 30_000 });
+  } catch (error) {
+    // What the page saw, for the one who has to find out why (CORS, the policy, a peer's answer).
+    writeFileSync('test-results/providers-failed.png', await page.screenshot());
+    writeFileSync('test-results/providers-failed.txt', [...requests, ...consoleLines, ...errors].join('\n'));
+    throw error;
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([ogc?.close(), open311?.close(), site?.close()]);
+});
+
+const period = () => resolveWindow({ preset: windowPreset }, Date.now());
+const inPeriod = () => {
+  const { from, to } = period();
+  return cases.features.filter((feature) => {
+    const reported = Date.parse(feature.properties.reportedAt);
+    return reported >= from && reported < to;
+  }).length;
+};
+const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+
+describe('a city’s own systems: MapServer (OGC API – Features) and Open311, in the browser', () => {
+  it('draws the grids MapServer serves, read with the token in a header', async () => {
+    const shot = await page.locator('.grid-map').screenshot();
+    writeFileSync('test-results/providers-grids.png', shot);
+    const drawn = gridPixels(shot);
+    expect(drawn).toBeGreaterThan(50_000);
+    const itemPages = requests.filter((url) => url.startsWith(`${ogc!.base}/collections/grids/items`));
+    expect(itemPages.length).toBeGreaterThan(0);
+    // The grids layer switched off takes those pixels away: they were the OGC grids, not something else.
+    await page.getByRole('checkbox', { name: '网格', exact: true }).uncheck();
+    await expect
+      .poll(async () => gridPixels(await page.locator('.grid-map').screenshot()))
+      .toBeLessThan(drawn / 20);
+    await page.getByRole('checkbox', { name: '网格', exact: true }).check();
+    for (const url of requests) expect(url).not.toMatch(/e2e-token/);
+  });
+
+  it('shows indicators computed in the browser from the Open311 cases, satisfaction as no data', async () => {
+    const card = (key: string) => page.locator(`.kpi-card[data-indicator="${key}"] .kpi-card__value`);
+    await card('casesReported').waitFor({ timeout: 30_000 });
+    expect(digits(await card('casesReported').textContent())).toBe(inPeriod());
+    await expect.poll(() => card('satisfactionRate').textContent()).toBe('无数据');
+    // Closed counts as resolved (docs/providers.md): every closed case of the period is a resolved one.
+    expect(await card('resolutionRate').textContent()).toMatch(/%$/);
+    const resolution = await page
+      .locator('.kpi-card[data-indicator="resolutionRate"] .kpi-card__fraction')
+      .textContent();
+    const [resolved, closed] = (resolution ?? '').split('/').map(digits);
+    expect(closed).toBeGreaterThan(0);
+    expect(resolved).toBe(closed);
+    // No indicator request went anywhere: there is no server to answer it.
+    expect(requests.filter((url) => url.includes('/indicators'))).toEqual([]);
+  });
+
+  it('lists the Open311 cases of the window, with every step of the read on 127.0.0.1 and no alert', async () => {
+    await page.getByRole('tab', { name: '实时事件' }).click();
+    const count = page.getByTestId('case-count');
+    await expect
+      .poll(async () => Number(await count.getAttribute('data-count')), { timeout: 30_000 })
+      .toBe(inPeriod());
+    expect(await page.getByTestId('latest-cases').getByRole('listitem').count()).toBeGreaterThan(0);
+    // No stream in GeoReport: the cases are polled every refreshSeconds, and the badge says so.
+    expect(await page.locator('.case-connection').textContent()).toContain('每 60 秒刷新');
+    // A case as Open311 carries it: the channel the configuration names (default other), no satisfaction line.
+    await page.getByTestId('latest-cases').getByRole('listitem').first().getByRole('button').click();
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor();
+    const detailText = (await detail.textContent()) ?? '';
+    expect(detailText).toContain('渠道其他');
+    expect(detailText).not.toContain('满意度');
+    writeFileSync('test-results/providers-cases.png', await page.screenshot());
+    const windows = requests.filter((url) => url.startsWith(`${open311!.origin}/open311/v2/requests.json`));
+    expect(windows.length).toBeGreaterThan(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const seen = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    expect(seen).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws a GeoJSON dropped on the map as a layer of its own, and names a broken file in an alert', async () => {
+    // Only the dropped file's colour: its fill at half strength over the empty map.
+    const dropFill = droppedFileColour.map((value, index) =>
+      Math.round(droppedFileFillAlpha * value + (1 - droppedFileFillAlpha) * background[index]!),
+    ) as Rgb;
+    const dropPixels = async () =>
+      countPixelsNear(await page.locator('.grid-map').screenshot(), dropFill, 24);
+    await page.getByRole('checkbox', { name: '网格', exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: '事件（实时）', exact: true }).uncheck();
+    const before = await dropPixels();
+    const drop = (name: string, text: string) =>
+      page.evaluate(
+        ([fileName, content]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([content!], fileName!, { type: 'application/json' }));
+          const target = document.querySelector('.grid-map canvas')!;
+          target.dispatchEvent(
+            new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
+          target.dispatchEvent(
+            new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+          );
+        },
+        [name, text],
+      );
+    await drop('社区网格.geojson', droppedGeoJson);
+    const listed = page.getByRole('checkbox', { name: '社区网格.geojson' });
+    await listed.waitFor({ timeout: 10_000 });
+    // Zoomed to the file: its 40 grids fill a good part of the map once the flight ends.
+    await expect.poll(dropPixels, { timeout: 15_000 }).toBeGreaterThan(before + 100_000);
+    const shown = await dropPixels();
+    writeFileSync('test-results/providers-dropped.png', await page.locator('.grid-map').screenshot());
+
+    await drop('损坏.geojson', '{"type":"FeatureCollection","features":[');
+    const alert = page.getByRole('alert').filter({ hasText: '损坏.geojson' });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain('内容无法按其扩展名的格式读取');
+    writeFileSync('test-results/providers-drop-alert.png', await page.locator('.grid-map').screenshot());
+    // The broken file changed nothing else: the good one is still drawn and listed.
+    expect(await dropPixels()).toBeGreaterThan(shown * 0.9);
+
+    await listed.uncheck();
+    await expect.poll(dropPixels).toBeLessThan(before + shown / 20);
+    await listed.check();
+    await expect.poll(dropPixels).toBeGreaterThan(shown * 0.9);
+    await page.getByRole('button', { name: '移除 社区网格.geojson' }).click();
+    await expect.poll(() => listed.count()).toBe(0);
+    await expect.poll(dropPixels).toBeLessThan(before + shown / 20);
+    expect(errors).toEqual([]);
+  });
+});
