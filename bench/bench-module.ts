@@ -28,6 +28,8 @@ export interface BenchInfo {
   readonly value: number;
   readonly unit: string;
   readonly notes: readonly string[];
+  /** A goal stated as a bound (e.g. no main-thread task over 50 ms) and whether this run met it. */
+  readonly goal?: { readonly description: string; readonly met: boolean };
 }
 
 export interface BenchModuleResult {

@@ -56,10 +56,12 @@ export function formatTable(figures: readonly BenchFigure[], info: readonly Benc
       ];
       return `| ${cells.join(' | ')} |`;
     }),
-    ...info.map(
-      (item) =>
-        `| ${item.label} | ${milliseconds(item.value)} ${item.unit === 'ms' ? '' : item.unit} | | | | info | |`,
-    ),
+    ...info.map((item) => {
+      const value = `${milliseconds(item.value)}${item.unit === 'ms' ? '' : ` ${item.unit}`}`;
+      const goal = item.goal ? item.goal.description : '';
+      const result = item.goal ? (item.goal.met ? 'met' : 'NOT MET') : 'info';
+      return `| ${item.label} | ${value} | | | ${goal} | ${result} | |`;
+    }),
   ];
   return lines.join('\n');
 }

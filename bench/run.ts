@@ -1,4 +1,8 @@
 import type { BenchFigure, BenchInfo, BenchModule } from './bench-module';
+import { firstMapBench } from './browser/first-map.bench';
+import { provincePanBench } from './browser/province-pan.bench';
+import { closeBrowserSession } from './browser/session';
+import { bundleBench } from './bundle.bench';
 import { columnarBench } from './columnar.bench';
 import { indicatorsWorkerBench } from './indicators-worker.bench';
 import { joinBench } from './join.bench';
@@ -8,7 +12,8 @@ import { describeMachine, formatTable, writeResults } from './report';
 
 /**
  * The benchmark harness: `npm run bench` (`tsx bench/run.ts`), optionally `-- --only join` to run the modules whose
- * name contains a word. Modules marked `chromium` are listed for the headless-browser runner and skipped here.
+ * name contains a word. Modules marked `chromium` run in headless Chromium against the production build
+ * (bench/browser/session.ts: vite preview on 127.0.0.1, built first if missing); `--node-only` skips them.
  */
 export const benchModules: BenchModule[] = [
   joinBench({ gridCount: 5_000, baselineSample: 20_000, goal: 100 }),
@@ -17,6 +22,9 @@ export const benchModules: BenchModule[] = [
   planValidationBench([10, 100]),
   liveCasesBench,
   indicatorsWorkerBench,
+  firstMapBench,
+  provincePanBench,
+  bundleBench,
 ];
 
 const resultsPath = 'bench-results/bench.json';
@@ -30,7 +38,7 @@ async function main(): Promise<void> {
   const info: BenchInfo[] = [];
   for (const module of benchModules) {
     if (only !== undefined && !module.name.includes(only)) continue;
-    if (module.environment !== 'node') {
+    if (module.environment !== 'node' && process.argv.includes('--node-only')) {
       console.log(`skipped ${module.name}: runs in ${module.environment}`);
       continue;
     }
@@ -40,6 +48,7 @@ async function main(): Promise<void> {
     info.push(...result.info);
     console.log(`${module.name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  await closeBrowserSession();
   console.log(`\n${formatTable(figures, info)}\n`);
   writeResults(resultsPath, machine, figures, info);
   console.log(`written ${resultsPath}`);

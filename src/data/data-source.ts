@@ -2,7 +2,7 @@ import type { LayerKind, RuntimeConfig } from '../domain/runtime-config';
 import type { AdapterCall, LoadProgress, ProviderAdapter } from './adapters/adapter';
 import { clientSideIndicators, servesIndicatorsClientSide } from './adapters/client/indicators-from-cases';
 import { casesInRegion } from './adapters/client/cases-in-region';
-import { providerAdapters } from './adapters/registry';
+import { loadProviderAdapter } from './adapters/registry';
 import { DataError } from './data-error';
 import type { LayerSources, ResolvedSource } from './provider';
 import type { GridCollection, RegionCollection } from './schemas/contract.schema';
@@ -36,9 +36,9 @@ type Member = Exclude<keyof ProviderAdapter, 'kind' | 'filtersCasesByRegion'>;
  * is absent and cases come from a provider other than rest — the indicators themselves (docs/providers.md).
  */
 export function createDataSource(config: RuntimeConfig, options: DataSourceOptions = {}): LayerSources {
-  const bind = <M extends Member>(layer: LayerKind, member: M, signal?: AbortSignal) => {
+  const bind = async <M extends Member>(layer: LayerKind, member: M, signal?: AbortSignal) => {
     const source = resolveSource(config, layer);
-    const adapter = providerAdapters[source.provider];
+    const adapter = await loadProviderAdapter(source.provider);
     const method = adapter[member];
     if (!method)
       throw new DataError(layer, 'config', `provider "${source.provider}" cannot serve the ${layer} layer`);
@@ -70,20 +70,20 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
   };
 
   const regions = (signal?: AbortSignal): Promise<RegionCollection> =>
-    run(() => {
-      const { method, call } = bind('regions', 'regions', signal);
+    run(async () => {
+      const { method, call } = await bind('regions', 'regions', signal);
       return method(call);
     });
   const grids: LayerSources['grids'] = (query, signal): Promise<GridCollection> =>
-    run(() => {
-      const { method, call } = bind('grids', 'grids', signal);
+    run(async () => {
+      const { method, call } = await bind('grids', 'grids', signal);
       return method(call, query);
     });
   const allGrids = sharedForOneRefresh(() => grids({}));
   const allRegions = sharedForOneRefresh(() => regions());
   const rawCases: LayerSources['cases'] = (query, signal) =>
     run(async () => {
-      const { adapter, method, call } = bind('cases', 'cases', signal);
+      const { adapter, method, call } = await bind('cases', 'cases', signal);
       if (adapter.filtersCasesByRegion) return method(call, query);
       const { region, ...withoutRegion } = query;
       const [cases, gridList, regionList] = await Promise.all([
@@ -96,25 +96,25 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
 
   const sources: LayerSources = {
     meta: (signal) =>
-      run(() => {
-        const { method, call } = bind('regions', 'meta', signal);
+      run(async () => {
+        const { method, call } = await bind('regions', 'meta', signal);
         return method(call);
       }),
     regions,
     grids,
     cameras: (query, signal) =>
-      run(() => {
-        const { method, call } = bind('cameras', 'cameras', signal);
+      run(async () => {
+        const { method, call } = await bind('cameras', 'cameras', signal);
         return method(call, query);
       }),
     stations: (signal) =>
-      run(() => {
-        const { method, call } = bind('stations', 'stations', signal);
+      run(async () => {
+        const { method, call } = await bind('stations', 'stations', signal);
         return method(call);
       }),
     cases: rawCases,
     indicators: (query, signal) =>
-      run(() => {
+      run(async () => {
         if (servesIndicatorsClientSide(config))
           return clientSideIndicators(
             { cases: rawCases, grids: () => allGrids(), regions: () => allRegions() },
@@ -122,7 +122,7 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
             options.now?.() ?? Date.now(),
             signal,
           );
-        const { method, call } = bind('indicators', 'indicators', signal);
+        const { method, call } = await bind('indicators', 'indicators', signal);
         return method(call, query);
       }),
   };

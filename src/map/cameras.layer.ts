@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { cameraStatuses, type CameraStatus } from '../domain/points';
-import type { CameraCluster } from './camera-clusters';
+import type { CameraCluster } from './camera-clusters/camera-clusters';
 import type { CameraSubset } from './camera-points';
 
 /**

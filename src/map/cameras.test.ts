@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraPurpose, CameraStatus } from '../domain/points';
-import { buildCameraClusters } from './camera-clusters';
+import { buildCameraClusters } from './camera-clusters/camera-clusters';
 import { allCameras, cameraPointsOf, filterCameras, type CameraInput } from './camera-points';
 
 const camera = (index: number, status: CameraStatus, purpose: CameraPurpose, lng: number): CameraInput => ({

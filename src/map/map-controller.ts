@@ -2,7 +2,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { GeoJSON } from 'geojson';
-import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, MapMouseEvent, SourceSpecification, VectorTileSource } from 'maplibre-gl';
 import {
   areaLayers,
   areaSource,
@@ -15,6 +15,8 @@ import {
 } from './area-layers';
 import { choroplethColour, choroplethFilter, type Choropleth } from './choropleth';
 import type { GridFill } from './grid-fill';
+import { GridTileSource } from './grid-tiles/grid-tile-source';
+import { gridTileLayer, gridTileMaxZoom, type GridTileFeature } from './grid-tiles/grid-tiles-protocol';
 import { maplibregl } from './maplibre';
 import { ResetControl } from './reset-control';
 
@@ -70,6 +72,18 @@ export interface FramePadding {
 /** The dashboard's layer panel covers the left of the map: keep the city clear of it. */
 export const dashboardFramePadding: FramePadding = { top: 24, bottom: 24, left: 240, right: 24 };
 
+/**
+ * From this many grids on, the grids go through vector tiles cut in a worker (grid-tiles/). Below it (the demo
+ * city has 4,601) one GeoJSON source is the quicker first map: a single clone of a few MB and no tile round trips
+ * through the main thread.
+ */
+export const gridTileThreshold = 20_000;
+
+const gridFeaturesOf = (data: GeoJSON): readonly GridTileFeature[] | null =>
+  data.type === 'FeatureCollection' && data.features.length >= gridTileThreshold
+    ? (data.features as GridTileFeature[])
+    : null;
+
 export class MapController {
   readonly map: maplibregl.Map;
   private readonly overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
@@ -84,6 +98,10 @@ export class MapController {
   private attribution = new maplibregl.AttributionControl({ compact: true });
   private dataAttribution: string | null = null;
   private choropleth: Choropleth | null = null;
+  private gridTiles: GridTileSource | null = null;
+  /** The grids' tile URL while they go through vector tiles; null while they are one GeoJSON source. */
+  private gridTileUrl: string | null = null;
+  private gridTilesLoading: Promise<void> | null = null;
 
   constructor(private options: MapControllerOptions) {
     this.fill = options.fill;
@@ -175,6 +193,16 @@ export class MapController {
   setSourceData(sourceId: string, data: GeoJSON): void {
     if (this.pushed.get(sourceId) === data) return;
     this.pushed.set(sourceId, data);
+    const gridFeatures = sourceId === areaSource.grids ? gridFeaturesOf(data) : null;
+    if (gridFeatures) {
+      this.gridTilesLoading = this.loadGridTiles(gridFeatures);
+      return;
+    }
+    if (sourceId === areaSource.grids && this.gridTileUrl !== null) {
+      this.gridTileUrl = null;
+      if (this.loaded) this.replaceGridSource();
+      return;
+    }
     if (!this.loaded) return;
     // setData resolves when the worker has the data; the map redraws on its own, so nothing waits on it.
     void this.map.getSource<GeoJSONSource>(sourceId)?.setData(data);
@@ -225,17 +253,63 @@ export class MapController {
 
   destroy(): void {
     this.map.remove();
+    this.gridTiles?.destroy();
+  }
+
+  private async loadGridTiles(features: readonly GridTileFeature[]): Promise<void> {
+    this.gridTiles ??= GridTileSource.inWorker();
+    const url = await this.gridTiles.load(features);
+    if (url === null) return;
+    const wasTiled = this.gridTileUrl !== null;
+    this.gridTileUrl = url;
+    if (!this.loaded) return;
+    if (wasTiled) this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([url]);
+    else this.replaceGridSource();
+  }
+
+  private gridSourceSpec(): SourceSpecification {
+    if (this.gridTileUrl !== null) {
+      return { type: 'vector', tiles: [this.gridTileUrl], maxzoom: gridTileMaxZoom, promoteId: 'id' };
+    }
+    const data = this.pushed.get(areaSource.grids) ?? { type: 'FeatureCollection', features: [] };
+    return { type: 'geojson', data, promoteId: 'id' };
+  }
+
+  /** Swap the grids' source between GeoJSON and vector tiles, keeping every layer drawn from it in its place. */
+  private replaceGridSource(): void {
+    const layers = this.map.getStyle().layers;
+    const moved = layers.flatMap((layer, index) =>
+      'source' in layer && layer.source === areaSource.grids ? [{ layer, index }] : [],
+    );
+    for (const { layer } of moved) this.map.removeLayer(layer.id);
+    this.hoveredGrid = null;
+    this.map.removeSource(areaSource.grids);
+    this.map.addSource(areaSource.grids, this.gridSourceSpec());
+    // Re-add from the top down, each before the layer that followed it (re-added already if it was moved too).
+    for (const { layer, index } of [...moved].reverse()) {
+      const before = layers[index + 1]?.id;
+      const spec: Record<string, unknown> = { ...layer };
+      if (this.gridTileUrl !== null) spec['source-layer'] = gridTileLayer;
+      else delete spec['source-layer'];
+      this.map.addLayer(spec as typeof layer, before);
+    }
   }
 
   private onLoad(): void {
     for (const id of Object.values(areaSource)) {
+      if (id === areaSource.grids) continue;
       this.map.addSource(id, {
         type: 'geojson',
         data: this.pushed.get(id) ?? { type: 'FeatureCollection', features: [] },
-        ...(id === areaSource.grids ? { promoteId: 'id' } : {}),
       });
     }
+    this.map.addSource(areaSource.grids, {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+    });
     for (const layer of areaLayers(this.fill, this.selected, this.choropleth)) this.map.addLayer(layer);
+    // The layers are written for a GeoJSON source; put the grids' real source (either kind) under them.
+    this.replaceGridSource();
     this.applyChoropleth();
     this.loaded = true;
     this.applyGridVisibility();
@@ -243,6 +317,13 @@ export class MapController {
   }
 
   private reportReadyWhenIdle(): void {
+    if (this.gridTilesLoading) {
+      // Tiles still being cut: the first idle would come before any grid is drawn.
+      const loading = this.gridTilesLoading;
+      this.gridTilesLoading = null;
+      void loading.then(() => this.reportReadyWhenIdle());
+      return;
+    }
     this.map.once('idle', () => {
       if (this.readyReported) return;
       this.readyReported = true;
@@ -291,10 +372,13 @@ export class MapController {
 
   private setHoveredGrid(id: string | null): void {
     if (id === this.hoveredGrid || !this.loaded) return;
-    if (this.hoveredGrid !== null) {
-      this.map.setFeatureState({ source: areaSource.grids, id: this.hoveredGrid }, { hover: false });
-    }
+    const source = {
+      source: areaSource.grids,
+      ...(this.gridTileUrl !== null ? { sourceLayer: gridTileLayer } : {}),
+    };
+    if (this.hoveredGrid !== null)
+      this.map.setFeatureState({ ...source, id: this.hoveredGrid }, { hover: false });
     this.hoveredGrid = id;
-    if (id !== null) this.map.setFeatureState({ source: areaSource.grids, id }, { hover: true });
+    if (id !== null) this.map.setFeatureState({ ...source, id }, { hover: true });
   }
 }

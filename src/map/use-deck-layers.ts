@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useMemo } from 'react';
-import { buildCameraClusters, clusterMaxZoom, type CameraCluster } from './camera-clusters';
+import { clusterMaxZoom, type CameraCluster } from './camera-clusters/camera-clusters';
+import { useCameraClusters } from './camera-clusters/use-camera-clusters';
 import { filterCameras, type CameraFilter, type CameraPoints, type CameraSubset } from './camera-points';
 import { cameraClusterLayers, cameraColours, cameraLayerIds, cameraPointLayer } from './cameras.layer';
 import type { MapCamera, MapTarget } from './map-controller';
@@ -54,16 +55,11 @@ export function useDeckLayers({ cameras, cameraFilter, stations, layers, camera 
     [cameras, cameraFilter],
   );
   const colours = useMemo(() => cameraColours(subset), [subset]);
-  const clusterIndex = useMemo(() => buildCameraClusters(subset), [subset]);
   const zoom = camera?.zoom ?? 0;
   const clustered = Math.floor(zoom) <= clusterMaxZoom;
   const zoomLevel = Math.floor(zoom);
   const boxKey = camera && clustered ? clusterBox(camera).join(',') : '';
-  const clusters = useMemo<CameraCluster[]>(() => {
-    if (!boxKey) return [];
-    const box = boxKey.split(',').map(Number) as [number, number, number, number];
-    return clusterIndex.clusters(box, zoomLevel);
-  }, [clusterIndex, boxKey, zoomLevel]);
+  const clusters = useCameraClusters(subset, boxKey, zoomLevel);
 
   const pointLayer = useMemo(() => cameraPointLayer(subset, colours), [subset, colours]);
   const clusterLayers = useMemo(() => cameraClusterLayers(clusters), [clusters]);

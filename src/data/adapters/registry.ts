@@ -1,17 +1,20 @@
 import type { ProviderKind } from '../../domain/runtime-config';
 import { restAdapter } from '../rest/rest.adapter';
 import type { ProviderAdapter } from './adapter';
-import { filesAdapter } from './files/files.adapter';
-import { ogcAdapter } from './ogc/ogc.adapter';
-import { open311Adapter } from './open311/open311.adapter';
 
 /**
  * Every provider a layer can name in `config.sources.<layer>.provider`. Adding a provider is adding an adapter
  * here that passes the shared contract suite (tests/providers/provider.contract.ts); nothing else changes.
+ * rest is the default and ships in the first bundle; the others (and their parsers: KML, Shapefile, CSV) are
+ * loaded the first time a configuration names them, so a deployment pays only for the providers it uses.
  */
-export const providerAdapters: Readonly<Record<ProviderKind, ProviderAdapter>> = {
-  rest: restAdapter,
-  open311: open311Adapter,
-  ogc: ogcAdapter,
-  files: filesAdapter,
+const providerLoaders: Readonly<Record<ProviderKind, () => Promise<ProviderAdapter>>> = {
+  rest: () => Promise.resolve(restAdapter),
+  open311: async () => (await import('./open311/open311.adapter')).open311Adapter,
+  ogc: async () => (await import('./ogc/ogc.adapter')).ogcAdapter,
+  files: async () => (await import('./files/files.adapter')).filesAdapter,
 };
+
+export function loadProviderAdapter(kind: ProviderKind): Promise<ProviderAdapter> {
+  return providerLoaders[kind]();
+}

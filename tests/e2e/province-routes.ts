@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import {
+  provinceCameras,
+  provinceCases,
+  provinceGrids,
+  provinceMeta,
+  provinceRegions,
+} from './province-data';
+
+/**
+ * Serves the generated province to the production build through Playwright routing: config.json turns the mock
+ * API off and points the rest provider at /api, whose answers come from here. Bodies are serialised once.
+ */
+export interface ProvinceBodies {
+  config: string;
+  meta: string;
+  regions: string;
+  grids: string;
+  cameras: string;
+  stations: string;
+  cases: string;
+}
+
+const empty = JSON.stringify({ type: 'FeatureCollection', features: [] });
+
+export interface ProvinceSize {
+  cameras: number;
+  /** Cases served for any window (the heat layer); 0 for none. */
+  cases: number;
+}
+
+export function provinceBodies(size: ProvinceSize, config: Record<string, unknown>): ProvinceBodies {
+  const now = new Date();
+  return {
+    config: JSON.stringify({ ...config, mock: false, api: { baseUrl: '/api', headers: {} } }),
+    meta: JSON.stringify(provinceMeta(now.toISOString())),
+    regions: JSON.stringify(provinceRegions()),
+    grids: JSON.stringify(provinceGrids()),
+    cameras: JSON.stringify(provinceCameras(size.cameras)),
+    stations: empty,
+    cases: size.cases > 0 ? JSON.stringify(provinceCases(size.cases, now)) : empty,
+  };
+}
+
+const zero = {
+  casesReported: 0,
+  casesClosed: 0,
+  openCases: 0,
+  overdueCases: 0,
+  resolutionRate: { numerator: 0, denominator: 0 },
+  satisfactionRate: { numerator: 0, denominator: 0 },
+  onTimeRate: { numerator: 0, denominator: 0 },
+  volunteerHours: 0,
+};
+
+function indicators(url: URL): string {
+  const from = url.searchParams.get('from') ?? new Date().toISOString();
+  const to = url.searchParams.get('to') ?? from;
+  return JSON.stringify({
+    region: { id: url.searchParams.get('region') ?? 'P', name: '山西省', level: 'city' },
+    from,
+    to,
+    interval: url.searchParams.get('interval') ?? 'day',
+    figures: zero,
+    series: [],
+    children: [],
+    dataTime: new Date().toISOString(),
+  });
+}
+
+export async function routeProvince(page: Page, bodies: ProvinceBodies): Promise<void> {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: bodies.config }),
+  );
+  await page.route('**/api/**', (route) => {
+    const url = new URL(route.request().url());
+    const name = url.pathname.replace(/^\/api\//, '');
+    const json = (body: string) => route.fulfill({ status: 200, contentType: 'application/json', body });
+    if (name === 'meta') return json(bodies.meta);
+    if (name === 'regions') return json(bodies.regions);
+    if (name === 'grids') return json(bodies.grids);
+    if (name === 'cameras') return json(bodies.cameras);
+    if (name === 'stations') return json(bodies.stations);
+    if (name === 'cases') return json(bodies.cases);
+    if (name === 'indicators') return json(indicators(url));
+    // The case stream: none here, the app falls back to polling.
+    return route.fulfill({ status: 404, body: 'not served by the province fixture' });
+  });
+}
