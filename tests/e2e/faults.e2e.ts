@@ -139,4 +139,46 @@ describe('the fault catalogue on one running dashboard', () => {
     expect([...origins]).toEqual([new URL(baseUrl()).origin]);
     expect(served).toBeGreaterThan(browserFaults.length);
   });
+
+  it('reaches and operates the panels and layer toggles by keyboard alone', async () => {
+    await page.locator('body').focus();
+    const reached = new Set<string>();
+    for (let press = 0; press < 250; press += 1) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const active = document.activeElement;
+        const panel = active?.closest('section[aria-label], [role="tablist"]');
+        const label = active?.closest('label')?.textContent.trim() ?? active?.textContent.trim() ?? '';
+        return `${panel?.getAttribute('aria-label') ?? panel?.getAttribute('role') ?? ''}|${label}`;
+      });
+      reached.add(where);
+    }
+    const panels = new Set([...reached].map((entry) => entry.split('|')[0]));
+    // The layer panel's toggles, the side panel's tabs and the legend-bearing panels are all in the Tab order.
+    expect([...reached].some((entry) => entry.endsWith('|网格'))).toBe(true);
+    expect([...reached].some((entry) => entry.endsWith('|视频监控'))).toBe(true);
+    expect(panels.has('tablist')).toBe(true);
+    // Space on the focused toggle switches the layer, as a click would; a second Space switches it back.
+    const toggle = page.getByRole('checkbox', { name: '视频监控', exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => !(url.searchParams.get('layers') ?? '').includes('cameras'));
+    await page.keyboard.press('Space');
+    await page.waitForURL((url) => (url.searchParams.get('layers') ?? '').includes('cameras'));
+  });
+
+  it('never says anything by colour alone: every legend entry and layer state has words', async () => {
+    const legendEntries = await page.locator('.map-legend li').allInnerTexts();
+    expect(legendEntries.length).toBeGreaterThan(3);
+    for (const entry of legendEntries) expect(entry.trim()).not.toBe('');
+    const states = await page.locator('.map-layer-panel__state').allInnerTexts();
+    for (const state of states) expect(state.trim()).not.toBe('');
+    // A failing layer says so in words beside its toggle, not only by a red mark.
+    current = wireFaults.find((fault) => fault.id === 'http-404') ?? null;
+    await reconnect();
+    await camerasAlert().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.map-layer-panel__state--failed').innerText()).not.toBe('');
+    current = null;
+    await camerasAlert().waitFor({ state: 'detached', timeout: 30_000 });
+  });
 });
