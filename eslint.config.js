@@ -44,6 +44,20 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      // Data text reaches the DOM only through React's escaping: case titles, names and addresses come from
+      // systems we do not control, and a public screen must never run what they contain.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No raw HTML: render data as text (React escapes it).',
+        },
+        {
+          selector:
+            'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/], CallExpression[callee.property.name=/^(insertAdjacentHTML|setHTMLUnsafe)$/], CallExpression[callee.object.name="document"][callee.property.name=/^(write|writeln)$/]',
+          message: 'No raw HTML: build elements or set textContent instead.',
+        },
+      ],
       'import-x/no-restricted-paths': [
         'error',
         {

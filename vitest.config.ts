@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/contract/**/*.test.ts',
       'tests/lint/**/*.test.ts',
       'tests/providers/**/*.test.ts',
+      'tests/faults/**/*.test.ts',
     ],
     exclude: ['tests/contract/server.contract.test.ts', 'node_modules/**'],
     environment: 'node',

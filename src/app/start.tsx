@@ -50,7 +50,7 @@ export async function start(container: HTMLElement | null): Promise<void> {
       <I18nextProvider i18n={i18n}>
         <RuntimeConfigProvider config={config}>
           <DataSourceProvider source={createDataSource(config)}>
-            <QueryClientProvider client={createQueryClient()}>
+            <QueryClientProvider client={createQueryClient(config.refreshSeconds)}>
               <App />
             </QueryClientProvider>
           </DataSourceProvider>

@@ -6,6 +6,27 @@ import type { LayerKind } from '../domain/runtime-config';
  */
 export type DataErrorKind = 'network' | 'timeout' | 'http' | 'format' | 'schema' | 'config';
 
+/**
+ * What exactly was wrong, for the alert's wording in the UI language (src/ui/failure-text.ts). `reason` stays the
+ * technical English text for logs; `detail` is what a translation can be built from.
+ */
+export type DataErrorDetail =
+  | { code: 'empty' | 'html' | 'malformed-json' }
+  | { code: 'content-type'; contentType: string }
+  | {
+      code: 'invalid-data';
+      /** The kind of problem: a missing or wrongly typed field, an unknown value, a number out of range… */
+      problem: SchemaProblem;
+      /** 1-based position of the offending feature, when the problem is inside one. */
+      featureNumber?: number;
+      featureId?: string;
+      /** The field's path inside the feature (or the document), dot-separated. */
+      field: string;
+    };
+
+export type SchemaProblem =
+  'missing' | 'type' | 'value' | 'range' | 'format' | 'ring' | 'selfIntersection' | 'duplicate' | 'other';
+
 export class DataError extends Error {
   override readonly name = 'DataError';
   constructor(
@@ -16,6 +37,7 @@ export class DataError extends Error {
     readonly status?: number,
     /** Seconds the server asked us to wait (Retry-After), when it said so. */
     readonly retryAfterSeconds?: number,
+    readonly detail?: DataErrorDetail,
   ) {
     super(`${layer}: ${reason}`);
   }

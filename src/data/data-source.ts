@@ -8,6 +8,8 @@ import type { LayerSources, ResolvedSource } from './provider';
 import type { GridCollection, RegionCollection } from './schemas/contract.schema';
 
 /** Apply the defaults: a layer without its own entry is served by the REST contract at api.baseUrl. */
+const defaultTimeoutSeconds = 30;
+
 export function resolveSource(config: RuntimeConfig, layer: LayerKind): ResolvedSource {
   const own = config.sources[layer];
   return {
@@ -17,6 +19,7 @@ export function resolveSource(config: RuntimeConfig, layer: LayerKind): Resolved
     url: own?.url ?? config.api.baseUrl,
     // The layer's own headers win over the shared ones (e.g. a different token for the cases system).
     headers: { ...config.api.headers, ...own?.headers },
+    timeoutMs: (config.api.timeoutSeconds ?? defaultTimeoutSeconds) * 1000,
   };
 }
 

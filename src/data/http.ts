@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { LayerKind } from '../domain/runtime-config';
 import { DataError } from './data-error';
+import { schemaIssueDetail } from './schema-issue';
 
 export interface HttpSource {
   layer: LayerKind;
@@ -30,6 +31,12 @@ function retryAfterOf(response: Response): number | undefined {
   return Number.isFinite(date) ? Math.max(0, (date - Date.now()) / 1000) : undefined;
 }
 
+/**
+ * JSON by its content type, or text/plain (servers that label JSON as text are common and harmless). Anything
+ * else declared (HTML, XML, CSV, a binary) is not what the layer asked for, whatever the body looks like.
+ */
+const acceptsAsJson = (contentType: string): boolean => /json|^\s*text\/plain/i.test(contentType);
+
 /** Fetch a JSON document and parse it with a zod schema; every failure becomes a DataError naming the layer. */
 export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Promise<T> {
   const { layer } = source;
@@ -56,9 +63,45 @@ export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Pr
       retryAfterOf(response),
     );
   }
+  const contentType = response.headers.get('content-type');
+  if (contentType !== null && !acceptsAsJson(contentType)) {
+    const type = contentType.split(';')[0]?.trim() ?? contentType;
+    // A proxy's HTML error page says 200 too; its content type gives it away before the body is read.
+    if (type === 'text/html')
+      throw new DataError(
+        layer,
+        'format',
+        `${describeUrl(source.url)} returned an HTML page, not JSON`,
+        response.status,
+        undefined,
+        {
+          code: 'html',
+        },
+      );
+    throw new DataError(
+      layer,
+      'format',
+      `${describeUrl(source.url)} returned ${type}, not JSON`,
+      response.status,
+      undefined,
+      {
+        code: 'content-type',
+        contentType: type.slice(0, 60),
+      },
+    );
+  }
   const text = await response.text();
   if (text.trim() === '')
-    throw new DataError(layer, 'format', `empty response from ${describeUrl(source.url)}`);
+    throw new DataError(
+      layer,
+      'format',
+      `empty response from ${describeUrl(source.url)}`,
+      response.status,
+      undefined,
+      {
+        code: 'empty',
+      },
+    );
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -70,13 +113,23 @@ export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Pr
       looksLikeHtml
         ? `${describeUrl(source.url)} returned an HTML page, not JSON`
         : `${describeUrl(source.url)} returned malformed JSON`,
+      response.status,
+      undefined,
+      { code: looksLikeHtml ? 'html' : 'malformed-json' },
     );
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new DataError(layer, 'schema', `unexpected data${where}: ${issue?.message ?? 'invalid'}`);
+    throw new DataError(
+      layer,
+      'schema',
+      `unexpected data${where}: ${issue?.message ?? 'invalid'}`,
+      response.status,
+      undefined,
+      schemaIssueDetail(issue, body),
+    );
   }
   return parsed.data;
 }

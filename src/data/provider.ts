@@ -85,4 +85,6 @@ export interface ResolvedSource extends SourceConfig {
   layer: LayerKind;
   url: string;
   headers: Record<string, string>;
+  /** Per-request time limit (api.timeoutSeconds). */
+  timeoutMs?: number;
 }

@@ -86,7 +86,14 @@ export const runtimeConfigSchema = z
     title: z.string().min(1).default('Gridboard'),
     locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
     mock: z.boolean().default(false),
-    api: z.object({ baseUrl: z.string().min(1), headers: headersSchema.default({}) }).strict(),
+    api: z
+      .object({
+        baseUrl: z.string().min(1),
+        headers: headersSchema.default({}),
+        /** How long one request may take before its layer reports a timeout (default 30). */
+        timeoutSeconds: z.number().positive().max(600).optional(),
+      })
+      .strict(),
     sources: z.partialRecord(z.enum(layerKinds), sourceSchema).default({}),
     refreshSeconds: z.number().int().min(5).max(86400).default(60),
     basemap: basemapSchema.default({ kind: 'none', crs: 'wgs84', tileSize: 256, maxZoom: 18 }),

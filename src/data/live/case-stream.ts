@@ -27,6 +27,8 @@ export interface CaseStreamOptions {
   onState: (state: StreamState) => void;
   /** Called once the stream is live again after a drop: a reader far behind may have missed the replay buffer. */
   onResume?: () => void;
+  /** Called with the running count of events that failed the contract (they are dropped, never applied). */
+  onRejected?: (count: number) => void;
   openSource?: (url: string) => EventSourceLike;
   /** Where `online` / `offline` are heard and `navigator.onLine` read (the window in the app). */
   network?: { target: EventTarget; isOnline: () => boolean };
@@ -49,6 +51,7 @@ export function subscribeCaseStream(options: CaseStreamOptions): () => void {
   let attempt = 0;
   let lostAt: number | null = null;
   let stopped = false;
+  let rejected = 0;
   const online = () => options.network?.isOnline() ?? true;
 
   const connect = () => {
@@ -76,6 +79,7 @@ export function subscribeCaseStream(options: CaseStreamOptions): () => void {
       if (event.lastEventId) lastEventId = event.lastEventId;
       const parsed = caseEventSchema.safeParse(parseJson(event.data));
       if (parsed.success) options.onCase(parsed.data);
+      else options.onRejected?.((rejected += 1));
     });
     current.addEventListener('error', (event) => {
       // A server-sent `event: error` frame (the mock's refusal of one bad case) is data, not a dropped link.

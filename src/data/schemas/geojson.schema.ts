@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ringCrossesItself } from '../../geo/ring-crossing';
 
 /**
  * GeoJSON geometry schemas that reject what breaks a map silently: NaN, out-of-range or swapped coordinates,
- * unclosed rings. Coordinates are longitude/latitude (WGS84 unless the source declares otherwise).
+ * unclosed rings, rings that cross themselves. Coordinates are longitude/latitude (WGS84 unless the source declares otherwise).
  */
 const longitude = z.number().min(-180).max(180);
 const latitude = z.number().min(-90).max(90);
@@ -19,7 +20,8 @@ const ringSchema = z
     const first = ring[0];
     const last = ring[ring.length - 1];
     return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
-  }, 'ring is not closed (first and last positions differ)');
+  }, 'ring is not closed (first and last positions differ)')
+  .refine((ring) => !ringCrossesItself(ring), 'ring crosses itself');
 
 export const pointSchema = z.object({ type: z.literal('Point'), coordinates: positionSchema });
 export const polygonSchema = z.object({

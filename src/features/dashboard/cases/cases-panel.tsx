@@ -34,6 +34,14 @@ export function CasesPanel() {
       </header>
       <CaseWindowBar key={`${period.from}-${period.to}`} period={period} playback={playback} />
       <LayerAlert layer="cases" error={live.error} onRetry={live.refetch} />
+      {live.rejectedEvents > 0 && (
+        <p role="alert" className="layer-alert" data-layer="cases">
+          {t('common:alert.layerFailed', {
+            layer: t('common:layers.cases'),
+            reason: t('common:alert.streamRejected', { count: live.rejectedEvents }),
+          })}
+        </p>
+      )}
       <p
         className="cases-panel__count"
         data-testid="case-count"

@@ -28,6 +28,8 @@ export interface LiveCaseData {
   isError: boolean;
   error: DataError | null;
   refetch: () => void;
+  /** Stream events that failed the contract and were dropped, for the panel's alert. */
+  rejectedEvents: number;
   /** Total the provider returned for the window (before client filters). */
   fetchedCount: number | null;
 }
@@ -56,6 +58,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const [store] = useState(() => new LiveCases());
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
+  const [rejectedEvents, setRejectedEvents] = useState(0);
 
   const gridIds = useMemo(() => (grids.data?.features ?? []).map((grid) => grid.properties.id), [grids.data]);
   const dataCrs = meta.data?.crs ?? 'wgs84';
@@ -80,6 +83,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
       onState: setStreamState,
       // After a drop, a resync: the replay covers short gaps, the refetch covers one longer than its buffer.
       onResume: () => void refetch(),
+      onRejected: setRejectedEvents,
       network: { target: window, isOnline: () => navigator.onLine },
     });
   }, [streaming, streamUrl, store, refetch]);
@@ -101,6 +105,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     isError: cases.isError,
     error: cases.error,
     refetch: () => void refetch(),
+    rejectedEvents,
     fetchedCount: data?.features.length ?? null,
   };
 }

@@ -1,0 +1,400 @@
+import {
+  camera,
+  cameraCount,
+  cameras,
+  camerasWith,
+  caseFeature,
+  casesWith,
+  grid,
+  gridCount,
+  gridsWith,
+  jincheng,
+  square,
+} from './bodies';
+
+/**
+ * The catalogue of bad inputs and faults: one row per case, iterated by the data-layer tests
+ * (catalogue.test.ts), the browser run (tests/e2e/faults.e2e.ts) and the table in docs/faults.md
+ * (scripts/faults-table.ts writes it; a test keeps it in step). `sees` is the reason the alert gives, in both
+ * UI languages; the alert itself reads "<layer> layer failed to load: <reason>".
+ */
+export type FaultLayer = 'cameras' | 'grids' | 'cases';
+
+/** What the source does: answer with this, never answer, or fail to connect. */
+export type FaultResponse =
+  | { status: number; body: string; contentType?: string; headers?: Record<string, string> }
+  | { hang: true }
+  | { unreachable: true };
+
+export type FaultOutcome =
+  /** The layer shows an alert with this reason; other layers carry on. */
+  | { alert: true; kind: 'network' | 'timeout' | 'http' | 'format' | 'schema'; en: string; zh: string }
+  /** The data is accepted as it is (drawn), with what was done to it. */
+  | { alert: false; features: number; note: string };
+
+export interface WireFault {
+  id: string;
+  title: string;
+  layer: FaultLayer;
+  respond: FaultResponse;
+  outcome: FaultOutcome;
+}
+
+export interface StreamFault {
+  id: string;
+  title: string;
+  layer: 'cases';
+  /** What the user sees, in words, for the table. */
+  sees: string;
+}
+
+const json = (body: string, status = 200): FaultResponse => ({
+  status,
+  body,
+  contentType: 'application/json',
+});
+const schema = (en: string, zh: string): FaultOutcome => ({ alert: true, kind: 'schema', en, zh });
+
+/** Repeat the cameras ten times over (distinct ids): a payload 10× the normal size. */
+const tenfold = cameras(Array.from({ length: cameraCount * 10 }, (_, i) => camera(i)));
+const bowtie = [
+  [jincheng.lng, jincheng.lat],
+  [jincheng.lng + 0.01, jincheng.lat + 0.01],
+  [jincheng.lng + 0.01, jincheng.lat],
+  [jincheng.lng, jincheng.lat + 0.01],
+  [jincheng.lng, jincheng.lat],
+];
+const script = '<script>window.__faultScript = 1</script>';
+const imgOnError = '<img src="x" onerror="window.__faultScript = 1">';
+
+export const wireFaults: WireFault[] = [
+  {
+    id: 'malformed-json',
+    title: 'malformed JSON',
+    layer: 'cameras',
+    respond: json('{"type": "FeatureCollection", "features": [ {"type": '),
+    outcome: { alert: true, kind: 'format', en: 'not valid JSON', zh: '不是有效的 JSON' },
+  },
+  {
+    id: 'html-200',
+    title: 'HTML error page with status 200',
+    layer: 'cameras',
+    respond: {
+      status: 200,
+      body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      contentType: 'text/html',
+    },
+    outcome: { alert: true, kind: 'format', en: 'web page came back instead of data', zh: '网页而不是数据' },
+  },
+  {
+    id: 'html-200-as-json',
+    title: 'HTML page labelled application/json',
+    layer: 'cameras',
+    respond: json('<!doctype html><title>login</title>'),
+    outcome: { alert: true, kind: 'format', en: 'web page came back instead of data', zh: '网页而不是数据' },
+  },
+  {
+    id: 'empty-body',
+    title: 'empty body',
+    layer: 'cameras',
+    respond: json(''),
+    outcome: { alert: true, kind: 'format', en: 'answer was empty', zh: '返回内容为空' },
+  },
+  {
+    id: 'wrong-content-type',
+    title: 'wrong content type (XML)',
+    layer: 'cameras',
+    respond: { status: 200, body: '<FeatureCollection/>', contentType: 'application/xml' },
+    outcome: { alert: true, kind: 'format', en: 'wrong content type (application/xml)', zh: '内容类型错误' },
+  },
+  {
+    id: 'truncated-body',
+    title: 'aborted stream: the body stops half-way',
+    layer: 'cameras',
+    respond: json(cameras().slice(0, 300)),
+    outcome: { alert: true, kind: 'format', en: 'not valid JSON', zh: '不是有效的 JSON' },
+  },
+  {
+    id: 'unclosed-ring',
+    title: 'GeoJSON: unclosed ring',
+    layer: 'grids',
+    respond: json(
+      gridsWith(
+        2,
+        grid(
+          2,
+          square(jincheng.lng, jincheng.lat)
+            .slice(0, 4)
+            .concat([[1 + jincheng.lng, jincheng.lat]]),
+        ),
+      ),
+    ),
+    outcome: schema('feature 3 (FAULT-GRID-2)', '第 3 个要素（FAULT-GRID-2）的边界'),
+  },
+  {
+    id: 'self-intersection',
+    title: 'GeoJSON: self-intersecting ring (bowtie)',
+    layer: 'grids',
+    respond: json(gridsWith(1, grid(1, bowtie))),
+    outcome: schema('crosses itself', '自相交'),
+  },
+  {
+    id: 'wrong-nesting',
+    title: 'GeoJSON: Polygon with one nesting level missing',
+    layer: 'grids',
+    respond: json(
+      gridsWith(0, {
+        ...grid(0),
+        geometry: { type: 'Polygon', coordinates: square(jincheng.lng, jincheng.lat) },
+      }),
+    ),
+    outcome: schema('feature 1 (FAULT-GRID-0)', '第 1 个要素（FAULT-GRID-0）'),
+  },
+  {
+    id: 'nan-coordinate',
+    title: 'GeoJSON: NaN coordinate (as the string "NaN")',
+    layer: 'cameras',
+    respond: json(camerasWith(4, camera(4, {}, { type: 'Point', coordinates: ['NaN', jincheng.lat] }))),
+    outcome: schema('feature 5 (FAULT-CAM-4): field geometry.coordinates.0', '第 5 个要素（FAULT-CAM-4）'),
+  },
+  {
+    id: 'nan-literal',
+    title: 'GeoJSON: bare NaN literal (not JSON)',
+    layer: 'cameras',
+    respond: json(camerasWith(4, camera(4)).replace(String(jincheng.lng + 0.04), 'NaN')),
+    outcome: { alert: true, kind: 'format', en: 'not valid JSON', zh: '不是有效的 JSON' },
+  },
+  {
+    id: 'swapped-lat-lng',
+    title: 'GeoJSON: latitude and longitude swapped',
+    layer: 'cameras',
+    respond: json(
+      camerasWith(7, camera(7, {}, { type: 'Point', coordinates: [jincheng.lat, jincheng.lng] })),
+    ),
+    outcome: schema('feature 8 (FAULT-CAM-7): field geometry.coordinates.1 is out of range', '经纬度颠倒'),
+  },
+  {
+    id: 'out-of-range',
+    title: 'GeoJSON: longitude 212.85 (out of range)',
+    layer: 'cameras',
+    respond: json(camerasWith(2, camera(2, {}, { type: 'Point', coordinates: [212.85, jincheng.lat] }))),
+    outcome: schema('feature 3 (FAULT-CAM-2): field geometry.coordinates.0 is out of range', '超出范围'),
+  },
+  {
+    id: 'three-d',
+    title: 'GeoJSON: 3-D coordinates (with altitude)',
+    layer: 'cameras',
+    respond: json(
+      cameras(
+        Array.from({ length: cameraCount }, (_, i) =>
+          camera(i, {}, { type: 'Point', coordinates: [jincheng.lng, jincheng.lat, 812.5] }),
+        ),
+      ),
+    ),
+    outcome: {
+      alert: false,
+      features: cameraCount,
+      note: 'accepted; the altitude is dropped, the points drawn',
+    },
+  },
+  {
+    id: 'null-geometry',
+    title: 'GeoJSON: null geometry',
+    layer: 'cameras',
+    respond: json(camerasWith(0, { ...camera(0), geometry: null })),
+    outcome: schema(
+      'feature 1 (FAULT-CAM-0): field geometry has the wrong type',
+      '第 1 个要素（FAULT-CAM-0）的字段 geometry',
+    ),
+  },
+  {
+    id: 'mixed-types',
+    title: 'GeoJSON: a polygon among the camera points',
+    layer: 'cameras',
+    respond: json(camerasWith(5, camera(5, {}, grid(0).geometry))),
+    outcome: schema('feature 6 (FAULT-CAM-5)', '第 6 个要素（FAULT-CAM-5）'),
+  },
+  {
+    id: 'missing-property',
+    title: 'missing required property (camera status)',
+    layer: 'cameras',
+    respond: json(camerasWith(3, camera(3, { status: undefined }))),
+    outcome: schema('required field properties.status is missing', '缺少必填字段 properties.status'),
+  },
+  {
+    id: 'unknown-enum',
+    title: 'unknown enum value (camera status "broken")',
+    layer: 'cameras',
+    respond: json(camerasWith(3, camera(3, { status: 'broken' }))),
+    outcome: schema('field properties.status has an unknown value', '字段 properties.status 取值未知'),
+  },
+  {
+    id: 'duplicate-ids',
+    title: 'duplicate ids',
+    layer: 'cameras',
+    respond: json(camerasWith(6, camera(2))),
+    outcome: schema('feature 7 (FAULT-CAM-2): id is a duplicate', '编号重复'),
+  },
+  {
+    id: 'malformed-date',
+    title: 'malformed date (case reportedAt "2026-13-45")',
+    layer: 'cases',
+    respond: json(casesWith(1, { reportedAt: '2026-13-45' })),
+    outcome: schema('field properties.reportedAt is not in the expected format', '格式错误'),
+  },
+  {
+    id: 'unknown-case-stage',
+    title: 'unknown enum value (case status "escalated")',
+    layer: 'cases',
+    respond: json(casesWith(0, { status: 'escalated' })),
+    outcome: schema('properties.status has an unknown value', '取值未知'),
+  },
+  {
+    id: 'tenfold-payload',
+    title: 'a payload 10× the normal size',
+    layer: 'cameras',
+    respond: json(tenfold),
+    outcome: {
+      alert: false,
+      features: cameraCount * 10,
+      note: 'accepted and drawn: valid data, only more of it',
+    },
+  },
+  {
+    id: 'http-401',
+    title: 'HTTP 401',
+    layer: 'cameras',
+    respond: { status: 401, body: '{"error":"unauthorized"}', contentType: 'application/json' },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'access token is invalid (HTTP 401)',
+      zh: '访问令牌无效（HTTP 401）',
+    },
+  },
+  {
+    id: 'http-403',
+    title: 'HTTP 403',
+    layer: 'cameras',
+    respond: { status: 403, body: 'forbidden', contentType: 'text/plain' },
+    outcome: { alert: true, kind: 'http', en: 'denied (HTTP 403)', zh: '无权访问该数据源（HTTP 403）' },
+  },
+  {
+    id: 'http-404',
+    title: 'HTTP 404',
+    layer: 'cameras',
+    respond: { status: 404, body: '<h1>Not Found</h1>', contentType: 'text/html' },
+    outcome: { alert: true, kind: 'http', en: 'does not exist (HTTP 404)', zh: '不存在（HTTP 404）' },
+  },
+  {
+    id: 'http-429',
+    title: 'HTTP 429 with Retry-After: 1',
+    layer: 'cameras',
+    respond: { status: 429, body: 'slow down', contentType: 'text/plain', headers: { 'Retry-After': '1' } },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'too many requests (HTTP 429); trying again in 1 s',
+      zh: '1 秒后重试',
+    },
+  },
+  {
+    id: 'http-500',
+    title: 'HTTP 500',
+    layer: 'cameras',
+    respond: { status: 500, body: 'Internal Server Error', contentType: 'text/plain' },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'server has an error (HTTP 500)',
+      zh: '服务器出错（HTTP 500）',
+    },
+  },
+  {
+    id: 'http-503',
+    title: 'HTTP 503',
+    layer: 'cameras',
+    respond: { status: 503, body: 'down for maintenance', contentType: 'text/plain' },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'temporarily unavailable (HTTP 503)',
+      zh: '服务暂时不可用（HTTP 503）',
+    },
+  },
+  {
+    id: 'timeout',
+    title: 'timeout: the source never answers',
+    layer: 'cameras',
+    respond: { hang: true },
+    outcome: { alert: true, kind: 'timeout', en: 'did not answer in time', zh: '服务器响应超时' },
+  },
+  {
+    id: 'unreachable',
+    title: 'connection refused / network down',
+    layer: 'cameras',
+    respond: { unreachable: true },
+    outcome: { alert: true, kind: 'network', en: 'cannot be reached', zh: '无法连接服务器' },
+  },
+  {
+    id: 'script-in-names',
+    title: 'script and HTML in camera names',
+    layer: 'cameras',
+    respond: json(
+      cameras(
+        Array.from({ length: cameraCount }, (_, i) => camera(i, { name: i % 2 ? script : imgOnError })),
+      ),
+    ),
+    outcome: {
+      alert: false,
+      features: cameraCount,
+      note: 'accepted; names shown as literal text, no script runs',
+    },
+  },
+  {
+    id: 'script-in-case-titles',
+    title: 'script and HTML in case titles',
+    layer: 'cases',
+    respond: json(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [caseFeature(0, { title: script }), caseFeature(1, { title: imgOnError })],
+      }),
+    ),
+    outcome: { alert: false, features: 2, note: 'accepted; titles shown as literal text, no script runs' },
+  },
+];
+
+export const streamFaults: StreamFault[] = [
+  {
+    id: 'stream-dropped',
+    title: 'aborted event stream (connection drops)',
+    layer: 'cases',
+    sees: 'connection badge "reconnecting"; reopens with backoff and resumes after the last event id',
+  },
+  {
+    id: 'stream-malformed-event',
+    title: 'malformed event on the case stream',
+    layer: 'cases',
+    sees: 'the event is dropped, never applied; the count of ignored updates is reported (alert.streamRejected)',
+  },
+  {
+    id: 'stream-flood',
+    title: 'a flood of 1,000 events in one second',
+    layer: 'cases',
+    sees: 'every case applied once (deduplicated by id), no error; the count rises',
+  },
+];
+
+/** A header token configured for the faulty source: it must never show up in a URL, a message or the console. */
+export const secretToken = 'Bearer FAULT-SECRET-TOKEN-7f3a';
+
+/** The layer's source healthy again: what every case recovers to. */
+export function healthyResponse(layer: FaultLayer): FaultResponse {
+  const body = {
+    cameras: cameras(),
+    grids: gridsWith(gridCount, {}),
+    cases: casesWith(-1, {}),
+  }[layer];
+  return json(body);
+}
