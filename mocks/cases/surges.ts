@@ -118,6 +118,7 @@ function pickGrid(
   taken: ReadonlySet<number>,
   random: Random,
 ): number | null {
+  // Profiles are made one per city grid, in the city's order (profileGrids), so an index names both.
   const candidates = profiles.flatMap((profile, index) => {
     const grid = city.grids.features[index]?.properties;
     return grid && !taken.has(index) && scenario.gridTypes.includes(grid.type) && grid.population > 0

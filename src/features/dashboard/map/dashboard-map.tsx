@@ -26,6 +26,7 @@ import './dashboard-map.css';
 export interface DashboardMapProps {
   /** deck.gl layers another panel adds to the map (the live cases); memoised by the caller. */
   extraLayers?: GridMapProps['extraLayers'];
+  /** deck.gl layers drawn above the map's own points (the early-warning marks); memoised by the caller. */
   topLayers?: GridMapProps['topLayers'];
   /** Loading state of the 'cases' layer, for its toggle in the layer panel. */
   casesStatus?: { isPending: boolean; isError: boolean };
