@@ -91,9 +91,12 @@ describe('early warning on the demo city', () => {
     expect(rule).toContain(`前 ${baselineWeeks} 周`);
     expect(rule).toContain(`${sigmas}×√周均值`);
     expect(rule).toContain(`${minimumRatio} 倍`);
-    // The list is the rule applied to the provider's cases (polled: the stream may tip a grid meanwhile).
+    // The list is the rule applied to the provider's cases. Polled past the page's 30-second clock tick: the
+    // stream may tip a grid meanwhile, and the page judges at its last tick, this test at its own now.
     await expect
-      .poll(async () => [(await listedGrids(page)).sort(), (await flaggedByProvider(page)).sort()])
+      .poll(async () => [(await listedGrids(page)).sort(), (await flaggedByProvider(page)).sort()], {
+        timeout: 40_000,
+      })
       .toSatisfy(([listed, judged]) => JSON.stringify(listed) === JSON.stringify(judged));
     flagged = await listedGrids(page);
     await page.waitForTimeout(1500);
