@@ -65,10 +65,29 @@ function drawSatisfaction(random: Random, resolved: boolean, target: number): Sa
   return random.chance(0.78) ? 'satisfied' : 'basically_satisfied';
 }
 
-export function planCase(profile: GridProfile, random: Random, reportedMs: number, id: string): CasePlan {
-  const category = caseCategories[pickWeighted(categoryWeights, random.next())] ?? 'livelihood';
-  const channel: CaseChannel =
-    category === 'patrol_task'
+/**
+ * What a surge fixes about its cases (surges.ts): one kind and title, its own mix of channels, a place. The rest
+ * (deadline from the kind, stages, outcome, rating) is drawn as for any case in the grid.
+ */
+export interface CaseKind {
+  category: CaseCategory;
+  title: string;
+  channel: (random: Random) => CaseChannel;
+  place: (random: Random) => [number, number];
+}
+
+export function planCase(
+  profile: GridProfile,
+  random: Random,
+  reportedMs: number,
+  id: string,
+  kind?: CaseKind,
+): CasePlan {
+  const category =
+    kind?.category ?? caseCategories[pickWeighted(categoryWeights, random.next())] ?? 'livelihood';
+  const channel: CaseChannel = kind
+    ? kind.channel(random)
+    : category === 'patrol_task'
       ? 'patrol'
       : (caseChannels[pickWeighted(channelWeights, random.next())] ?? 'other');
   const catalogue = categoryProfiles[category];
@@ -76,11 +95,11 @@ export function planCase(profile: GridProfile, random: Random, reportedMs: numbe
   const resolved = random.chance(profile.resolution);
   return {
     id,
-    title: random.pick(catalogue.titles),
+    title: kind?.title ?? random.pick(catalogue.titles),
     channel,
     category,
     gridId: profile.gridId,
-    coordinates: profile.sampler.sample(random),
+    coordinates: kind ? kind.place(random) : profile.sampler.sample(random),
     reportedMs,
     dueMs: reportedMs + allowedMs,
     stageMs: planStages(random, reportedMs, allowedMs, random.chance(profile.onTime)),

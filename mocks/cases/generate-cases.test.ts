@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findHotspots } from '../../src/domain/hotspots';
 import { figuresOfCases } from '../../src/domain/indicators';
 import { rateOf } from '../../src/domain/ratio';
 import { buildCheckerboardCity } from '../api/fixtures/checkerboard-city';
@@ -87,6 +88,27 @@ describe('generated cases', () => {
     expect(night * 5).toBeLessThan(morning);
     const weekend = cases.filter((item) => chinaWeekday(Date.parse(item.properties.reportedAt)) >= 5).length;
     expect(weekend / cases.length).toBeLessThan(2 / 7 - 0.03);
+  });
+
+  it('has a few local surges in the last days that the early-warning rule flags, each mostly one kind of case', () => {
+    const hotspots = findHotspots(
+      cases.map((item) => item.properties),
+      now,
+    );
+    // Five surges are planned; ordinary grids may cross the threshold by chance too (more often in this
+    // fixture, whose grids are busier than the demo city's), so only the surges' own mark is counted below.
+    expect(hotspots.length).toBeGreaterThanOrEqual(3);
+    const lastWeek = cases.filter((item) => Date.parse(item.properties.reportedAt) >= now - 7 * dayMs);
+    const dominated = hotspots.filter(({ gridId }) => {
+      const titles = lastWeek
+        .filter((item) => item.properties.gridId === gridId)
+        .map((item) => item.properties.title);
+      const top = Math.max(...titles.map((title) => titles.filter((other) => other === title).length));
+      return top * 2 > titles.length;
+    });
+    expect(dominated.length).toBeGreaterThanOrEqual(3);
+    // City-wide the surges are a ripple: the last week stays within a fifth of an average week.
+    expect(lastWeek.length).toBeLessThan((cases.length / 52) * 1.2);
   });
 
   it('concentrates cases: the busiest tenth of grids has far more than a tenth of them', () => {

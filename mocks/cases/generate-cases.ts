@@ -3,6 +3,7 @@ import { hourlyActivity, weekdayActivity } from './case-catalogue';
 import { planCase, type CasePlan } from './case-plan';
 import { chinaDateStamp, chinaDayStart, chinaWeekday, dayMs } from './china-time';
 import { profileGrids, type GridProfile } from './grid-profiles';
+import { planSurges } from './surges';
 import { createRandom, cumulativeOf, hashSeed, pickWeighted, type Random } from '../city/random';
 
 export interface CaseGenerationOptions {
@@ -62,18 +63,31 @@ export function generateCases(city: DemoCity, options: CaseGenerationOptions): G
   const sequenceByDay = new Map<string, number>();
   if (profiles.length === 0) return { plans, profiles, sequenceByDay };
 
+  const surges = planSurges(city, profiles, seed, chinaDateStamp(anchorDay), anchorDay);
+  let nextSurge = 0;
+
   weights.forEach((weight, index) => {
     const day = firstDay + index * dayMs;
     const expected = (casesPerYear * weight) / totalWeight;
     const count = Math.floor(expected) + (random.chance(expected % 1) ? 1 : 0);
     let sequence = 0;
+    // Surge cases are numbered in the day's sequence with the rest, in report order.
+    const surgesUntil = (untilMs: number) => {
+      for (let surge = surges[nextSurge]; surge && surge.reportedMs < untilMs; surge = surges[++nextSurge]) {
+        sequence += 1;
+        if (surge.reportedMs < now)
+          plans.push({ ...surge, id: caseIdOf(idPrefix, surge.reportedMs, sequence) });
+      }
+    };
     for (const reportedMs of timesOfDay(random, day, count)) {
+      surgesUntil(reportedMs);
       sequence += 1;
       const profile = profiles[pickWeighted(gridWeights, random.next())];
       // Plans for the rest of today are still drawn, so the cases before `now` do not depend on `now` itself.
       const plan = profile && planCase(profile, random, reportedMs, caseIdOf(idPrefix, reportedMs, sequence));
       if (plan && reportedMs < now) plans.push(plan);
     }
+    surgesUntil(day + dayMs);
     sequenceByDay.set(chinaDateStamp(day), sequence);
   });
   return { plans, profiles, sequenceByDay };

@@ -69,6 +69,8 @@ export interface GridMapProps {
   retainLayers?: boolean;
   /** deck.gl layers a feature adds (e.g. live cases), drawn under the map's own points; memoise the array. */
   extraLayers?: readonly Layer[];
+  /** deck.gl layers drawn above everything else, for marks that must never be hidden (warnings); memoise. */
+  topLayers?: readonly Layer[];
   children?: ReactNode;
 }
 
@@ -83,9 +85,13 @@ export function GridMap(props: GridMapProps) {
   const [readyMs, setReadyMs] = useState<number | null>(null);
   const { deckLayers: ownLayers, resolvePick } = useDeckLayers({ ...props, camera });
   const extraLayers = props.extraLayers;
+  const topLayers = props.topLayers;
   const wantedLayers = useMemo(
-    () => (extraLayers && extraLayers.length > 0 ? [...extraLayers, ...ownLayers] : ownLayers),
-    [extraLayers, ownLayers],
+    () =>
+      (extraLayers && extraLayers.length > 0) || (topLayers && topLayers.length > 0)
+        ? [...(extraLayers ?? []), ...ownLayers, ...(topLayers ?? [])]
+        : ownLayers,
+    [extraLayers, ownLayers, topLayers],
   );
   const [retained] = useState(createRetainedLayers);
   const retain = props.retainLayers ?? false;

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser } from './browser';
-import { countNonBackgroundPixels, countPixelsNear } from './pixels';
+import { wireFaults } from '../faults/catalogue';
+import { countChangedPixels, countNonBackgroundPixels, countPixelsNear } from './pixels';
 
 /**
  * The map journeys on the production build with the demo city: it draws, selects, toggles, hovers, survives a
@@ -32,6 +33,13 @@ const gridTypeFills: Rgb[] = [
   [0, 158, 115],
   [240, 228, 66],
 ].map((colour) => colour.map((value, index) => Math.round(0.55 * value + 0.45 * background[index]!)) as Rgb);
+
+/** The reason the alert gives for a 503, in Chinese, as the fault catalogue states it. */
+function unavailable503(): string {
+  const outcome = wireFaults.find((fault) => fault.id === 'http-503')?.outcome;
+  if (!outcome?.alert) throw new Error('the fault catalogue has no HTTP 503 alert');
+  return outcome.zh;
+}
 
 let browser: Browser;
 let city: City;
@@ -175,19 +183,38 @@ describe('the city map, on the production build', () => {
     await close();
   });
 
-  it('names a failing cameras source in an alert while the grids still draw', async () => {
+  it('names a failing cameras source and its 503 in an alert while the other layers keep drawing', async () => {
     const sources = { cameras: { provider: 'rest', url: '/broken-cameras' } };
-    const { page, close } = await open('/', { sources }, (fresh) =>
-      fresh.route('**/broken-cameras/**', (route) =>
-        route.fulfill({ status: 503, body: 'down for maintenance' }),
-      ),
+    const routed: string[] = [];
+    // context.route, not page.route: the page's requests go through the MSW service worker, which passes
+    // unmocked ones on to the network itself, where only the context's routes see them (page.route never
+    // fired here, and the alert showed the preview server's 404 instead).
+    const { page, close } = await open('/?layers=grids,cameras,stations', { sources }, (fresh) =>
+      fresh.context().route('**/broken-cameras/**', (route) => {
+        routed.push(route.request().url());
+        return route.fulfill({ status: 503, contentType: 'text/plain', body: 'down for maintenance' });
+      }),
     );
     const alert = page.locator('[role="alert"][data-layer="cameras"]');
     await alert.waitFor({ timeout: 30_000 });
-    expect(await alert.innerText()).toContain('视频监控');
+    const text = await alert.innerText();
+    expect(routed.length).toBeGreaterThan(0);
+    expect(text).toContain('视频监控');
+    expect(text).toContain(unavailable503());
+    // Only the cameras fail: one alert, one failed mark in the layer panel, beside the cameras toggle.
+    expect(await page.locator('[role="alert"]').count()).toBe(1);
+    const failed = page.locator('.map-layer-panel__state--failed');
+    expect(await failed.count()).toBe(1);
+    expect(await failed.locator('xpath=..').innerText()).toContain('视频监控');
+    // The grids still fill the map, and the stations still draw: turning them off repaints part of it.
+    await page.waitForTimeout(1000);
     const shot = await mapShot(page);
     const { width, height } = PNG.sync.read(shot);
     expect(gridPixels(shot)).toBeGreaterThan(width * height * 0.05);
+    await page.getByRole('checkbox', { name: '服务站点', exact: true }).uncheck();
+    await page.waitForURL((url) => url.searchParams.get('layers') === 'cameras,grids');
+    await page.waitForTimeout(1000);
+    expect(countChangedPixels(shot, await mapShot(page)).changed).toBeGreaterThan(500);
     await close();
   });
 

@@ -45,3 +45,6 @@ export const heatmapColourRange: Rgba[] = [
   [128, 0, 38, 240],
   [80, 0, 30, 250],
 ];
+
+/** Early-warning grids (未诉先办): the heat ramp's hot end, a deep red no loop stage or grid type uses. */
+export const hotspotColour: [number, number, number] = [189, 0, 38];

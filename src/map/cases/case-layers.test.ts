@@ -8,6 +8,8 @@ import {
   zoomToFit,
   casePointLayer,
   casePulseLayer,
+  hotspotRingLayer,
+  type HotspotAreas,
 } from './case-layers';
 
 const points = {
@@ -71,5 +73,34 @@ describe('case layers', () => {
     const layer = casePulseLayer([{ id: 'a', position: [112.8, 35.5], age: 0.5 }]);
     const radius = (layer.props as unknown as { getRadius: (pulse: { age: number }) => number }).getRadius;
     expect(radius({ age: 1 })).toBeGreaterThan(radius({ age: 0 }));
+  });
+
+  it('rings each early-warning grid at the middle of its extent, the white halo under the red ring', () => {
+    const areas: HotspotAreas = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'g1' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [112, 35],
+                [112.2, 35],
+                [112.2, 35.1],
+                [112, 35],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    const [halo, ring] = [hotspotRingLayer(areas, 'halo'), hotspotRingLayer(areas, 'ring')];
+    type RingProps = { getPosition: (area: HotspotAreas['features'][number]) => [number, number] };
+    const position = (ring.props as unknown as RingProps).getPosition(areas.features[0]!);
+    expect(position[0]).toBeCloseTo(112.1);
+    expect(position[1]).toBeCloseTo(35.05);
+    expect([halo.id, ring.id]).toEqual([caseLayerIds.hotspotHalos, caseLayerIds.hotspotRings]);
   });
 });

@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import { GridLayer, HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { heatColourRange, heatmapColourRange } from './case-colours';
+import { heatColourRange, heatmapColourRange, hotspotColour } from './case-colours';
 
 /**
  * Cases on the map as a function of (points, view): the heat of the filtered cases as a heatmap or as hexagon /
@@ -38,6 +38,8 @@ export const caseLayerIds = {
   points: 'cases-points',
   pulses: 'cases-pulses',
   hotspots: 'cases-hotspots',
+  hotspotRings: 'cases-hotspot-rings',
+  hotspotHalos: 'cases-hotspot-halos',
 } as const;
 
 /** From this zoom (streets) each case is drawn as its own dot. */
@@ -146,10 +148,40 @@ export function hotspotLayer(areas: HotspotAreas): Layer {
     id: caseLayerIds.hotspots,
     data: areas,
     filled: true,
-    getFillColor: [189, 0, 38, 40],
+    getFillColor: [...hotspotColour, 40],
     stroked: true,
-    getLineColor: [189, 0, 38, 255],
+    getLineColor: [...hotspotColour, 255],
     lineWidthUnits: 'pixels',
     getLineWidth: 3,
+  });
+}
+
+/** The middle of an area's outer ring's extent: where its ring is drawn. */
+function middleOf(geometry: Polygon | MultiPolygon): [number, number] {
+  const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? [];
+  const xs = ring.map((position) => position[0] ?? 0);
+  const ys = ring.map((position) => position[1] ?? 0);
+  return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+}
+
+/**
+ * A ring round each early-warning grid at a fixed size on screen: at city zoom a grid is a few pixels across and
+ * its outline alone cannot be seen from the wall or found by a leader scanning the map. The `halo` is a wider
+ * white ring drawn first, so the red still reads on the navy camera clusters of the city centre.
+ */
+export function hotspotRingLayer(areas: HotspotAreas, part: 'halo' | 'ring'): Layer {
+  const halo = part === 'halo';
+  return new ScatterplotLayer<Feature<Polygon | MultiPolygon, { id: string }>>({
+    id: halo ? caseLayerIds.hotspotHalos : caseLayerIds.hotspotRings,
+    data: areas.features,
+    getPosition: (area) => middleOf(area.geometry),
+    radiusUnits: 'pixels',
+    getRadius: 15,
+    filled: !halo,
+    getFillColor: [...hotspotColour, 50],
+    stroked: true,
+    getLineColor: halo ? [255, 255, 255, 230] : [...hotspotColour, 255],
+    lineWidthUnits: 'pixels',
+    getLineWidth: halo ? 8 : 3,
   });
 }

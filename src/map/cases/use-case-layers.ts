@@ -8,6 +8,7 @@ import {
   casePointMinZoom,
   casePulseLayer,
   hotspotLayer,
+  hotspotRingLayer,
   type CaseAggregation,
   type CasePointColumns,
   type CasePulse,
@@ -24,7 +25,6 @@ export interface CaseLayerInputs {
   /** The view's latitude (sizes the aggregation cells). */
   latitude: number;
   pulses: readonly CasePulse[];
-  hotspots: HotspotAreas | null;
 }
 
 /**
@@ -37,7 +37,6 @@ export function useCaseLayers(inputs: CaseLayerInputs | null): Layer[] {
   const aggregation = inputs?.aggregation ?? 'heatmap';
   const close = (inputs?.zoom ?? 0) >= casePointMinZoom;
   const pulses = inputs?.pulses;
-  const hotspots = inputs?.hotspots ?? null;
   // Cells resize per whole zoom level only, so a pan or a fractional zoom keeps the same aggregation.
   const cellMetres = caseCellMetres(Math.floor(inputs?.zoom ?? 0), Math.round(inputs?.latitude ?? 0));
   const heatLayer = useMemo(
@@ -53,10 +52,22 @@ export function useCaseLayers(inputs: CaseLayerInputs | null): Layer[] {
     [points, colours],
   );
   const pulseLayer = useMemo(() => (pulses && pulses.length > 0 ? casePulseLayer(pulses) : null), [pulses]);
-  const hotspotOutline = useMemo(() => (hotspots ? hotspotLayer(hotspots) : null), [hotspots]);
+  return useMemo(
+    () => [heatLayer, pointLayer, pulseLayer].filter((layer): layer is Layer => layer !== null),
+    [heatLayer, pointLayer, pulseLayer],
+  );
+}
+
+/**
+ * The early-warning grids, outlined and ringed; drawn above the map's own points (a warning must not hide under
+ * a camera cluster in the city centre, where surges are likeliest).
+ */
+export function useHotspotLayers(hotspots: HotspotAreas | null): Layer[] {
   return useMemo(
     () =>
-      [hotspotOutline, heatLayer, pointLayer, pulseLayer].filter((layer): layer is Layer => layer !== null),
-    [hotspotOutline, heatLayer, pointLayer, pulseLayer],
+      hotspots
+        ? [hotspotLayer(hotspots), hotspotRingLayer(hotspots, 'halo'), hotspotRingLayer(hotspots, 'ring')]
+        : [],
+    [hotspots],
   );
 }

@@ -1,12 +1,15 @@
 import { useMeta } from '../../../data/queries';
 import { zoomToFit } from '../../../map/cases/case-layers';
-import { useCaseLayers } from '../../../map/cases/use-case-layers';
+import { useCaseLayers, useHotspotLayers } from '../../../map/cases/use-case-layers';
 import { useViewState } from '../../../ui/view-state';
 import { DashboardMap } from '../map/dashboard-map';
 import { useCasesWorkspace } from './cases-context';
 import { usePulses } from './use-pulses';
 
-/** The dashboard map with the live case layers laid under its own points, while the 'cases' layer is on. */
+/**
+ * The dashboard map with the live case layers laid under its own points while the 'cases' layer is on, and the
+ * early-warning grids marked while cases are in use.
+ */
 export function CasesMap() {
   const [view] = useViewState();
   const meta = useMeta();
@@ -26,11 +29,17 @@ export function CasesMap() {
           zoom,
           latitude,
           pulses,
-          hotspots: hotspots.areas,
         }
       : null,
   );
+  // The early-warning grids are marked whenever their list is in use (the cases tab open or the layer on), so
+  // the grids the list names can be found on the map without turning the heat on.
+  const warnings = useHotspotLayers(workspace.active ? hotspots.areas : null);
   return (
-    <DashboardMap extraLayers={layers} casesStatus={{ isPending: live.isPending, isError: live.isError }} />
+    <DashboardMap
+      extraLayers={layers}
+      topLayers={warnings}
+      casesStatus={{ isPending: live.isPending, isError: live.isError }}
+    />
   );
 }

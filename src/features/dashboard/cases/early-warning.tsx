@@ -26,7 +26,7 @@ export function EarlyWarning({ hotspots, isPending }: { hotspots: readonly Hotsp
       ) : (
         <ol>
           {hotspots.map((hotspot) => (
-            <li key={hotspot.gridId}>
+            <li key={hotspot.gridId} data-grid-id={hotspot.gridId}>
               <button
                 type="button"
                 className="case-list__item"

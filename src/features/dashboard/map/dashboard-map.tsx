@@ -26,13 +26,15 @@ import './dashboard-map.css';
 export interface DashboardMapProps {
   /** deck.gl layers another panel adds to the map (the live cases); memoised by the caller. */
   extraLayers?: GridMapProps['extraLayers'];
+  /** deck.gl layers drawn above the map's own points (the early-warning marks); memoised by the caller. */
+  topLayers?: GridMapProps['topLayers'];
   /** Loading state of the 'cases' layer, for its toggle in the layer panel. */
   casesStatus?: { isPending: boolean; isError: boolean };
 }
 
 const idleStatus = { isPending: false, isError: false };
 
-export function DashboardMap({ extraLayers, casesStatus = idleStatus }: DashboardMapProps = {}) {
+export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus }: DashboardMapProps = {}) {
   const { t } = useTranslation('map');
   const [view, setView] = useViewState();
   const data = useMapData();
@@ -137,6 +139,7 @@ export function DashboardMap({ extraLayers, casesStatus = idleStatus }: Dashboar
       dataAttribution={queries.meta.data?.attribution ?? null}
       choropleth={choropleth}
       extraLayers={mapLayers}
+      {...(topLayers && { topLayers })}
     >
       <FileDropTarget files={droppedFiles} />
       <div className="dashboard-map__alerts">
