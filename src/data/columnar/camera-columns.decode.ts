@@ -1,0 +1,110 @@
+import { noGrid, type CameraColumns } from '../../domain/camera-columns';
+import { cameraPurposes, cameraStatuses } from '../../domain/points';
+import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';
+import { ColumnarFormatError, type DecodedColumn } from '../../geo/columnar/points-columnar';
+import type { Crs } from '../../geo/crs';
+
+/**
+ * Cameras in the columnar format, decoded and checked into what the map draws. Everything here is plain typed
+ * arrays (and one short list of grid ids), so it can be transferred out of the decoding worker without a copy;
+ * `cameraColumnsOf` then adds the lazy id lookup on the receiving side.
+ */
+export interface CameraColumnsWire {
+  count: number;
+  crs: Crs;
+  positions: Float32Array;
+  status: Uint8Array;
+  purpose: Uint8Array;
+  gridIndex: Int32Array;
+  gridIds: string[];
+  idOffsets: Uint32Array;
+  idBytes: Uint8Array;
+}
+
+/**
+ * Cameras as columns with the CRS their positions are in: the buffer's own `crs`, or null when they came as
+ * GeoJSON, whose CRS is the dataset's (meta).
+ */
+export type CameraColumnsAnswer = CameraColumns & { crs: Crs | null };
+
+/** Why a camera buffer was refused; becomes a DataError of kind 'format' for the cameras layer. */
+export class CameraColumnsError extends Error {
+  override readonly name = 'CameraColumnsError';
+}
+
+/**
+ * Decode and validate: the format's own checks (src/geo/columnar), then the camera columns: `status` and `purpose`
+ * are required category columns whose labels must all be the domain's (an unknown label would be drawn as some
+ * other status), and every camera must have one; `gridId` is optional. Codes are remapped to the domain's order.
+ */
+export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
+  let decoded;
+  try {
+    decoded = decodePointsColumnar(buffer);
+  } catch (error) {
+    if (error instanceof ColumnarFormatError) throw new CameraColumnsError(error.message);
+    throw error;
+  }
+  const { count } = decoded;
+  const status = domainCodes(decoded.columns.get('status'), 'status', cameraStatuses, count);
+  const purpose = domainCodes(decoded.columns.get('purpose'), 'purpose', cameraPurposes, count);
+  const grid = decoded.columns.get('gridId');
+  const gridIndex = new Int32Array(count).fill(noGrid);
+  let gridIds: string[] = [];
+  if (grid !== undefined) {
+    if (grid.kind !== 'category') throw new CameraColumnsError('column gridId: not a category column');
+    gridIds = [...grid.dictionary];
+    for (let index = 0; index < count; index += 1) {
+      const code = grid.codes[index] ?? grid.nullCode;
+      if (code !== grid.nullCode) gridIndex[index] = code;
+    }
+  }
+  // Float32 is what deck.gl draws; a Float64 source (kept exact for joins) is narrowed to about 1 m here.
+  const positions =
+    decoded.positions instanceof Float32Array
+      ? decoded.positions.slice()
+      : Float32Array.from(decoded.positions);
+  // Copies of the id blocks (a few bytes a camera), so the whole received buffer need not stay alive.
+  const idOffsets = decoded.idOffsets.slice();
+  const idBytes = decoded.idBytes.slice();
+  return { count, crs: decoded.crs, positions, status, purpose, gridIndex, gridIds, idOffsets, idBytes };
+}
+
+function domainCodes(
+  column: DecodedColumn | undefined,
+  name: string,
+  labels: readonly string[],
+  count: number,
+): Uint8Array {
+  if (column === undefined) throw new CameraColumnsError(`column ${name} is missing`);
+  if (column.kind !== 'category') throw new CameraColumnsError(`column ${name}: not a category column`);
+  const remap = column.dictionary.map((label) => labels.indexOf(label));
+  const unknown = column.dictionary.find((_, code) => remap[code] === -1);
+  if (unknown !== undefined)
+    throw new CameraColumnsError(`column ${name}: unknown value "${unknown.slice(0, 40)}"`);
+  const codes = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const code = column.codes[index] ?? column.nullCode;
+    const domain = code === column.nullCode ? -1 : (remap[code] ?? -1);
+    if (domain === -1) throw new CameraColumnsError(`column ${name}: camera ${index} has no value`);
+    codes[index] = domain;
+  }
+  return codes;
+}
+
+/** The columns the map uses, with ids decoded on demand from the transferred id blocks. */
+export function cameraColumnsOfWire(wire: CameraColumnsWire): CameraColumnsAnswer {
+  const decoder = new TextDecoder();
+  const { idOffsets, idBytes } = wire;
+  return {
+    count: wire.count,
+    crs: wire.crs,
+    positions: wire.positions,
+    status: wire.status,
+    purpose: wire.purpose,
+    gridIndex: wire.gridIndex,
+    gridIds: wire.gridIds,
+    id: (index) => decoder.decode(idBytes.subarray(idOffsets[index] ?? 0, idOffsets[index + 1] ?? 0)),
+    name: () => null,
+  };
+}
