@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
+import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import {
   provinceCameras,
   provinceCases,
@@ -6,6 +8,7 @@ import {
   provinceMeta,
   provinceRegions,
 } from './province-data';
+import { provinceCamerasColumnar } from './province-columnar';
 
 /**
  * Serves the generated province to the production build through Playwright routing: config.json turns the mock
@@ -16,7 +19,8 @@ export interface ProvinceBodies {
   meta: string;
   regions: string;
   grids: string;
-  cameras: string;
+  /** GeoJSON, or the columnar buffer when the size asks for columnar cameras. */
+  cameras: string | Buffer;
   stations: string;
   cases: string;
 }
@@ -27,6 +31,11 @@ export interface ProvinceSize {
   cameras: number;
   /** Cases served for any window (the heat layer); 0 for none. */
   cases: number;
+  /**
+   * Serve the cameras in the columnar binary format only (generated with typed arrays): a request that does not
+   * ask for it gets 406, so a test fails loudly if the app falls back to GeoJSON.
+   */
+  columnarCameras?: boolean;
 }
 
 export function provinceBodies(size: ProvinceSize, config: Record<string, unknown>): ProvinceBodies {
@@ -36,7 +45,9 @@ export function provinceBodies(size: ProvinceSize, config: Record<string, unknow
     meta: JSON.stringify(provinceMeta(now.toISOString())),
     regions: JSON.stringify(provinceRegions()),
     grids: JSON.stringify(provinceGrids()),
-    cameras: JSON.stringify(provinceCameras(size.cameras)),
+    cameras: size.columnarCameras
+      ? Buffer.from(provinceCamerasColumnar(size.cameras))
+      : JSON.stringify(provinceCameras(size.cameras)),
     stations: empty,
     cases: size.cases > 0 ? JSON.stringify(provinceCases(size.cases, now)) : empty,
   };
@@ -79,7 +90,12 @@ export async function routeProvince(page: Page, bodies: ProvinceBodies): Promise
     if (name === 'meta') return json(bodies.meta);
     if (name === 'regions') return json(bodies.regions);
     if (name === 'grids') return json(bodies.grids);
-    if (name === 'cameras') return json(bodies.cameras);
+    if (name === 'cameras') {
+      if (typeof bodies.cameras === 'string') return json(bodies.cameras);
+      if (!acceptsColumnar(route.request().headers()['accept'] ?? null))
+        return route.fulfill({ status: 406, body: 'columnar cameras only' });
+      return route.fulfill({ status: 200, contentType: columnarMediaType, body: bodies.cameras });
+    }
     if (name === 'stations') return json(bodies.stations);
     if (name === 'cases') return json(bodies.cases);
     if (name === 'indicators') return json(indicators(url));
