@@ -19,8 +19,9 @@ export interface ProvinceBodies {
   meta: string;
   regions: string;
   grids: string;
-  /** GeoJSON, or the columnar buffer when the size asks for columnar cameras. */
-  cameras: string | Buffer;
+  /** The cameras as GeoJSON, and in the columnar format, as the size asks (null: not served that way). */
+  cameras: string | null;
+  camerasColumnar: Buffer | null;
   stations: string;
   cases: string;
 }
@@ -32,10 +33,11 @@ export interface ProvinceSize {
   /** Cases served for any window (the heat layer); 0 for none. */
   cases: number;
   /**
-   * Serve the cameras in the columnar binary format only (generated with typed arrays): a request that does not
-   * ask for it gets 406, so a test fails loudly if the app falls back to GeoJSON.
+   * How the cameras are served: GeoJSON only (the default), the columnar binary format only (generated with typed
+   * arrays; a request that does not ask for it gets 406, so a test fails loudly if the app falls back to GeoJSON),
+   * or both by content negotiation (the bench: the app asks for columns, the bare MapLibre page for GeoJSON).
    */
-  columnarCameras?: boolean;
+  camerasAs?: 'geojson' | 'columnar' | 'both';
 }
 
 export function provinceBodies(size: ProvinceSize, config: Record<string, unknown>): ProvinceBodies {
@@ -45,9 +47,11 @@ export function provinceBodies(size: ProvinceSize, config: Record<string, unknow
     meta: JSON.stringify(provinceMeta(now.toISOString())),
     regions: JSON.stringify(provinceRegions()),
     grids: JSON.stringify(provinceGrids()),
-    cameras: size.columnarCameras
-      ? Buffer.from(provinceCamerasColumnar(size.cameras))
-      : JSON.stringify(provinceCameras(size.cameras)),
+    cameras: size.camerasAs === 'columnar' ? null : JSON.stringify(provinceCameras(size.cameras)),
+    camerasColumnar:
+      size.camerasAs === 'columnar' || size.camerasAs === 'both'
+        ? Buffer.from(provinceCamerasColumnar(size.cameras))
+        : null,
     stations: empty,
     cases: size.cases > 0 ? JSON.stringify(provinceCases(size.cases, now)) : empty,
   };
@@ -91,10 +95,11 @@ export async function routeProvince(page: Page, bodies: ProvinceBodies): Promise
     if (name === 'regions') return json(bodies.regions);
     if (name === 'grids') return json(bodies.grids);
     if (name === 'cameras') {
-      if (typeof bodies.cameras === 'string') return json(bodies.cameras);
-      if (!acceptsColumnar(route.request().headers()['accept'] ?? null))
-        return route.fulfill({ status: 406, body: 'columnar cameras only' });
-      return route.fulfill({ status: 200, contentType: columnarMediaType, body: bodies.cameras });
+      const columnar = bodies.camerasColumnar;
+      if (columnar && acceptsColumnar(route.request().headers()['accept'] ?? null))
+        return route.fulfill({ status: 200, contentType: columnarMediaType, body: columnar });
+      if (bodies.cameras !== null) return json(bodies.cameras);
+      return route.fulfill({ status: 406, body: 'columnar cameras only' });
     }
     if (name === 'stations') return json(bodies.stations);
     if (name === 'cases') return json(bodies.cases);

@@ -24,7 +24,7 @@ let bodies: ProvinceBodies;
 beforeAll(async () => {
   browser = await launchBrowser();
   const config = (await (await fetch(`${baseUrl()}/config.json`)).json()) as Record<string, unknown>;
-  bodies = provinceBodies({ cameras: cameraCount, cases: 0, columnarCameras: true }, config);
+  bodies = provinceBodies({ cameras: cameraCount, cases: 0, camerasAs: 'columnar' }, config);
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {
