@@ -6,6 +6,7 @@ import { runtimeConfigSchema } from '../../src/domain/runtime-config';
 import { createDataSource } from '../../src/data/data-source';
 import { DataError } from '../../src/data/data-error';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
+import { decodePointsColumnar } from '../../src/geo/columnar/points-columnar.decode';
 import { encodePointsColumnar } from '../../src/geo/columnar/points-columnar.encode';
 import { peerCity, peerNow } from './fixtures/peer-city';
 
@@ -19,6 +20,29 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 const source = () => createDataSource(runtimeConfigSchema.parse({ api: { baseUrl } }));
+
+describe('rest cases, columnar (server side)', () => {
+  it('answers the same window as columns when asked, GeoJSON otherwise', async () => {
+    const from = new Date(peerNow.getTime() - 120 * 86_400_000).toISOString();
+    const url = `${baseUrl}/cases?from=${encodeURIComponent(from)}`;
+    const geojson = (await (await fetch(url)).json()) as {
+      features: { properties: { id: string; status: string; reportedAt: string; gridId: string | null } }[];
+    };
+    const response = await fetch(url, { headers: { Accept: columnarMediaType } });
+    expect(response.headers.get('content-type')).toBe(columnarMediaType);
+    const columns = decodePointsColumnar(await response.arrayBuffer());
+    expect(geojson.features.length).toBeGreaterThan(0);
+    expect(columns.count).toBe(geojson.features.length);
+    const status = columns.columns.get('status');
+    const reportedAt = columns.columns.get('reportedAt');
+    if (status?.kind !== 'category' || reportedAt?.kind !== 'timestamp') throw new Error('missing columns');
+    geojson.features.forEach(({ properties }, index) => {
+      expect(columns.id(index)).toBe(properties.id);
+      expect(status.dictionary[status.codes[index] ?? 255]).toBe(properties.status);
+      expect(reportedAt.values[index]).toBe(Date.parse(properties.reportedAt));
+    });
+  });
+});
 
 describe('rest cameras, columnar', () => {
   it('asks for the columnar type and gets the same cameras as the GeoJSON answer', async () => {
