@@ -56,6 +56,7 @@ describe('rest cameras, columnar', () => {
     if (!columns) throw new Error('expected columns');
     features.forEach(({ properties }, index) => {
       expect(columns.id(index)).toBe(properties.id);
+      expect(columns.name(index)).toBe(properties.name);
       expect(cameraStatuses[columns.status[index] ?? 9]).toBe(properties.status);
       const row = columns.gridIndex[index] ?? -1;
       expect(row < 0 ? null : columns.gridIds[row]).toBe(properties.gridId);

@@ -19,6 +19,8 @@ export interface CameraColumnsWire {
   gridIds: string[];
   idOffsets: Uint32Array;
   idBytes: Uint8Array;
+  /** Names, when the buffer has a `name` category column: a code per camera into `nameDictionary`. */
+  names: { codes: Uint8Array | Uint16Array; dictionary: string[]; nullCode: number } | null;
 }
 
 /**
@@ -64,10 +66,31 @@ export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
     decoded.positions instanceof Float32Array
       ? decoded.positions.slice()
       : Float32Array.from(decoded.positions);
+  // The format has no string kind; a server whose names fit a dictionary (< 65,535 distinct) sends them as one.
+  const nameColumn = decoded.columns.get('name');
+  const names =
+    nameColumn?.kind === 'category'
+      ? {
+          codes: nameColumn.codes.slice(),
+          dictionary: [...nameColumn.dictionary],
+          nullCode: nameColumn.nullCode,
+        }
+      : null;
   // Copies of the id blocks (a few bytes a camera), so the whole received buffer need not stay alive.
   const idOffsets = decoded.idOffsets.slice();
   const idBytes = decoded.idBytes.slice();
-  return { count, crs: decoded.crs, positions, status, purpose, gridIndex, gridIds, idOffsets, idBytes };
+  return {
+    count,
+    crs: decoded.crs,
+    positions,
+    status,
+    purpose,
+    gridIndex,
+    gridIds,
+    idOffsets,
+    idBytes,
+    names,
+  };
 }
 
 function domainCodes(
@@ -105,6 +128,10 @@ export function cameraColumnsOfWire(wire: CameraColumnsWire): CameraColumnsAnswe
     gridIndex: wire.gridIndex,
     gridIds: wire.gridIds,
     id: (index) => decoder.decode(idBytes.subarray(idOffsets[index] ?? 0, idOffsets[index + 1] ?? 0)),
-    name: () => null,
+    name: (index) => {
+      const names = wire.names;
+      const code = names?.codes[index] ?? names?.nullCode;
+      return names && code !== names.nullCode ? (names.dictionary[code ?? 0] ?? null) : null;
+    },
   };
 }

@@ -17,14 +17,16 @@ export function decodeCameraColumnsReply(buffer: ArrayBuffer): {
 } {
   try {
     const wire = decodeCameraColumns(buffer);
-    const transfer = [
+    const arrays: ArrayBufferView[] = [
       wire.positions,
       wire.status,
       wire.purpose,
       wire.gridIndex,
       wire.idOffsets,
       wire.idBytes,
-    ].map((array) => array.buffer);
+    ];
+    if (wire.names) arrays.push(wire.names.codes);
+    const transfer = arrays.map((array) => array.buffer);
     return { reply: { ok: true, wire }, transfer };
   } catch (error) {
     const reason = error instanceof CameraColumnsError ? error.message : 'the buffer could not be decoded';

@@ -51,11 +51,19 @@ describe('columnar cameras', () => {
     expect(cameras.name(2)).toBeNull();
   });
 
+  it('reads names from an optional name dictionary column', () => {
+    const named = decode(
+      buffer([...columns(), { name: 'name', kind: 'category', values: ['北门', null, '东街口'] }]),
+    );
+    expect([named.name(0), named.name(1), named.name(2)]).toEqual(['北门', null, '东街口']);
+  });
+
   it('transfers every column out of the worker, none of them views of the received buffer', () => {
     const received = buffer(columns(), 'float32');
     const { reply, transfer } = decodeCameraColumnsReply(received);
     if (!reply.ok) throw new Error(reply.reason);
     expect(transfer).toHaveLength(6);
+    expect(reply.wire.names).toBeNull();
     expect(transfer).not.toContain(received);
   });
 

@@ -89,9 +89,14 @@ export function assemblePointsColumnar(input: ColumnarBlocks): ArrayBuffer {
       pending.ref.byteOffset = offset;
       offset = align(offset + pending.ref.byteLength);
     }
-    schemaBytes = encoder.encode(JSON.stringify(schema).padEnd(reserved, ' '));
-    if (schemaBytes.length === reserved) break;
-    reserved = schemaBytes.length;
+    // Padded in bytes, not characters: a non-ASCII dictionary label (a Chinese name) takes 3 bytes a character.
+    const json = encoder.encode(JSON.stringify(schema));
+    if (json.length <= reserved) {
+      schemaBytes = new Uint8Array(reserved).fill(0x20);
+      schemaBytes.set(json);
+      break;
+    }
+    reserved = json.length;
   }
   const last = blocks[blocks.length - 1]?.ref;
   const buffer = new ArrayBuffer(align(last ? last.byteOffset + last.byteLength : headerByteLength));
