@@ -135,10 +135,13 @@ export const provincePanBench: BenchModule = {
     const fullNotes = [
       `app only: 70k grids, ${fullCameraCount / 1_000_000} M cameras (columnar), ${size.cases / 1000}k cases; same pan`,
     ];
+    // A run in which the page painted no frame at all during the pan (both cores busy building the 2.4 M cluster
+    // index and tiling) has no frame interval: the median is over the runs that painted, and the label says so.
+    const painted = fullApps.filter((run) => Number.isFinite(run.frameMedianMs));
     const full = (id: string, label: string, key: keyof RunFigures, unit: string): BenchInfo => ({
       id,
       label: `app with 2.4 M cameras (columnar): ${label}`,
-      value: pick(fullApps, key),
+      value: pick(key === 'frameMedianMs' ? painted : fullApps, key),
       unit,
       notes: fullNotes,
     });
