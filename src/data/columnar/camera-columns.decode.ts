@@ -1,3 +1,4 @@
+import type { SchemaProblem } from '../data-error';
 import { noGrid, type CameraColumns } from '../../domain/camera-columns';
 import { cameraPurposes, cameraStatuses } from '../../domain/points';
 import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';
@@ -29,9 +30,23 @@ export interface CameraColumnsWire {
  */
 export type CameraColumnsAnswer = CameraColumns & { crs: Crs | null };
 
+/** What exactly was refused, for the alert in the UI language (DataError's `invalid-data` detail). */
+export interface CameraColumnsProblem {
+  problem: SchemaProblem;
+  field: string;
+  /** 1-based, when one camera is at fault. */
+  featureNumber?: number;
+}
+
 /** Why a camera buffer was refused; becomes a DataError of kind 'format' for the cameras layer. */
 export class CameraColumnsError extends Error {
   override readonly name = 'CameraColumnsError';
+  constructor(
+    message: string,
+    readonly problem: CameraColumnsProblem,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -44,7 +59,8 @@ export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
   try {
     decoded = decodePointsColumnar(buffer);
   } catch (error) {
-    if (error instanceof ColumnarFormatError) throw new CameraColumnsError(error.message);
+    if (error instanceof ColumnarFormatError)
+      throw new CameraColumnsError(error.message, { problem: 'format', field: 'columnar' });
     throw error;
   }
   const { count } = decoded;
@@ -54,7 +70,11 @@ export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
   const gridIndex = new Int32Array(count).fill(noGrid);
   let gridIds: string[] = [];
   if (grid !== undefined) {
-    if (grid.kind !== 'category') throw new CameraColumnsError('column gridId: not a category column');
+    if (grid.kind !== 'category')
+      throw new CameraColumnsError('column gridId: not a category column', {
+        problem: 'type',
+        field: 'gridId',
+      });
     gridIds = [...grid.dictionary];
     for (let index = 0; index < count; index += 1) {
       const code = grid.codes[index] ?? grid.nullCode;
@@ -99,17 +119,27 @@ function domainCodes(
   labels: readonly string[],
   count: number,
 ): Uint8Array {
-  if (column === undefined) throw new CameraColumnsError(`column ${name} is missing`);
-  if (column.kind !== 'category') throw new CameraColumnsError(`column ${name}: not a category column`);
+  if (column === undefined)
+    throw new CameraColumnsError(`column ${name} is missing`, { problem: 'missing', field: name });
+  if (column.kind !== 'category')
+    throw new CameraColumnsError(`column ${name}: not a category column`, { problem: 'type', field: name });
   const remap = column.dictionary.map((label) => labels.indexOf(label));
   const unknown = column.dictionary.find((_, code) => remap[code] === -1);
   if (unknown !== undefined)
-    throw new CameraColumnsError(`column ${name}: unknown value "${unknown.slice(0, 40)}"`);
+    throw new CameraColumnsError(`column ${name}: unknown value "${unknown.slice(0, 40)}"`, {
+      problem: 'value',
+      field: name,
+    });
   const codes = new Uint8Array(count);
   for (let index = 0; index < count; index += 1) {
     const code = column.codes[index] ?? column.nullCode;
     const domain = code === column.nullCode ? -1 : (remap[code] ?? -1);
-    if (domain === -1) throw new CameraColumnsError(`column ${name}: camera ${index} has no value`);
+    if (domain === -1)
+      throw new CameraColumnsError(`column ${name}: camera ${index} has no value`, {
+        problem: 'missing',
+        field: name,
+        featureNumber: index + 1,
+      });
     codes[index] = domain;
   }
   return codes;

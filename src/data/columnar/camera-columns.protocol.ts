@@ -3,12 +3,14 @@ import {
   CameraColumnsError,
   cameraColumnsOfWire,
   type CameraColumnsAnswer,
+  type CameraColumnsProblem,
   decodeCameraColumns,
   type CameraColumnsWire,
 } from './camera-columns.decode';
 
 /** The decoding worker's answer: the columns (transferred), or why the buffer was refused. */
-export type CameraColumnsReply = { ok: true; wire: CameraColumnsWire } | { ok: false; reason: string };
+export type CameraColumnsReply =
+  { ok: true; wire: CameraColumnsWire } | { ok: false; reason: string; problem: CameraColumnsProblem };
 
 /** The worker's logic, apart from `self` so that tests and worker-less runtimes call it in-process. */
 export function decodeCameraColumnsReply(buffer: ArrayBuffer): {
@@ -29,14 +31,27 @@ export function decodeCameraColumnsReply(buffer: ArrayBuffer): {
     const transfer = arrays.map((array) => array.buffer);
     return { reply: { ok: true, wire }, transfer };
   } catch (error) {
-    const reason = error instanceof CameraColumnsError ? error.message : 'the buffer could not be decoded';
-    return { reply: { ok: false, reason }, transfer: [] };
+    if (error instanceof CameraColumnsError)
+      return { reply: { ok: false, reason: error.message, problem: error.problem }, transfer: [] };
+    const problem: CameraColumnsProblem = { problem: 'other', field: 'columnar' };
+    return { reply: { ok: false, reason: 'the buffer could not be decoded', problem }, transfer: [] };
   }
 }
 
 /** A refused buffer as the layer's error: kind 'format', the reason naming the block or column and the point. */
 export function cameraColumnsResult(reply: CameraColumnsReply): CameraColumnsAnswer {
-  if (!reply.ok) throw new DataError('cameras', 'format', `columnar cameras refused: ${reply.reason}`);
+  if (!reply.ok)
+    throw new DataError(
+      'cameras',
+      'format',
+      `columnar cameras refused: ${reply.reason}`,
+      undefined,
+      undefined,
+      {
+        code: 'invalid-data',
+        ...reply.problem,
+      },
+    );
   return cameraColumnsOfWire(reply.wire);
 }
 

@@ -77,6 +77,8 @@ describe('columnar cameras', () => {
     expect(error.kind).toBe('format');
     expect(error.reason).toContain('status');
     expect(error.reason).toContain('"broken"');
+    // The alert's wording in the UI language comes from the detail, not the English reason.
+    expect(error.detail).toEqual({ code: 'invalid-data', problem: 'value', field: 'status' });
   });
 
   it('refuses a camera without a purpose, and a buffer without the purpose column', () => {
@@ -85,6 +87,11 @@ describe('columnar cameras', () => {
         buffer(columns({ purpose: { name: 'purpose', kind: 'category', values: ['road', null, 'road'] } })),
       ).reason,
     ).toContain('camera 1 has no value');
+    expect(
+      refusal(
+        buffer(columns({ purpose: { name: 'purpose', kind: 'category', values: ['road', null, 'road'] } })),
+      ).detail,
+    ).toEqual({ code: 'invalid-data', problem: 'missing', field: 'purpose', featureNumber: 2 });
     const withoutPurpose = columns().filter((column) => column.name !== 'purpose');
     expect(refusal(buffer(withoutPurpose)).reason).toContain('purpose is missing');
   });
