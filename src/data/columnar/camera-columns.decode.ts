@@ -2,7 +2,11 @@ import type { SchemaProblem } from '../data-error';
 import { noGrid, type CameraColumns } from '../../domain/camera-columns';
 import { cameraPurposes, cameraStatuses } from '../../domain/points';
 import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';
-import { ColumnarFormatError, type DecodedColumn } from '../../geo/columnar/points-columnar';
+import {
+  ColumnarFormatError,
+  type DecodedColumn,
+  type PointsColumnar,
+} from '../../geo/columnar/points-columnar';
 import type { Crs } from '../../geo/crs';
 
 /**
@@ -55,7 +59,7 @@ export class CameraColumnsError extends Error {
  * other status), and every camera must have one; `gridId` is optional. Codes are remapped to the domain's order.
  */
 export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
-  let decoded;
+  let decoded: PointsColumnar;
   try {
     decoded = decodePointsColumnar(buffer);
   } catch (error) {
