@@ -3,6 +3,7 @@ import { firstMapBench } from './browser/first-map.bench';
 import { provincePanBench } from './browser/province-pan.bench';
 import { closeBrowserSession } from './browser/session';
 import { bundleBench } from './bundle.bench';
+import { cameraColumnsBench } from './camera-columns.bench';
 import { columnarBench } from './columnar.bench';
 import { indicatorsWorkerBench } from './indicators-worker.bench';
 import { joinBench } from './join.bench';
@@ -19,6 +20,7 @@ export const benchModules: BenchModule[] = [
   joinBench({ gridCount: 5_000, baselineSample: 20_000, goal: 100 }),
   joinBench({ gridCount: 70_000, baselineSample: 10_000, goal: 400 }),
   columnarBench,
+  cameraColumnsBench,
   planValidationBench([10, 100]),
   liveCasesBench,
   indicatorsWorkerBench,

@@ -1,9 +1,12 @@
-import { http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { casesSchema } from '../../src/data/schemas/contract.schema';
 import { caseCategories, caseStages } from '../../src/domain/case';
 import { matchesCaseFilter, type CaseFilter } from '../../src/domain/case-filter';
+import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
+import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { dayMs } from '../cases/china-time';
 import type { CaseRecord } from '../cases/case-store';
+import { casesColumnar } from './cases-columnar';
 import type { MockState } from './mock-state';
 import { answerBadParameters, BadParameter, readBbox, readInstant, readWords } from './query-params';
 import { respondValid } from './respond';
@@ -74,6 +77,11 @@ export function casesHandlers(state: MockState) {
           if (unit && caseUnitAt(state, record, depth) !== unit.id) continue;
           features.push(record.wire);
         }
+        // Content negotiation: the binary columns only for a client that asks for them (docs/api.md).
+        if (acceptsColumnar(request.headers.get('accept')))
+          return new HttpResponse(casesColumnar(features), {
+            headers: { 'Content-Type': columnarMediaType, Vary: 'Accept' },
+          });
         return respondValid(state, 'casesSchema', casesSchema, { type: 'FeatureCollection', features });
       }),
     ),

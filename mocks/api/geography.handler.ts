@@ -1,4 +1,4 @@
-import { http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import {
   camerasSchema,
   metaSchema,
@@ -6,7 +6,10 @@ import {
   stationsSchema,
 } from '../../src/data/schemas/contract.schema';
 import { pointInBbox } from '../../src/domain/case-filter';
+import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
+import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { formatChinaTime } from '../cases/china-time';
+import { camerasColumnar } from './cameras-columnar';
 import type { MockState } from './mock-state';
 import { answerBadParameters, readBbox } from './query-params';
 import { respondValid } from './respond';
@@ -33,6 +36,11 @@ export function geographyHandlers(state: MockState) {
               pointInBbox(box, coordinates[0], coordinates[1]),
             )
           : state.city.cameras.features;
+        // Content negotiation: the binary columns only for a client that asks for them (docs/api.md).
+        if (acceptsColumnar(request.headers.get('accept')))
+          return new HttpResponse(camerasColumnar(features, box === undefined), {
+            headers: { 'Content-Type': columnarMediaType, Vary: 'Accept' },
+          });
         return respondValid(state, 'camerasSchema', camerasSchema, { type: 'FeatureCollection', features });
       }),
     ),

@@ -110,6 +110,13 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const { method, call } = await bind('cameras', 'cameras', signal);
         return method(call, query);
       }),
+    cameraColumns: (query, signal) =>
+      run(async () => {
+        const source = resolveSource(config, 'cameras');
+        if (!(await loadProviderAdapter(source.provider)).cameraColumns) return null;
+        const { method, call } = await bind('cameras', 'cameraColumns', signal);
+        return method(call, query);
+      }),
     stations: (signal) =>
       run(async () => {
         const { method, call } = await bind('stations', 'stations', signal);

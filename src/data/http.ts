@@ -39,13 +39,39 @@ const acceptsAsJson = (contentType: string): boolean => /json|^\s*text\/plain/i.
 
 /** Fetch a JSON document and parse it with a zod schema; every failure becomes a DataError naming the layer. */
 export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Promise<T> {
+  return readJson(source, await send(source, 'application/json'), schema);
+}
+
+/**
+ * Content negotiation: ask for `binaryType` first and JSON second. A server that knows the binary type answers
+ * with its bytes; one that does not (the contract's default) answers JSON, parsed with `schema` as `fetchJson`
+ * would. Either way every failure is a DataError naming the layer.
+ */
+export async function fetchNegotiated<T>(
+  source: HttpSource,
+  binaryType: string,
+  schema: z.ZodType<T>,
+): Promise<{ kind: 'binary'; body: ArrayBuffer } | { kind: 'json'; body: T }> {
+  const response = await send(source, `${binaryType}, application/json;q=0.5`);
+  const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== binaryType) return { kind: 'json', body: await readJson(source, response, schema) };
+  try {
+    return { kind: 'binary', body: await response.arrayBuffer() };
+  } catch (error) {
+    if (source.signal?.aborted) throw error;
+    throw new DataError(source.layer, 'network', `the answer from ${describeUrl(source.url)} broke off`);
+  }
+}
+
+/** The request itself: the time limit, the caller's signal, and network or HTTP failures as DataErrors. */
+async function send(source: HttpSource, accept: string): Promise<Response> {
   const { layer } = source;
   const timeout = AbortSignal.timeout(source.timeoutMs ?? 30_000);
   const signal = source.signal ? AbortSignal.any([source.signal, timeout]) : timeout;
   let response: Response;
   try {
     response = await fetch(source.url, {
-      headers: { Accept: 'application/json', ...source.headers },
+      headers: { Accept: accept, ...source.headers },
       signal,
     });
   } catch (error) {
@@ -63,6 +89,11 @@ export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Pr
       retryAfterOf(response),
     );
   }
+  return response;
+}
+
+async function readJson<T>(source: HttpSource, response: Response, schema: z.ZodType<T>): Promise<T> {
+  const { layer } = source;
   const contentType = response.headers.get('content-type');
   if (contentType !== null && !acceptsAsJson(contentType)) {
     const type = contentType.split(';')[0]?.trim() ?? contentType;

@@ -1,4 +1,5 @@
 import type { LayerKind, SourceConfig } from '../domain/runtime-config';
+import type { CameraColumnsAnswer } from './columnar/camera-columns.decode';
 import type {
   CameraCollection,
   CaseCollection,
@@ -64,6 +65,12 @@ export interface LayerSources {
   grids(query: GridQuery, signal?: AbortSignal): Promise<GridCollection>;
   /** Camera points, only those inside `query.bbox` when it is given. */
   cameras(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraCollection>;
+  /**
+   * The same cameras as `cameras`, as typed columns decoded off the main thread (ProviderAdapter.cameraColumns):
+   * the path for millions of cameras. Resolves with null when the cameras' provider has no columnar path, so the
+   * caller uses `cameras`. Absent on sources that never offer it (test doubles).
+   */
+  cameraColumns?(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraColumnsAnswer | null>;
   /** Service stations (governance centres, service stations, mediation rooms…). */
   stations(signal?: AbortSignal): Promise<StationCollection>;
   /**

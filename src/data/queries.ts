@@ -1,5 +1,6 @@
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { indexRegions, type RegionIndex } from '../domain/hierarchy';
+import type { CameraColumnsAnswer } from './columnar/camera-columns.decode';
 import type { DataError } from './data-error';
 import { useDataSource } from './data-source-context';
 import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
@@ -33,6 +34,13 @@ export const dataQueries = {
     queryOptions<CameraCollection, DataError>({
       queryKey: ['cameras'],
       queryFn: ({ signal }) => source.cameras({}, signal),
+    }),
+  /** The cameras as typed columns (null: the provider has none, use `cameras`); kept by reference, not compared. */
+  cameraColumns: (source: LayerSources) =>
+    queryOptions<CameraColumnsAnswer | null, DataError>({
+      queryKey: ['cameras', 'columns'],
+      queryFn: ({ signal }) => source.cameraColumns?.({}, signal) ?? Promise.resolve(null),
+      structuralSharing: false,
     }),
   stations: (source: LayerSources) =>
     queryOptions<StationCollection, DataError>({

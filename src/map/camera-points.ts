@@ -1,55 +1,10 @@
+import { cameraColumnsOf, type CameraColumns, type CameraInput } from '../domain/camera-columns';
 import { cameraPurposes, cameraStatuses, type CameraPurpose, type CameraStatus } from '../domain/points';
 
-/**
- * Cameras as columns: positions in one Float32Array, status and purpose as small codes. This is the fast path for
- * millions of points (Shanxi has 2.4 M): deck.gl reads the arrays as binary attributes, and filtering or
- * clustering walks typed arrays instead of re-creating objects on every render.
- */
-export interface CameraPoints {
-  readonly count: number;
-  /** lng, lat interleaved. */
-  readonly positions: Float32Array;
-  /** Index into cameraStatuses. */
-  readonly status: Uint8Array;
-  /** Index into cameraPurposes. */
-  readonly purpose: Uint8Array;
-  readonly ids: readonly string[];
-  readonly names: readonly string[];
-  readonly gridIds: readonly (string | null)[];
-}
-
-export interface CameraInput {
-  geometry: { coordinates: readonly [number, number] };
-  properties: {
-    id: string;
-    name: string;
-    status: CameraStatus;
-    purpose: CameraPurpose;
-    gridId: string | null;
-  };
-}
-
-export function cameraPointsOf(features: readonly CameraInput[]): CameraPoints {
-  const count = features.length;
-  const positions = new Float32Array(count * 2);
-  const status = new Uint8Array(count);
-  const purpose = new Uint8Array(count);
-  features.forEach((feature, index) => {
-    positions[index * 2] = feature.geometry.coordinates[0];
-    positions[index * 2 + 1] = feature.geometry.coordinates[1];
-    status[index] = cameraStatuses.indexOf(feature.properties.status);
-    purpose[index] = cameraPurposes.indexOf(feature.properties.purpose);
-  });
-  return {
-    count,
-    positions,
-    status,
-    purpose,
-    ids: features.map((feature) => feature.properties.id),
-    names: features.map((feature) => feature.properties.name),
-    gridIds: features.map((feature) => feature.properties.gridId),
-  };
-}
+/** Cameras as the map draws them: typed columns (see domain/camera-columns), from GeoJSON or the binary format. */
+export type CameraPoints = CameraColumns;
+export type { CameraInput };
+export const cameraPointsOf = cameraColumnsOf;
 
 export interface CameraFilter {
   statuses: ReadonlySet<CameraStatus>;

@@ -120,7 +120,7 @@ export function provinceRegions(): FeatureCollection<Polygon> {
 }
 
 /** Park–Miller: the same cameras on every run. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state * 16807) % 2147483647;

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
+import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import {
   provinceCameras,
   provinceCases,
@@ -6,6 +8,7 @@ import {
   provinceMeta,
   provinceRegions,
 } from './province-data';
+import { provinceCamerasColumnar } from './province-columnar';
 
 /**
  * Serves the generated province to the production build through Playwright routing: config.json turns the mock
@@ -16,7 +19,9 @@ export interface ProvinceBodies {
   meta: string;
   regions: string;
   grids: string;
-  cameras: string;
+  /** The cameras as GeoJSON, and in the columnar format, as the size asks (null: not served that way). */
+  cameras: string | null;
+  camerasColumnar: Buffer | null;
   stations: string;
   cases: string;
 }
@@ -27,6 +32,12 @@ export interface ProvinceSize {
   cameras: number;
   /** Cases served for any window (the heat layer); 0 for none. */
   cases: number;
+  /**
+   * How the cameras are served: GeoJSON only (the default), the columnar binary format only (generated with typed
+   * arrays; a request that does not ask for it gets 406, so a test fails loudly if the app falls back to GeoJSON),
+   * or both by content negotiation (the bench: the app asks for columns, the bare MapLibre page for GeoJSON).
+   */
+  camerasAs?: 'geojson' | 'columnar' | 'both';
 }
 
 export function provinceBodies(size: ProvinceSize, config: Record<string, unknown>): ProvinceBodies {
@@ -36,7 +47,11 @@ export function provinceBodies(size: ProvinceSize, config: Record<string, unknow
     meta: JSON.stringify(provinceMeta(now.toISOString())),
     regions: JSON.stringify(provinceRegions()),
     grids: JSON.stringify(provinceGrids()),
-    cameras: JSON.stringify(provinceCameras(size.cameras)),
+    cameras: size.camerasAs === 'columnar' ? null : JSON.stringify(provinceCameras(size.cameras)),
+    camerasColumnar:
+      size.camerasAs === 'columnar' || size.camerasAs === 'both'
+        ? Buffer.from(provinceCamerasColumnar(size.cameras))
+        : null,
     stations: empty,
     cases: size.cases > 0 ? JSON.stringify(provinceCases(size.cases, now)) : empty,
   };
@@ -79,7 +94,13 @@ export async function routeProvince(page: Page, bodies: ProvinceBodies): Promise
     if (name === 'meta') return json(bodies.meta);
     if (name === 'regions') return json(bodies.regions);
     if (name === 'grids') return json(bodies.grids);
-    if (name === 'cameras') return json(bodies.cameras);
+    if (name === 'cameras') {
+      const columnar = bodies.camerasColumnar;
+      if (columnar && acceptsColumnar(route.request().headers()['accept'] ?? null))
+        return route.fulfill({ status: 200, contentType: columnarMediaType, body: columnar });
+      if (bodies.cameras !== null) return json(bodies.cameras);
+      return route.fulfill({ status: 406, body: 'columnar cameras only' });
+    }
     if (name === 'stations') return json(bodies.stations);
     if (name === 'cases') return json(bodies.cases);
     if (name === 'indicators') return json(indicators(url));

@@ -1,4 +1,5 @@
 import type { LayerKind, ProviderKind } from '../../domain/runtime-config';
+import type { CameraColumnsAnswer } from '../columnar/camera-columns.decode';
 import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from '../provider';
 import type {
   CameraCollection,
@@ -47,6 +48,15 @@ export interface ProviderAdapter {
   grids?(call: AdapterCall, query: GridQuery): Promise<GridCollection>;
   /** Camera points, inside `query.bbox` when given. */
   cameras?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraCollection>;
+  /**
+   * The fast path for millions of cameras: the same cameras as `cameras`, as typed columns with no JS object per
+   * camera. Asks for the columnar binary format (`application/vnd.gridboard.points+octet-stream`, see
+   * src/geo/columnar/README.md) by content negotiation and decodes and checks it in a worker; a server that
+   * answers GeoJSON instead is parsed as `cameras` would be. Rejects with a DataError of kind 'format' naming the
+   * refused block, column or value (an unknown status, a code outside its dictionary, a coordinate out of range).
+   * Optional: the map falls back to `cameras` for providers without it.
+   */
+  cameraColumns?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraColumnsAnswer>;
   /** Service stations. */
   stations?(call: AdapterCall): Promise<StationCollection>;
   /**

@@ -1,5 +1,8 @@
 import type { ProviderAdapter } from '../adapters/adapter';
-import { fetchJson } from '../http';
+import { cameraColumnsOf } from '../../domain/camera-columns';
+import { columnarMediaType } from '../../geo/columnar/points-columnar';
+import { decodeCameraColumnsOffThread } from '../columnar/camera-columns.protocol';
+import { fetchJson, fetchNegotiated } from '../http';
 import type { Bbox, ResolvedSource } from '../provider';
 import {
   camerasSchema,
@@ -47,6 +50,12 @@ export const restAdapter: ProviderAdapter = {
       { ...source, url: endpoint(source, '/cameras', { bbox: bboxParam(query.bbox) }), signal },
       camerasSchema,
     ),
+  cameraColumns: async ({ source, signal }, query) => {
+    const url = endpoint(source, '/cameras', { bbox: bboxParam(query.bbox) });
+    const answer = await fetchNegotiated({ ...source, url, signal }, columnarMediaType, camerasSchema);
+    if (answer.kind === 'json') return { ...cameraColumnsOf(answer.body.features), crs: null };
+    return decodeCameraColumnsOffThread(answer.body, signal);
+  },
   stations: ({ source, signal }) =>
     fetchJson({ ...source, url: endpoint(source, '/stations', {}), signal }, stationsSchema),
   cases: ({ source, signal }, query) =>

@@ -68,6 +68,8 @@ export function decodePointsColumnar(buffer: ArrayBuffer): PointsColumnar {
     crs: schema.crs,
     positions,
     columns,
+    idOffsets,
+    idBytes,
     id: (index) => decoder.decode(idBytes.subarray(idOffsets[index] ?? 0, idOffsets[index + 1] ?? 0)),
   };
 }

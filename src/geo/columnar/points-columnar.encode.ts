@@ -8,6 +8,7 @@ import {
   nullCategoryCode8,
   positionTypes,
   type ColumnInput,
+  type ColumnKind,
   type ColumnRef,
   type ColumnarSchema,
   type PointsInput,
@@ -23,16 +24,42 @@ export function encodePointsColumnar(input: PointsInput): ArrayBuffer {
   const count = input.ids.length;
   if (input.positions.length !== count * 2) throw new RangeError('positions must hold two numbers per id');
   const encoder = new TextEncoder();
-  const positions =
-    input.positionType === 'float32'
-      ? Float32Array.from(input.positions)
-      : Float64Array.from(input.positions);
   const idBytes = input.ids.map((id) => encoder.encode(id));
   const idOffsets = new Uint32Array(count + 1);
   idBytes.forEach((bytes, index) => (idOffsets[index + 1] = (idOffsets[index] ?? 0) + bytes.length));
   const idData = new Uint8Array(idOffsets[count] ?? 0);
   idBytes.forEach((bytes, index) => idData.set(bytes, idOffsets[index]));
+  return assemblePointsColumnar({
+    crs: input.crs,
+    positions:
+      input.positionType === 'float32'
+        ? Float32Array.from(input.positions)
+        : Float64Array.from(input.positions),
+    idOffsets,
+    idBytes: idData,
+    columns: input.columns.map((column) => ({
+      ...encodeColumn(column, count),
+      name: column.name,
+      kind: column.kind,
+    })),
+  });
+}
 
+/** Blocks already in their wire types: what a generator of millions of points writes without a JS object each. */
+export interface ColumnarBlocks {
+  crs: 'wgs84' | 'gcj02';
+  /** Interleaved longitude, latitude; its type sets the header's position type. */
+  positions: Float32Array | Float64Array;
+  /** n + 1 offsets into `idBytes`, from 0. */
+  idOffsets: Uint32Array;
+  idBytes: Uint8Array;
+  columns: readonly { name: string; kind: ColumnKind; array: ArrayBufferView; dictionary?: string[] }[];
+}
+
+/** Lay typed blocks out in the format (header, schema, 8-byte aligned blocks); the arrays are copied once. */
+export function assemblePointsColumnar(input: ColumnarBlocks): ArrayBuffer {
+  const count = input.idOffsets.length - 1;
+  const encoder = new TextEncoder();
   const blocks: PendingBlock[] = [];
   // Refs are placed later; each block keeps the very object the schema holds, so placing it updates the schema.
   const block = <R extends { byteOffset: number; byteLength: number }>(array: ArrayBufferView, ref: R): R => {
@@ -43,14 +70,13 @@ export function encodePointsColumnar(input: PointsInput): ArrayBuffer {
   const unplaced = () => ({ byteOffset: 0, byteLength: 0 });
   const schema: ColumnarSchema = {
     crs: input.crs,
-    positions: block(positions, unplaced()),
-    idOffsets: block(idOffsets, unplaced()),
-    idBytes: block(idData, unplaced()),
+    positions: block(input.positions, unplaced()),
+    idOffsets: block(input.idOffsets, unplaced()),
+    idBytes: block(input.idBytes, unplaced()),
     columns: input.columns.map((column) => {
-      const { array, dictionary } = encodeColumn(column, count);
       const ref: ColumnRef = { name: column.name, kind: column.kind, ...unplaced() };
-      if (dictionary) ref.dictionary = dictionary;
-      return block(array, ref);
+      if (column.dictionary) ref.dictionary = column.dictionary;
+      return block(column.array, ref);
     }),
   };
   // Block offsets depend on the schema's length, which depends on the offsets' digits: reserve room for the schema,
@@ -63,16 +89,22 @@ export function encodePointsColumnar(input: PointsInput): ArrayBuffer {
       pending.ref.byteOffset = offset;
       offset = align(offset + pending.ref.byteLength);
     }
-    schemaBytes = encoder.encode(JSON.stringify(schema).padEnd(reserved, ' '));
-    if (schemaBytes.length === reserved) break;
-    reserved = schemaBytes.length;
+    // Padded in bytes, not characters: a non-ASCII dictionary label (a Chinese name) takes 3 bytes a character.
+    const json = encoder.encode(JSON.stringify(schema));
+    if (json.length <= reserved) {
+      schemaBytes = new Uint8Array(reserved).fill(0x20);
+      schemaBytes.set(json);
+      break;
+    }
+    reserved = json.length;
   }
   const last = blocks[blocks.length - 1]?.ref;
   const buffer = new ArrayBuffer(align(last ? last.byteOffset + last.byteLength : headerByteLength));
   const view = new DataView(buffer);
   new Uint8Array(buffer).set(encoder.encode(columnarMagic), 0);
   view.setUint16(4, columnarVersion, true);
-  view.setUint16(6, positionTypes[input.positionType], true);
+  const positionType = input.positions instanceof Float32Array ? 'float32' : 'float64';
+  view.setUint16(6, positionTypes[positionType], true);
   view.setUint32(8, count, true);
   view.setUint32(12, schemaBytes.length, true);
   new Uint8Array(buffer).set(schemaBytes, headerByteLength);

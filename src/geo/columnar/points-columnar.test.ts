@@ -17,6 +17,22 @@ const cases: PointsInput = {
 };
 
 describe('points columnar format', () => {
+  it('encodes non-ASCII dictionary labels (the schema is padded in bytes, not characters)', () => {
+    const decoded = decodePointsColumnar(
+      encodePointsColumnar({
+        ...cases,
+        columns: [{ name: 'name', kind: 'category', values: ['北门路口', null, '东街口'] }],
+      }),
+    );
+    const names = decoded.columns.get('name');
+    if (names?.kind !== 'category') throw new Error('name should be a category column');
+    expect(Array.from(names.codes, (code) => names.dictionary[code] ?? null)).toEqual([
+      '北门路口',
+      null,
+      '东街口',
+    ]);
+  });
+
   it('round-trips positions, ids and every column kind, nulls included', () => {
     const decoded = decodePointsColumnar(encodePointsColumnar(cases));
     expect(decoded.count).toBe(3);

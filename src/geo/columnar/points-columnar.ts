@@ -68,6 +68,9 @@ export interface PointsColumnar {
   /** Interleaved longitude, latitude: pass as `{ value: positions, size: 2 }` to a deck.gl binary attribute. */
   readonly positions: Float32Array | Float64Array;
   readonly columns: ReadonlyMap<string, DecodedColumn>;
+  /** The id blocks themselves, for a reader that moves ids elsewhere (a worker transferring them) in bulk. */
+  readonly idOffsets: Uint32Array;
+  readonly idBytes: Uint8Array;
   /** The id of point `index`, decoded on demand (tooltips need a few, never all million). */
   id(index: number): string;
 }

@@ -28,7 +28,9 @@ const grids = [
 const cameras = {
   count: 5,
   status: Uint8Array.from([0, 1, 0, 2, 0]),
-  gridIds: ['g1', 'g1', 'g2', 'g3', null],
+  // Grid rows into gridIds; -1 = outside every grid.
+  gridIndex: Int32Array.from([0, 0, 1, 2, -1]),
+  gridIds: ['g1', 'g2', 'g3'],
 };
 
 describe('gridsInUnit', () => {

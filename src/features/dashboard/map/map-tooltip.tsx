@@ -37,7 +37,8 @@ export function MapTooltip({ pointer, grids, cameras, stations, publicView, mini
       [t('tooltip.serviceReach'), formatPercent(grid.serviceReach, i18n.language, 0) ?? '—'],
     ];
   } else if (target.kind === 'camera' && cameras) {
-    title = cameras.names[target.index] ?? '';
+    // The binary format carries ids, not names: the id is the camera's label there.
+    title = cameras.name(target.index) ?? cameras.id(target.index);
     rows = [
       [
         t('tooltip.status'),

@@ -1,10 +1,10 @@
 import { bbox } from '@turf/turf';
 import { useMemo } from 'react';
-import { useCameras, useGrids, useMeta, useRegions, useStations } from '../../../data/queries';
+import { useGrids, useMeta, useRegions, useStations } from '../../../data/queries';
 import type { GridFeature, RegionCollection, StationFeature } from '../../../data/schemas/contract.schema';
 import { convertBbox, convertCollection, type Crs } from '../../../geo/crs';
 import { shareWithinReach } from '../../../geo/service-area';
-import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
+import { useCameraPoints } from './use-camera-points';
 import type { StationMark } from '../../../map/stations.layer';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
@@ -25,7 +25,6 @@ export function useMapData() {
   const meta = useMeta();
   const regions = useRegions();
   const grids = useGrids();
-  const cameras = useCameras();
   const stations = useStations();
   const basemapCrs: Crs = config.basemap.crs;
   // Until the dataset says otherwise (or if its meta fails) data is taken as WGS84, the contract's default.
@@ -58,13 +57,7 @@ export function useMapData() {
     return convertCollection(enriched, dataCrs, basemapCrs);
   }, [grids.data, reach, dataCrs, basemapCrs]);
 
-  const cameraPoints = useMemo<CameraPoints | null>(
-    () =>
-      cameras.data && dataCrs
-        ? cameraPointsOf(convertCollection(cameras.data, dataCrs, basemapCrs).features)
-        : null,
-    [cameras.data, dataCrs, basemapCrs],
-  );
+  const { query: cameras, points: cameraPoints } = useCameraPoints(dataCrs, basemapCrs);
 
   const stationMarks = useMemo<StationMark[] | null>(() => {
     if (!stations.data || !dataCrs) return null;

@@ -1,0 +1,35 @@
+import { nullCategoryCode16 } from '../../src/geo/columnar/points-columnar';
+import { encodePointsColumnar } from '../../src/geo/columnar/points-columnar.encode';
+import type { MockState } from './mock-state';
+
+type CameraFeature = MockState['city']['cameras']['features'][number];
+
+/**
+ * The cameras in the columnar binary format (docs/api.md, "Columnar points"). Positions stay float64, exactly the
+ * GeoJSON's coordinates; status, purpose and gridId are category columns, and so are the names while they fit a dictionary. The whole city's answer is encoded once
+ * per feature list and kept; a bbox answer (a few hundred cameras) is encoded per request.
+ */
+const encodedCities = new WeakMap<readonly CameraFeature[], ArrayBuffer>();
+
+export function camerasColumnar(features: readonly CameraFeature[], whole: boolean): ArrayBuffer {
+  const cached = whole ? encodedCities.get(features) : undefined;
+  if (cached) return cached;
+  const names = features.map(({ properties }) => properties.name);
+  const encoded = encodePointsColumnar({
+    crs: 'wgs84',
+    positionType: 'float64',
+    positions: features.flatMap(({ geometry }) => geometry.coordinates),
+    ids: features.map(({ properties }) => properties.id),
+    columns: [
+      { name: 'status', kind: 'category', values: features.map(({ properties }) => properties.status) },
+      { name: 'purpose', kind: 'category', values: features.map(({ properties }) => properties.purpose) },
+      { name: 'gridId', kind: 'category', values: features.map(({ properties }) => properties.gridId) },
+      // Names as a dictionary (the format has no string kind) while they fit one: the tooltip's title.
+      ...(new Set(names).size < nullCategoryCode16
+        ? [{ name: 'name', kind: 'category' as const, values: names }]
+        : []),
+    ],
+  });
+  if (whole) encodedCities.set(features, encoded);
+  return encoded;
+}

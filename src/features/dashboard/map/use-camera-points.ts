@@ -1,0 +1,51 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { CameraColumnsAnswer } from '../../../data/columnar/camera-columns.decode';
+import type { DataError } from '../../../data/data-error';
+import { useDataSource } from '../../../data/data-source-context';
+import { dataQueries } from '../../../data/queries';
+import { convertCollection, convertPosition, type Crs } from '../../../geo/crs';
+import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
+
+/**
+ * The map's cameras as columns, by the fastest path the cameras' provider has: typed columns decoded in a worker
+ * (`cameraColumns`, the binary format) when it offers them, else GeoJSON validated and turned into columns here.
+ * `query` is whichever of the two is in use, for the layer's loading state, alert and retry.
+ */
+export function useCameraPoints(
+  dataCrs: Crs | null,
+  basemapCrs: Crs,
+): { query: UseQueryResult<unknown, DataError>; points: CameraPoints | null } {
+  const source = useDataSource();
+  const hasColumns = source.cameraColumns !== undefined;
+  const columns = useQuery({ ...dataQueries.cameraColumns(source), enabled: hasColumns });
+  // GeoJSON only where no columns can come: no columnar member, or the provider answered that it has none.
+  const useGeoJson = !hasColumns || columns.data === null;
+  const geojson = useQuery({ ...dataQueries.cameras(source), enabled: useGeoJson });
+
+  const points = useMemo<CameraPoints | null>(() => {
+    if (columns.data) {
+      const from = columns.data.crs ?? dataCrs;
+      return from ? convertedColumns(columns.data, from, basemapCrs) : null;
+    }
+    if (!useGeoJson || !geojson.data || !dataCrs) return null;
+    return cameraPointsOf(convertCollection(geojson.data, dataCrs, basemapCrs).features);
+  }, [columns.data, useGeoJson, geojson.data, dataCrs, basemapCrs]);
+  return { query: useGeoJson ? geojson : columns, points };
+}
+
+/** Positions moved into the base map's CRS (a copy; the rest of the columns are shared). */
+function convertedColumns(columns: CameraColumnsAnswer, from: Crs, to: Crs): CameraPoints {
+  if (from === to) return columns;
+  const positions = new Float32Array(columns.positions.length);
+  for (let index = 0; index < columns.count; index += 1) {
+    const [lng, lat] = convertPosition(
+      [columns.positions[index * 2] ?? 0, columns.positions[index * 2 + 1] ?? 0],
+      from,
+      to,
+    );
+    positions[index * 2] = lng;
+    positions[index * 2 + 1] = lat;
+  }
+  return { ...columns, positions };
+}
