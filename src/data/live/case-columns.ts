@@ -3,8 +3,12 @@ import {
   caseChannels,
   caseStages,
   satisfactionLevels,
+  type CaseCategory,
+  type CaseChannel,
   type CaseStage,
+  type Satisfaction,
 } from '../../domain/case';
+import type { CaseColumnsWire } from '../columnar/case-columns.decode';
 import type { CaseFeature } from '../schemas/contract.schema';
 
 /**
@@ -12,6 +16,11 @@ import type { CaseFeature } from '../schemas/contract.schema';
  * times from here and produce index lists, never new objects. Streamed cases append or replace in place (by id),
  * so one live case costs a handful of array writes, not a rebuild. The parsed features are kept, unchanged, for
  * the few views that show one case (detail, lists).
+ *
+ * Or built from columns decoded in a worker (`fromWire`, the columnar format): the typed arrays are adopted as
+ * they are, with no JS object per case; ids stay UTF-8 bytes until one is needed, and the id → row index is made
+ * on the first lookup (a streamed case, a selection). Such rows have no title (`caseAt(row).title` is null) until
+ * a streamed change brings the case's feature.
  */
 export const noCode = 255;
 const initialCapacity = 1024;
@@ -27,6 +36,30 @@ const codeOf = <T extends string>(dictionary: readonly T[], value: T | null): nu
 
 const timeOf = (text: string | null): number => (text === null ? Number.NaN : Date.parse(text));
 
+/** One case as the lists and the detail show it, read from the columns (and its title, when it came as GeoJSON). */
+export interface CaseSummary {
+  id: string;
+  /** Null for a case that came as columns and has not been streamed since: show its category instead. */
+  title: string | null;
+  status: CaseStage;
+  channel: CaseChannel | null;
+  category: CaseCategory | null;
+  satisfaction: Satisfaction | null;
+  gridId: string | null;
+  /** Epoch ms (NaN: none). */
+  reportedAt: number;
+  dueAt: number;
+  /** When each step of caseStages was entered (epoch ms, NaN: not reached). */
+  stageEntered: number[];
+}
+
+/** The UTF-8 id blocks of rows that came as columns (rows `0 .. count - 1`). */
+interface IdBlocks {
+  count: number;
+  offsets: Uint32Array;
+  bytes: Uint8Array;
+}
+
 export class CaseColumns {
   count = 0;
   positions = new Float32Array(initialCapacity * 2);
@@ -41,8 +74,12 @@ export class CaseColumns {
   grid = new Int32Array(initialCapacity);
   /** When each loop step was entered (epoch ms, NaN if not reached), one column per step of caseStages. */
   stageEntered: Float64Array[] = caseStages.map(() => new Float64Array(initialCapacity));
+  /** The parsed feature of a row that came as GeoJSON (or was streamed); sparse for rows that came as columns. */
   readonly features: CaseFeature[] = [];
-  private readonly rowById = new Map<string, number>();
+  /** Null until first needed when the rows came as columns (`idBlocks`). */
+  private rowById: Map<string, number> | null = new Map<string, number>();
+  private idBlocks: IdBlocks | null = null;
+  private readonly decoder = new TextDecoder();
 
   constructor(
     /** The grid ids in a fixed order; `grid` holds rows of this list. */
@@ -62,8 +99,95 @@ export class CaseColumns {
     return columns;
   }
 
+  /**
+   * Live columns straight from decoded typed arrays (`decodeCaseColumns`, in the decoding worker): codes, times
+   * and ids are adopted without a copy, positions are narrowed to Float32 (and converted into the base map's
+   * system when `convert` is given) and grid codes mapped to rows of `gridIds` in one pass. The wire's arrays
+   * belong to these columns afterwards.
+   */
+  static fromWire(
+    wire: CaseColumnsWire,
+    gridIds: readonly string[],
+    convert?: PositionConverter,
+  ): CaseColumns {
+    const columns = new CaseColumns(gridIds, convert);
+    const { count } = wire;
+    columns.count = count;
+    columns.stage = wire.stage;
+    columns.channel = wire.channel;
+    columns.category = wire.category;
+    columns.satisfaction = wire.satisfaction;
+    columns.reportedAt = wire.reportedAt;
+    columns.dueAt = wire.dueAt;
+    columns.closedAt = wire.closedAt;
+    columns.stageEntered = wire.stageEntered;
+    const positions = new Float32Array(count * 2);
+    if (convert) {
+      for (let row = 0; row < count; row += 1) {
+        const [longitude, latitude] = convert([
+          wire.positions[row * 2] ?? 0,
+          wire.positions[row * 2 + 1] ?? 0,
+        ]);
+        positions[row * 2] = longitude;
+        positions[row * 2 + 1] = latitude;
+      }
+    } else positions.set(wire.positions);
+    columns.positions = positions;
+    const grid = new Int32Array(count).fill(-1);
+    if (wire.gridCodes) {
+      const rowOfCode = Int32Array.from(wire.gridDictionary, (id) => columns.gridRow.get(id) ?? -1);
+      const codes = wire.gridCodes;
+      for (let row = 0; row < count; row += 1) grid[row] = rowOfCode[codes[row] ?? 0] ?? -1;
+    }
+    columns.grid = grid;
+    columns.idBlocks = { count, offsets: wire.idOffsets, bytes: wire.idBytes };
+    columns.rowById = null;
+    return columns;
+  }
+
+  /** The id of a row: from its feature, or decoded from the id bytes it came with. */
+  idAt(row: number): string | undefined {
+    const feature = this.features[row];
+    if (feature) return feature.properties.id;
+    const blocks = this.idBlocks;
+    if (!blocks || row < 0 || row >= blocks.count) return undefined;
+    return this.decoder.decode(blocks.bytes.subarray(blocks.offsets[row] ?? 0, blocks.offsets[row + 1] ?? 0));
+  }
+
   rowOf(id: string): number | undefined {
-    return this.rowById.get(id);
+    return this.index().get(id);
+  }
+
+  /** The id → row index; for columns from a wire, built on the first lookup (every id decoded once). */
+  private index(): Map<string, number> {
+    if (this.rowById) return this.rowById;
+    const index = new Map<string, number>();
+    for (let row = 0; row < this.count; row += 1) {
+      const id = this.idAt(row);
+      if (id !== undefined) index.set(id, row);
+    }
+    this.rowById = index;
+    return index;
+  }
+
+  /** One case for the lists and the detail, from the columns; undefined past the last row. */
+  caseAt(row: number): CaseSummary | undefined {
+    const id = this.idAt(row);
+    if (id === undefined || row >= this.count) return undefined;
+    const gridRow = this.grid[row] ?? -1;
+    const feature = this.features[row];
+    return {
+      id,
+      title: feature?.properties.title ?? null,
+      status: this.stageAt(row),
+      channel: caseChannels[this.channel[row] ?? noCode] ?? null,
+      category: caseCategories[this.category[row] ?? noCode] ?? null,
+      satisfaction: satisfactionLevels[this.satisfaction[row] ?? noCode] ?? null,
+      gridId: gridRow < 0 ? (feature?.properties.gridId ?? null) : (this.gridIds[gridRow] ?? null),
+      reportedAt: this.reportedAt[row] ?? Number.NaN,
+      dueAt: this.dueAt[row] ?? Number.NaN,
+      stageEntered: this.stageEntered.map((column) => column[row] ?? Number.NaN),
+    };
   }
 
   stageAt(row: number): CaseStage {
@@ -77,7 +201,8 @@ export class CaseColumns {
    */
   upsert(feature: CaseFeature): { row: number; added: boolean } | null {
     const properties = feature.properties;
-    const existing = this.rowById.get(properties.id);
+    const index = this.index();
+    const existing = index.get(properties.id);
     if (existing !== undefined) {
       const before = this.stage[existing] ?? 0;
       if (caseStages.indexOf(properties.status) < before) return null;
@@ -87,7 +212,7 @@ export class CaseColumns {
     const row = this.count;
     this.reserve(row + 1);
     this.count = row + 1;
-    this.rowById.set(properties.id, row);
+    index.set(properties.id, row);
     this.write(row, feature);
     return { row, added: true };
   }
@@ -118,7 +243,7 @@ export class CaseColumns {
   /** Grow every column to hold `size` rows, doubling so appends stay amortised O(1). */
   private reserve(size: number): void {
     if (size <= this.stage.length) return;
-    let capacity = this.stage.length;
+    let capacity = Math.max(1, this.stage.length);
     while (capacity < size) capacity *= 2;
     const grow = <A extends Float32Array | Float64Array | Uint8Array | Int32Array>(
       from: A,

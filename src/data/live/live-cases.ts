@@ -1,3 +1,4 @@
+import type { CaseColumnsWire } from '../columnar/case-columns.decode';
 import type { CaseFeature } from '../schemas/contract.schema';
 import { CaseColumns, type PositionConverter } from './case-columns';
 
@@ -40,11 +41,12 @@ export class LiveCases {
   readonly snapshot = (): LiveCasesSnapshot => this.current;
 
   /**
-   * A fresh snapshot of the window. Within the same window, cases it brings that were not there before count
+   * A fresh snapshot of the window, from GeoJSON features or from columns decoded in a worker (the wire's arrays
+   * are adopted, see CaseColumns.fromWire). Within the same window, cases it brings that were not there before count
    * as arrivals (that is how polling sees new cases); a new window starts with none.
    */
   reset(
-    features: readonly CaseFeature[],
+    cases: readonly CaseFeature[] | CaseColumnsWire,
     gridIds: readonly string[],
     windowKey: string,
     fetchedAt: number,
@@ -52,7 +54,10 @@ export class LiveCases {
   ): void {
     const previous = this.windowKey === windowKey ? this.current.columns : null;
     this.windowKey = windowKey;
-    const columns = CaseColumns.from(features, gridIds, convert);
+    const columns =
+      'stage' in cases
+        ? CaseColumns.fromWire(cases, gridIds, convert)
+        : CaseColumns.from(cases, gridIds, convert);
     for (const [id, entry] of this.streamed) {
       if (entry.at < fetchedAt - fetchOverlapMs) this.streamed.delete(id);
       else columns.upsert(entry.feature);
@@ -62,7 +67,7 @@ export class LiveCases {
       : [];
     if (previous && previous.count > 0) {
       for (let row = 0; row < columns.count; row += 1) {
-        const id = columns.features[row]?.properties.id;
+        const id = columns.idAt(row);
         if (id !== undefined && previous.rowOf(id) === undefined && !arrivals.some((item) => item.id === id))
           arrivals.push({ id, row, at: fetchedAt });
       }

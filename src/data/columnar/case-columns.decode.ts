@@ -1,0 +1,200 @@
+import type { SchemaProblem } from '../data-error';
+import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';
+import {
+  ColumnarFormatError,
+  type DecodedColumn,
+  type PointsColumnar,
+} from '../../geo/columnar/points-columnar';
+import type { Crs } from '../../geo/crs';
+import type { CaseCollection } from '../schemas/contract.schema';
+
+/**
+ * Cases in the columnar format (GET /cases, docs/api.md), decoded and checked into what the live case columns
+ * (src/data/live/case-columns.ts) are made of: codes already in the domain's order, times as epoch ms, positions
+ * as the source sent them. Everything is a plain typed array (and the short grid-id dictionary), so it is
+ * transferred out of the decoding worker without a copy and adopted by `CaseColumns.fromWire` as is: no JS
+ * object per case. Titles are not in the format.
+ */
+export interface CaseColumnsWire {
+  count: number;
+  crs: Crs;
+  /** Interleaved longitude, latitude in `crs`, as sent (float64 keeps the source's coordinates). */
+  positions: Float64Array<ArrayBuffer>;
+  /** Domain codes (caseStages, caseChannels, caseCategories, satisfactionLevels); 255 for no value. */
+  stage: Uint8Array<ArrayBuffer>;
+  channel: Uint8Array<ArrayBuffer>;
+  category: Uint8Array<ArrayBuffer>;
+  satisfaction: Uint8Array<ArrayBuffer>;
+  /** Epoch ms, NaN for no value. */
+  reportedAt: Float64Array<ArrayBuffer>;
+  dueAt: Float64Array<ArrayBuffer>;
+  closedAt: Float64Array<ArrayBuffer>;
+  /** One column per step of caseStages: when the case entered it (NaN: not reached, or not sent). */
+  stageEntered: Float64Array<ArrayBuffer>[];
+  /** A code per case into `gridDictionary`, 0xffff for none; null when the buffer has no gridId column. */
+  gridCodes: Uint16Array<ArrayBuffer> | null;
+  gridDictionary: string[];
+  idOffsets: Uint32Array<ArrayBuffer>;
+  idBytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * A provider's answer for the cases as columns: the decoded columns, or the GeoJSON it answered instead (a server
+ * that ignores the columnar type), parsed by the contract as `cases` would be.
+ */
+export type CaseColumnsAnswer =
+  { kind: 'columns'; wire: CaseColumnsWire } | { kind: 'features'; collection: CaseCollection };
+
+/** What exactly was refused, for the alert in the UI language (DataError's `invalid-data` detail). */
+export interface CaseColumnsProblem {
+  problem: SchemaProblem;
+  field: string;
+  /** 1-based, when one case is at fault. */
+  featureNumber?: number;
+}
+
+/** Why a case buffer was refused; becomes a DataError of kind 'format' for the cases layer. */
+export class CaseColumnsError extends Error {
+  override readonly name = 'CaseColumnsError';
+  constructor(
+    message: string,
+    readonly problem: CaseColumnsProblem,
+  ) {
+    super(message);
+  }
+}
+
+const noCode = 255;
+const noGridCode = 0xffff;
+
+/**
+ * Decode and validate: the format's own checks (src/geo/columnar), then the case columns. `status`, `channel` and
+ * `category` are required category columns whose labels must all be the domain's and every case must have one;
+ * `satisfaction` is an optional category column (labels checked, nulls allowed); `reportedAt` and `dueAt` are
+ * required timestamps with a value for every case; `closedAt`, `stageTimes.<step>` and `gridId` are optional.
+ */
+export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
+  let decoded: PointsColumnar;
+  try {
+    decoded = decodePointsColumnar(buffer);
+  } catch (error) {
+    if (error instanceof ColumnarFormatError)
+      throw new CaseColumnsError(error.message, { problem: 'format', field: 'columnar' });
+    throw error;
+  }
+  const { count, columns } = decoded;
+  const stage = domainCodes(columns.get('status'), 'status', caseStages, count, true);
+  const channel = domainCodes(columns.get('channel'), 'channel', caseChannels, count, true);
+  const category = domainCodes(columns.get('category'), 'category', caseCategories, count, true);
+  const satisfaction = domainCodes(
+    columns.get('satisfaction'),
+    'satisfaction',
+    satisfactionLevels,
+    count,
+    false,
+  );
+  const reportedAt = times(columns.get('reportedAt'), 'reportedAt', count, true);
+  const dueAt = times(columns.get('dueAt'), 'dueAt', count, true);
+  const closedAt = times(columns.get('closedAt'), 'closedAt', count, false);
+  const stageEntered = caseStages.map((step) =>
+    times(columns.get(`stageTimes.${step}`), `stageTimes.${step}`, count, false),
+  );
+  const grid = columns.get('gridId');
+  let gridCodes: Uint16Array<ArrayBuffer> | null = null;
+  let gridDictionary: string[] = [];
+  if (grid !== undefined) {
+    if (grid.kind !== 'category')
+      throw new CaseColumnsError('column gridId: not a category column', {
+        problem: 'type',
+        field: 'gridId',
+      });
+    gridDictionary = [...grid.dictionary];
+    gridCodes = new Uint16Array(count);
+    for (let index = 0; index < count; index += 1) {
+      const code = grid.codes[index] ?? grid.nullCode;
+      gridCodes[index] = code === grid.nullCode ? noGridCode : code;
+    }
+  }
+  // Copies (in the worker), so the whole received buffer need not stay alive on the main thread.
+  return {
+    count,
+    crs: decoded.crs,
+    positions: Float64Array.from(decoded.positions),
+    stage,
+    channel,
+    category,
+    satisfaction,
+    reportedAt,
+    dueAt,
+    closedAt,
+    stageEntered,
+    gridCodes,
+    gridDictionary,
+    idOffsets: decoded.idOffsets.slice(),
+    idBytes: decoded.idBytes.slice(),
+  };
+}
+
+function domainCodes(
+  column: DecodedColumn | undefined,
+  name: string,
+  labels: readonly string[],
+  count: number,
+  required: boolean,
+): Uint8Array<ArrayBuffer> {
+  const codes = new Uint8Array(count).fill(noCode);
+  if (column === undefined) {
+    if (required)
+      throw new CaseColumnsError(`column ${name} is missing`, { problem: 'missing', field: name });
+    return codes;
+  }
+  if (column.kind !== 'category')
+    throw new CaseColumnsError(`column ${name}: not a category column`, { problem: 'type', field: name });
+  const remap = column.dictionary.map((label) => labels.indexOf(label));
+  const unknown = column.dictionary.find((_, code) => remap[code] === -1);
+  if (unknown !== undefined)
+    throw new CaseColumnsError(`column ${name}: unknown value "${unknown.slice(0, 40)}"`, {
+      problem: 'value',
+      field: name,
+    });
+  for (let index = 0; index < count; index += 1) {
+    const code = column.codes[index] ?? column.nullCode;
+    const domain = code === column.nullCode ? -1 : (remap[code] ?? -1);
+    if (domain === -1) {
+      if (required)
+        throw new CaseColumnsError(`column ${name}: case ${index} has no value`, {
+          problem: 'missing',
+          field: name,
+          featureNumber: index + 1,
+        });
+      continue;
+    }
+    codes[index] = domain;
+  }
+  return codes;
+}
+
+function times(
+  column: DecodedColumn | undefined,
+  name: string,
+  count: number,
+  required: boolean,
+): Float64Array<ArrayBuffer> {
+  if (column === undefined) {
+    if (required)
+      throw new CaseColumnsError(`column ${name} is missing`, { problem: 'missing', field: name });
+    return new Float64Array(count).fill(Number.NaN);
+  }
+  if (column.kind !== 'timestamp')
+    throw new CaseColumnsError(`column ${name}: not a timestamp column`, { problem: 'type', field: name });
+  if (required)
+    for (let index = 0; index < count; index += 1)
+      if (Number.isNaN(column.values[index]))
+        throw new CaseColumnsError(`column ${name}: case ${index} has no value`, {
+          problem: 'missing',
+          field: name,
+          featureNumber: index + 1,
+        });
+  return column.values.slice();
+}
