@@ -123,6 +123,14 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         return method(call);
       }),
     cases: rawCases,
+    caseColumns: (query, signal) =>
+      run(async () => {
+        const source = resolveSource(config, 'cases');
+        const adapter = await loadProviderAdapter(source.provider);
+        if (!adapter.caseColumns || !adapter.filtersCasesByRegion) return null;
+        const { method, call } = await bind('cases', 'caseColumns', signal);
+        return method(call, query);
+      }),
     indicators: (query, signal) =>
       run(async () => {
         if (servesIndicatorsClientSide(config))

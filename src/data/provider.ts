@@ -1,5 +1,6 @@
 import type { LayerKind, SourceConfig } from '../domain/runtime-config';
 import type { CameraColumnsAnswer } from './columnar/camera-columns.decode';
+import type { CaseColumnsAnswer } from './columnar/case-columns.decode';
 import type {
   CameraCollection,
   CaseCollection,
@@ -79,6 +80,14 @@ export interface LayerSources {
    * outside every grid keeps `gridId: null` and is left out of any region filter.
    */
   cases(query: CaseQuery, signal?: AbortSignal): Promise<CaseCollection>;
+  /**
+   * The same cases as `cases` (same window, filters and order), as typed columns decoded and checked off the main
+   * thread (ProviderAdapter.caseColumns): the path for a year's or a million cases. No titles: a view that shows
+   * one case reads its title elsewhere (docs/api.md). Resolves with `{ kind: 'features' }` when the server answered
+   * GeoJSON instead, and with null when the cases' provider has no columnar path (or cannot filter by region
+   * itself), so the caller uses `cases`. Absent on sources that never offer it (test doubles).
+   */
+  caseColumns?(query: CaseQuery, signal?: AbortSignal): Promise<CaseColumnsAnswer | null>;
   /**
    * A region's (or grid's) indicators for a period, their series per day/week/month and its children's figures,
    * which add up to the parent's. Computed in the browser from `cases`, `grids` and `regions` when

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { indexRegions, type RegionIndex } from '../domain/hierarchy';
 import type { CameraColumnsAnswer } from './columnar/camera-columns.decode';
+import type { CaseColumnsAnswer } from './columnar/case-columns.decode';
 import type { DataError } from './data-error';
 import { useDataSource } from './data-source-context';
 import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
@@ -51,6 +52,16 @@ export const dataQueries = {
     queryOptions<CaseCollection, DataError>({
       queryKey: ['cases', query],
       queryFn: ({ signal }) => source.cases(query, signal),
+    }),
+  /**
+   * The same cases as columns (null: the provider has none, use `cases`). Kept by reference, not compared: the
+   * live case columns adopt the decoded arrays.
+   */
+  caseColumns: (source: LayerSources, query: CaseQuery) =>
+    queryOptions<CaseColumnsAnswer | null, DataError>({
+      queryKey: ['cases', 'columns', query],
+      queryFn: ({ signal }) => source.caseColumns?.(query, signal) ?? Promise.resolve(null),
+      structuralSharing: false,
     }),
   indicators: (source: LayerSources, query: IndicatorQuery) =>
     queryOptions<IndicatorsResponse, DataError>({

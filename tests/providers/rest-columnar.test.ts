@@ -5,6 +5,7 @@ import { cameraStatuses } from '../../src/domain/points';
 import { runtimeConfigSchema } from '../../src/domain/runtime-config';
 import { createDataSource } from '../../src/data/data-source';
 import { DataError } from '../../src/data/data-error';
+import { CaseColumns } from '../../src/data/live/case-columns';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { decodePointsColumnar } from '../../src/geo/columnar/points-columnar.decode';
 import { encodePointsColumnar } from '../../src/geo/columnar/points-columnar.encode';
@@ -41,6 +42,64 @@ describe('rest cases, columnar (server side)', () => {
       expect(status.dictionary[status.codes[index] ?? 255]).toBe(properties.status);
       expect(reportedAt.values[index]).toBe(Date.parse(properties.reportedAt));
     });
+  });
+});
+
+describe('rest cases, columnar (client side)', () => {
+  const from = new Date(peerNow.getTime() - 120 * 86_400_000).toISOString();
+  const query = { from, to: new Date(peerNow.getTime() + 86_400_000).toISOString() };
+
+  it('asks for the columnar type and builds the same live columns as the GeoJSON answer', async () => {
+    accepts.length = 0;
+    const answer = await source().caseColumns?.(query);
+    expect(accepts[0]).toContain(columnarMediaType);
+    if (answer?.kind !== 'columns') throw new Error('expected columns');
+    const geojson = await source().cases(query);
+    expect(geojson.features.length).toBeGreaterThan(0);
+    const gridIds = data.city.grids.features.map((grid) => grid.properties.id);
+    const expected = CaseColumns.from(geojson.features, gridIds);
+    const actual = CaseColumns.fromWire(answer.wire, gridIds);
+    expect(actual.count).toBe(expected.count);
+    for (let row = 0; row < expected.count; row += 1)
+      expect(actual.caseAt(row)).toEqual({ ...expected.caseAt(row), title: null });
+    expect(actual.positions.subarray(0, actual.count * 2)).toEqual(
+      expected.positions.subarray(0, expected.count * 2),
+    );
+  });
+
+  it('takes a GeoJSON answer from a server that ignores the columnar type', async () => {
+    server.use(
+      http.get(`${baseUrl}/cases`, () => HttpResponse.json({ type: 'FeatureCollection', features: [] }), {
+        once: true,
+      }),
+    );
+    const answer = await source().caseColumns?.(query);
+    expect(answer).toEqual({ kind: 'features', collection: { type: 'FeatureCollection', features: [] } });
+  });
+
+  it('rejects a buffer with an unknown status as a cases format error', async () => {
+    const bad = encodePointsColumnar({
+      crs: 'wgs84',
+      positionType: 'float64',
+      positions: [112.85, 35.49],
+      ids: ['x'],
+      columns: [{ name: 'status', kind: 'category', values: ['asleep'] }],
+    });
+    server.use(
+      http.get(
+        `${baseUrl}/cases`,
+        () => new HttpResponse(bad, { headers: { 'Content-Type': columnarMediaType } }),
+        {
+          once: true,
+        },
+      ),
+    );
+    const error: unknown = await source()
+      .caseColumns?.(query)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error).toMatchObject({ layer: 'cases', kind: 'format' });
+    expect((error as DataError).reason).toContain('"asleep"');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { LayerKind, ProviderKind } from '../../domain/runtime-config';
 import type { CameraColumnsAnswer } from '../columnar/camera-columns.decode';
+import type { CaseColumnsAnswer } from '../columnar/case-columns.decode';
 import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from '../provider';
 import type {
   CameraCollection,
@@ -65,6 +66,15 @@ export interface ProviderAdapter {
    * `query.region` is applied by the data source after that join when the provider cannot filter by region.
    */
   cases?(call: AdapterCall, query: CaseQuery): Promise<CaseCollection>;
+  /**
+   * The fast path for a year's or a million cases: the same cases as `cases`, as typed columns with no JS object
+   * per case. Asks for the columnar binary format by content negotiation (docs/api.md, GET /cases) and decodes
+   * and checks it in a worker (src/data/columnar/case-columns.decode.ts); a server that answers GeoJSON instead is
+   * parsed as `cases` would be (`kind: 'features'`). Rejects with a DataError of kind 'format' for the cases layer
+   * naming the refused block, column or case. Optional: the cases tab falls back to `cases` without it. Only
+   * used when the adapter also `filtersCasesByRegion` (the columns get no client-side grid join).
+   */
+  caseColumns?(call: AdapterCall, query: CaseQuery): Promise<CaseColumnsAnswer>;
   /** A region's indicators; providers without them are served client-side from cases (client-indicators.ts). */
   indicators?(call: AdapterCall, query: IndicatorQuery): Promise<IndicatorsResponse>;
   /** True when `cases` honours `query.region` itself (it knows the hierarchy), so no join is needed. */

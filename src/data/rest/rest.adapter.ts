@@ -2,8 +2,9 @@ import type { ProviderAdapter } from '../adapters/adapter';
 import { cameraColumnsOf } from '../../domain/camera-columns';
 import { columnarMediaType } from '../../geo/columnar/points-columnar';
 import { decodeCameraColumnsOffThread } from '../columnar/camera-columns.protocol';
+import { decodeCaseColumnsOffThread } from '../columnar/case-columns.protocol';
 import { fetchJson, fetchNegotiated } from '../http';
-import type { Bbox, ResolvedSource } from '../provider';
+import type { Bbox, CaseQuery, ResolvedSource } from '../provider';
 import {
   camerasSchema,
   casesSchema,
@@ -24,6 +25,16 @@ function endpoint(source: ResolvedSource, path: string, params: Record<string, s
 }
 
 const bboxParam = (bbox: Bbox | undefined): string | undefined => bbox?.join(',');
+
+const casesUrl = (source: ResolvedSource, query: CaseQuery): string =>
+  endpoint(source, '/cases', {
+    from: query.from,
+    to: query.to,
+    bbox: bboxParam(query.bbox),
+    status: query.status?.join(','),
+    category: query.category?.join(','),
+    region: query.region,
+  });
 
 /**
  * Gridboard's own REST contract (docs/api.md): one GET per layer under the source's base URL. It expresses every
@@ -59,21 +70,16 @@ export const restAdapter: ProviderAdapter = {
   stations: ({ source, signal }) =>
     fetchJson({ ...source, url: endpoint(source, '/stations', {}), signal }, stationsSchema),
   cases: ({ source, signal }, query) =>
-    fetchJson(
-      {
-        ...source,
-        url: endpoint(source, '/cases', {
-          from: query.from,
-          to: query.to,
-          bbox: bboxParam(query.bbox),
-          status: query.status?.join(','),
-          category: query.category?.join(','),
-          region: query.region,
-        }),
-        signal,
-      },
+    fetchJson({ ...source, url: casesUrl(source, query), signal }, casesSchema),
+  caseColumns: async ({ source, signal }, query) => {
+    const answer = await fetchNegotiated(
+      { ...source, url: casesUrl(source, query), signal },
+      columnarMediaType,
       casesSchema,
-    ),
+    );
+    if (answer.kind === 'json') return { kind: 'features', collection: answer.body };
+    return { kind: 'columns', wire: await decodeCaseColumnsOffThread(answer.body, signal) };
+  },
   indicators: ({ source, signal }, query) =>
     fetchJson(
       {

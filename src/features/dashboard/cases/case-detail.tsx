@@ -1,35 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import { useGrids } from '../../../data/queries';
+import type { CaseSummary } from '../../../data/live/case-columns';
 import { caseStages } from '../../../domain/case';
-import type { CaseFeature } from '../../../data/schemas/contract.schema';
 import { maskPersonName } from '../map/mask';
-import { formatDayTime, maskPhoneNumbers } from './case-text';
+import { caseTitle, formatDayTimeOrDash } from './case-text';
 
 /**
- * One case: its facts and its step timeline through the six-step loop. Names and phone numbers are masked here
- * always — the detail is read on shared screens in the command centre.
+ * One case: its facts and its step timeline through the six-step loop, read from the live columns. Names and
+ * phone numbers are masked here always — the detail is read on shared screens in the command centre. A case that
+ * came as columns has no title (the columnar format carries none): its category stands in until the stream brings
+ * the case's feature.
  */
-export function CaseDetail({ feature, onClose }: { feature: CaseFeature; onClose: () => void }) {
+export function CaseDetail({ summary, onClose }: { summary: CaseSummary; onClose: () => void }) {
   const { t } = useTranslation('cases');
   const grids = useGrids();
-  const properties = feature.properties;
-  const grid = grids.data?.features.find((item) => item.properties.id === properties.gridId)?.properties;
-  const reachedIndex = caseStages.indexOf(properties.status);
+  const grid = grids.data?.features.find((item) => item.properties.id === summary.gridId)?.properties;
+  const reachedIndex = caseStages.indexOf(summary.status);
+  const categoryLabel = summary.category ? t(`category.${summary.category}`) : '—';
   const facts: [string, string][] = [
-    [t('detail.id'), properties.id],
-    [t('detail.category'), t(`category.${properties.category}`)],
-    [t('detail.channel'), t(`channel.${properties.channel}`)],
-    [t('detail.status'), t(`stage.${properties.status}`)],
-    [t('detail.due'), formatDayTime(Date.parse(properties.dueAt))],
-    [t('detail.grid'), grid?.name ?? properties.gridId ?? '—'],
+    [t('detail.id'), summary.id],
+    [t('detail.category'), categoryLabel],
+    [t('detail.channel'), summary.channel ? t(`channel.${summary.channel}`) : '—'],
+    [t('detail.status'), t(`stage.${summary.status}`)],
+    [t('detail.due'), formatDayTimeOrDash(summary.dueAt)],
+    [t('detail.grid'), grid?.name ?? summary.gridId ?? '—'],
     [t('detail.worker'), grid ? maskPersonName(grid.workerName) : '—'],
   ];
-  if (properties.satisfaction)
-    facts.push([t('detail.satisfaction'), t(`satisfaction.${properties.satisfaction}`)]);
+  if (summary.satisfaction) facts.push([t('detail.satisfaction'), t(`satisfaction.${summary.satisfaction}`)]);
   return (
     <section className="case-detail" aria-label={t('detail.title')} data-testid="case-detail">
       <header>
-        <h3>{maskPhoneNumbers(properties.title)}</h3>
+        <h3>{caseTitle(summary.title, categoryLabel)}</h3>
         <button type="button" onClick={onClose} aria-label={t('detail.close')}>
           ×
         </button>
@@ -45,12 +46,14 @@ export function CaseDetail({ feature, onClose }: { feature: CaseFeature; onClose
       <h4>{t('detail.timeline')}</h4>
       <ol className="case-detail__timeline">
         {caseStages.map((stage, index) => {
-          const at = properties.stageTimes?.[stage];
+          const at = summary.stageEntered[index] ?? Number.NaN;
           const reached = index <= reachedIndex;
           return (
             <li key={stage} className={reached ? 'case-detail__step--reached' : 'case-detail__step--ahead'}>
               <span>{t(`stage.${stage}`)}</span>
-              <span>{at ? formatDayTime(Date.parse(at)) : reached ? '—' : t('detail.notReached')}</span>
+              <span>
+                {Number.isFinite(at) ? formatDayTimeOrDash(at) : reached ? '—' : t('detail.notReached')}
+              </span>
             </li>
           );
         })}

@@ -3,7 +3,7 @@ import type { CaseColumns } from '../../../data/live/case-columns';
 import type { LateCase } from '../../../data/live/case-lists';
 import type { CaseArrival } from '../../../data/live/live-cases';
 import { formatCount } from '../../../ui/format';
-import { durationParts, formatDayTime, maskPhoneNumbers } from './case-text';
+import { caseTitle, durationParts, formatDayTimeOrDash } from './case-text';
 
 interface ListProps {
   columns: CaseColumns;
@@ -12,18 +12,20 @@ interface ListProps {
 
 function CaseButton({ columns, row, onSelect, extra }: ListProps & { row: number; extra?: string }) {
   const { t } = useTranslation('cases');
-  const properties = columns.features[row]?.properties;
-  if (!properties) return null;
+  const summary = columns.caseAt(row);
+  if (!summary) return null;
   return (
     <button
       type="button"
       className="case-list__item"
-      onClick={() => onSelect(properties.id)}
-      data-case-id={properties.id}
+      onClick={() => onSelect(summary.id)}
+      data-case-id={summary.id}
     >
-      <span className="case-list__title">{maskPhoneNumbers(properties.title)}</span>
+      <span className="case-list__title">
+        {caseTitle(summary.title, summary.category ? t(`category.${summary.category}`) : '—')}
+      </span>
       <span className="case-list__meta">
-        {formatDayTime(columns.reportedAt[row] ?? 0)} · {t(`stage.${properties.status}`)}
+        {formatDayTimeOrDash(summary.reportedAt)} · {t(`stage.${summary.status}`)}
         {extra ? ` · ${extra}` : ''}
       </span>
     </button>
@@ -47,7 +49,7 @@ export function LatestCases({
       ) : (
         <ol>
           {rows.map((row) => {
-            const id = columns.features[row]?.properties.id ?? String(row);
+            const id = columns.idAt(row) ?? String(row);
             return (
               <li key={id} className={fresh.has(id) ? 'case-list__new' : undefined}>
                 {fresh.has(id) && <span className="case-list__badge">{t('latest.new')}</span>}
@@ -84,7 +86,7 @@ export function OverdueCases({
           <ol>
             {overdue.cases.map((item) => {
               const late = durationParts(item.lateMs);
-              const id = columns.features[item.row]?.properties.id ?? String(item.row);
+              const id = columns.idAt(item.row) ?? String(item.row);
               return (
                 <li key={id}>
                   <CaseButton

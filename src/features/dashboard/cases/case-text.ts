@@ -35,3 +35,14 @@ export function durationParts(ms: number): { unit: 'days' | 'hours'; count: numb
     ? { unit: 'days', count: Math.floor(hours / 24) }
     : { unit: 'hours', count: Math.floor(hours) };
 }
+
+/**
+ * What a list or the detail shows as a case's title: its own (phone numbers masked), or, for a case that came as
+ * columns (no titles in the columnar format) and has not been streamed since, its category's label.
+ */
+export const caseTitle = (title: string | null, categoryLabel: string): string =>
+  title === null ? categoryLabel : maskPhoneNumbers(title);
+
+/** "MM-DD hh:mm" in China time, or "—" for no time. */
+export const formatDayTimeOrDash = (instant: number): string =>
+  Number.isFinite(instant) ? formatDayTime(instant) : '—';

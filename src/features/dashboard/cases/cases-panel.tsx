@@ -25,7 +25,7 @@ export function CasesPanel() {
   const period = useMemo(() => resolveWindow(urlView.window, today), [urlView.window, today]);
   const columns = live.snapshot.columns;
   const selectedRow = workspace.selectedCase === null ? undefined : columns.rowOf(workspace.selectedCase);
-  const selected = selectedRow === undefined ? undefined : columns.features[selectedRow];
+  const selected = selectedRow === undefined ? undefined : columns.caseAt(selectedRow);
   return (
     <div className="cases-panel" data-version={view.version}>
       <header className="cases-panel__header">
@@ -53,7 +53,7 @@ export function CasesPanel() {
           : t('count', { count: view.rows.length, formatted: formatCount(view.rows.length, i18n.language) })}
       </p>
       <CaseFilters filters={filters} onChange={workspace.setFilters} />
-      {selected && <CaseDetail feature={selected} onClose={() => workspace.selectCase(null)} />}
+      {selected && <CaseDetail summary={selected} onClose={() => workspace.selectCase(null)} />}
       <LatestCases
         columns={columns}
         rows={view.latest}

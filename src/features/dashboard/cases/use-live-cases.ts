@@ -1,18 +1,22 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { CaseColumnsAnswer, CaseColumnsWire } from '../../../data/columnar/case-columns.decode';
 import type { DataError } from '../../../data/data-error';
 import { resolveSource } from '../../../data/data-source';
 import { useDataSource } from '../../../data/data-source-context';
 import { subscribeCaseStream, type StreamState } from '../../../data/live/case-stream';
 import { LiveCases, type LiveCasesSnapshot } from '../../../data/live/live-cases';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
+import type { CaseFeature } from '../../../data/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
 import { toChinaIso } from '../../../domain/time-window';
 import { convertPosition } from '../../../geo/crs';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
 /**
- * The window's cases, live: fetched once per window into columns, then kept current by the provider's stream
+ * The window's cases, live: fetched once per window into columns — as typed columns decoded in a worker when the
+ * cases' provider offers them (`caseColumns`, the columnar format; no JS object per case, no titles), else as
+ * GeoJSON validated here — then kept current by the provider's stream
  * when it has one (REST with `meta.live`), otherwise by polling every `refreshSeconds`. Earlier data stays on
  * screen while a new window loads, so nothing flashes; the connection's state is always reported.
  */
@@ -49,12 +53,23 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
       : null;
   const streaming = enabled && streamUrl !== null;
   const query = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
-  const cases = useQuery({
-    ...dataQueries.cases(source, query),
-    enabled,
+  const refetchInterval = streaming ? false : config.refreshSeconds * 1000;
+  const hasColumns = source.caseColumns !== undefined;
+  const columnCases = useQuery({
+    ...dataQueries.caseColumns(source, query),
+    enabled: enabled && hasColumns,
     placeholderData: keepPreviousData,
-    refetchInterval: streaming ? false : config.refreshSeconds * 1000,
+    refetchInterval,
   });
+  // GeoJSON only where no columns can come: no columnar member, or the provider answered that it has none.
+  const useGeoJson = !hasColumns || columnCases.data === null;
+  const featureCases = useQuery({
+    ...dataQueries.cases(source, query),
+    enabled: enabled && useGeoJson,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+  });
+  const cases = useGeoJson ? featureCases : columnCases;
   const [store] = useState(() => new LiveCases());
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
@@ -64,15 +79,21 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const dataCrs = meta.data?.crs ?? 'wgs84';
   const basemapCrs = config.basemap.crs;
   const windowKey = `${query.from}/${query.to}`;
-  const { data, dataUpdatedAt, isPlaceholderData } = cases;
+  const { dataUpdatedAt, isPlaceholderData } = cases;
+  const input = useMemo(
+    () => (useGeoJson ? featureCases.data?.features : caseInput(columnCases.data ?? null)),
+    [useGeoJson, featureCases.data, columnCases.data],
+  );
   useEffect(() => {
-    if (!data || isPlaceholderData || grids.data === undefined) return;
+    if (!input || isPlaceholderData || grids.data === undefined) return;
+    // Columns carry their own CRS; GeoJSON is in the dataset's (meta).
+    const from = 'crs' in input ? input.crs : dataCrs;
     const convert =
-      dataCrs === basemapCrs
+      from === basemapCrs
         ? undefined
-        : (position: readonly [number, number]) => convertPosition(position, dataCrs, basemapCrs);
-    store.reset(data.features, gridIds, windowKey, dataUpdatedAt, convert);
-  }, [store, data, isPlaceholderData, dataUpdatedAt, gridIds, grids.data, windowKey, dataCrs, basemapCrs]);
+        : (position: readonly [number, number]) => convertPosition(position, from, basemapCrs);
+    store.reset(input, gridIds, windowKey, dataUpdatedAt, convert);
+  }, [store, input, isPlaceholderData, dataUpdatedAt, gridIds, grids.data, windowKey, dataCrs, basemapCrs]);
 
   const { refetch } = cases;
   useEffect(() => {
@@ -106,6 +127,11 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     error: cases.error,
     refetch: () => void refetch(),
     rejectedEvents,
-    fetchedCount: data?.features.length ?? null,
+    fetchedCount: input === undefined ? null : 'crs' in input ? input.count : input.length,
   };
+}
+
+function caseInput(answer: CaseColumnsAnswer | null): readonly CaseFeature[] | CaseColumnsWire | undefined {
+  if (!answer) return undefined;
+  return answer.kind === 'columns' ? answer.wire : answer.collection.features;
 }
