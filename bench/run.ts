@@ -4,6 +4,7 @@ import { provincePanBench } from './browser/province-pan.bench';
 import { closeBrowserSession } from './browser/session';
 import { bundleBench } from './bundle.bench';
 import { cameraColumnsBench } from './camera-columns.bench';
+import { caseColumnsBench } from './case-columns.bench';
 import { columnarBench } from './columnar.bench';
 import { indicatorsWorkerBench } from './indicators-worker.bench';
 import { joinBench } from './join.bench';
@@ -21,6 +22,7 @@ export const benchModules: BenchModule[] = [
   joinBench({ gridCount: 70_000, baselineSample: 10_000, goal: 400 }),
   columnarBench,
   cameraColumnsBench,
+  caseColumnsBench,
   planValidationBench([10, 100]),
   liveCasesBench,
   indicatorsWorkerBench,

@@ -37,6 +37,12 @@ export interface CaseColumnsWire {
   gridDictionary: string[];
   idOffsets: Uint32Array<ArrayBuffer>;
   idBytes: Uint8Array<ArrayBuffer>;
+  /**
+   * The id → row index, built in the worker so the main thread never decodes a million ids: an open-addressing
+   * hash table (FNV-1a over each id's UTF-8 bytes, linear probing) of rows, -1 for an empty slot; its length is a
+   * power of two. Read it with `idTableRow`.
+   */
+  idTable: Int32Array<ArrayBuffer>;
 }
 
 /**
@@ -117,6 +123,9 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     }
   }
   // Copies (in the worker), so the whole received buffer need not stay alive on the main thread.
+  const idOffsets = decoded.idOffsets.slice();
+  const idBytes = decoded.idBytes.slice();
+  const idTable = buildIdTable(idOffsets, idBytes, count);
   return {
     count,
     crs: decoded.crs,
@@ -131,9 +140,78 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     stageEntered,
     gridCodes,
     gridDictionary,
-    idOffsets: decoded.idOffsets.slice(),
-    idBytes: decoded.idBytes.slice(),
+    idOffsets,
+    idBytes,
+    idTable,
   };
+}
+
+function idHash(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ (bytes[index] ?? 0), 0x01000193);
+  return hash >>> 0;
+}
+
+function sameBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  other: Uint8Array,
+  otherStart: number,
+  otherEnd: number,
+): boolean {
+  if (end - start !== otherEnd - otherStart) return false;
+  for (let index = 0; index < end - start; index += 1)
+    if (bytes[start + index] !== other[otherStart + index]) return false;
+  return true;
+}
+
+/** The id table of `count` ids; a repeated id is refused (a case is one row, as the GeoJSON path's upsert keeps it). */
+function buildIdTable(offsets: Uint32Array, bytes: Uint8Array, count: number): Int32Array<ArrayBuffer> {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const table = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let row = 0; row < count; row += 1) {
+    const start = offsets[row] ?? 0;
+    const end = offsets[row + 1] ?? 0;
+    let slot = idHash(bytes, start, end) & mask;
+    for (;;) {
+      const other = table[slot] ?? -1;
+      if (other === -1) {
+        table[slot] = row;
+        break;
+      }
+      if (sameBytes(bytes, start, end, bytes, offsets[other] ?? 0, offsets[other + 1] ?? 0))
+        throw new CaseColumnsError(`ids: case ${row} repeats the id of case ${other}`, {
+          problem: 'duplicate',
+          field: 'id',
+          featureNumber: row + 1,
+        });
+      slot = (slot + 1) & mask;
+    }
+  }
+  return table;
+}
+
+const encoder = new TextEncoder();
+
+/** The row of `id` in a wire's id table, or undefined. */
+export function idTableRow(
+  id: string,
+  table: Int32Array,
+  offsets: Uint32Array,
+  bytes: Uint8Array,
+): number | undefined {
+  const wanted = encoder.encode(id);
+  const mask = table.length - 1;
+  let slot = idHash(wanted, 0, wanted.length) & mask;
+  for (;;) {
+    const row = table[slot] ?? -1;
+    if (row === -1) return undefined;
+    if (sameBytes(bytes, offsets[row] ?? 0, offsets[row + 1] ?? 0, wanted, 0, wanted.length)) return row;
+    slot = (slot + 1) & mask;
+  }
 }
 
 function domainCodes(

@@ -29,6 +29,7 @@ export function decodeCaseColumnsReply(buffer: ArrayBuffer): {
       ...wire.stageEntered,
       wire.idOffsets,
       wire.idBytes,
+      wire.idTable,
     ];
     if (wire.gridCodes) arrays.push(wire.gridCodes);
     return { reply: { ok: true, wire }, transfer: arrays.map((array) => array.buffer) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseStages } from '../../domain/case';
+import { caseId } from '../../domain/ids';
 import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
 import type { ColumnInput } from '../../geo/columnar/points-columnar';
 import { DataError } from '../data-error';
@@ -135,6 +136,18 @@ describe('columnar cases into the live columns', () => {
     expect(live.snapshot().arrivals.map((arrival) => arrival.id)).toEqual([added.properties.id]);
   });
 
+  it('finds rows by id through the table the worker built, for any UTF-8 id', () => {
+    const features = sampleCases(500).map((feature, index) =>
+      index % 2 === 0
+        ? { ...feature, properties: { ...feature.properties, id: caseId(`事件-${index}`) } }
+        : feature,
+    );
+    const columns = CaseColumns.fromWire(decode(columnarOf(features)), sampleGridIds);
+    features.forEach((feature, row) => expect(columns.rowOf(feature.properties.id)).toBe(row));
+    expect(columns.rowOf('事件-1')).toBeUndefined();
+    expect(columns.rowOf('')).toBeUndefined();
+  });
+
   it('takes an empty answer', () => {
     const columns = CaseColumns.fromWire(decode(columnarOf([])), sampleGridIds);
     expect(columns.count).toBe(0);
@@ -178,6 +191,15 @@ describe('columnar cases refused', () => {
     expect(
       refusal(columnarOf(features, { dueAt: { name: 'dueAt', kind: 'timestamp', values: noTime } })).detail,
     ).toMatchObject({ field: 'dueAt', featureNumber: 1 });
+  });
+
+  it('refuses a repeated id', () => {
+    const repeated = [...features, sampleCase(3)];
+    expect(refusal(columnarOf(repeated)).detail).toMatchObject({
+      problem: 'duplicate',
+      field: 'id',
+      featureNumber: repeated.length,
+    });
   });
 
   it('refuses a column of the wrong kind', () => {

@@ -8,7 +8,7 @@ import {
   type CaseStage,
   type Satisfaction,
 } from '../../domain/case';
-import type { CaseColumnsWire } from '../columnar/case-columns.decode';
+import { idTableRow, type CaseColumnsWire } from '../columnar/case-columns.decode';
 import type { CaseFeature } from '../schemas/contract.schema';
 
 /**
@@ -18,8 +18,8 @@ import type { CaseFeature } from '../schemas/contract.schema';
  * the few views that show one case (detail, lists).
  *
  * Or built from columns decoded in a worker (`fromWire`, the columnar format): the typed arrays are adopted as
- * they are, with no JS object per case; ids stay UTF-8 bytes until one is needed, and the id → row index is made
- * on the first lookup (a streamed case, a selection). Such rows have no title (`caseAt(row).title` is null) until
+ * they are, with no JS object per case; ids stay UTF-8 bytes until one is needed, and a lookup by id reads the
+ * hash table the worker built (`idTable`), so a streamed case costs no index build on the main thread. Such rows have no title (`caseAt(row).title` is null) until
  * a streamed change brings the case's feature.
  */
 export const noCode = 255;
@@ -53,11 +53,12 @@ export interface CaseSummary {
   stageEntered: number[];
 }
 
-/** The UTF-8 id blocks of rows that came as columns (rows `0 .. count - 1`). */
+/** The UTF-8 id blocks of rows that came as columns (rows `0 .. count - 1`) and their id → row table. */
 interface IdBlocks {
   count: number;
   offsets: Uint32Array;
   bytes: Uint8Array;
+  table: Int32Array;
 }
 
 export class CaseColumns {
@@ -76,8 +77,8 @@ export class CaseColumns {
   stageEntered: Float64Array[] = caseStages.map(() => new Float64Array(initialCapacity));
   /** The parsed feature of a row that came as GeoJSON (or was streamed); sparse for rows that came as columns. */
   readonly features: CaseFeature[] = [];
-  /** Null until first needed when the rows came as columns (`idBlocks`). */
-  private rowById: Map<string, number> | null = new Map<string, number>();
+  /** Rows by id, for rows that came as features (all of them on the GeoJSON path, appended ones after `fromWire`). */
+  private readonly rowById = new Map<string, number>();
   private idBlocks: IdBlocks | null = null;
   private readonly decoder = new TextDecoder();
 
@@ -140,8 +141,7 @@ export class CaseColumns {
       for (let row = 0; row < count; row += 1) grid[row] = rowOfCode[codes[row] ?? 0] ?? -1;
     }
     columns.grid = grid;
-    columns.idBlocks = { count, offsets: wire.idOffsets, bytes: wire.idBytes };
-    columns.rowById = null;
+    columns.idBlocks = { count, offsets: wire.idOffsets, bytes: wire.idBytes, table: wire.idTable };
     return columns;
   }
 
@@ -155,19 +155,10 @@ export class CaseColumns {
   }
 
   rowOf(id: string): number | undefined {
-    return this.index().get(id);
-  }
-
-  /** The id → row index; for columns from a wire, built on the first lookup (every id decoded once). */
-  private index(): Map<string, number> {
-    if (this.rowById) return this.rowById;
-    const index = new Map<string, number>();
-    for (let row = 0; row < this.count; row += 1) {
-      const id = this.idAt(row);
-      if (id !== undefined) index.set(id, row);
-    }
-    this.rowById = index;
-    return index;
+    const row = this.rowById.get(id);
+    if (row !== undefined) return row;
+    const blocks = this.idBlocks;
+    return blocks ? idTableRow(id, blocks.table, blocks.offsets, blocks.bytes) : undefined;
   }
 
   /** One case for the lists and the detail, from the columns; undefined past the last row. */
@@ -201,8 +192,7 @@ export class CaseColumns {
    */
   upsert(feature: CaseFeature): { row: number; added: boolean } | null {
     const properties = feature.properties;
-    const index = this.index();
-    const existing = index.get(properties.id);
+    const existing = this.rowOf(properties.id);
     if (existing !== undefined) {
       const before = this.stage[existing] ?? 0;
       if (caseStages.indexOf(properties.status) < before) return null;
@@ -212,7 +202,7 @@ export class CaseColumns {
     const row = this.count;
     this.reserve(row + 1);
     this.count = row + 1;
-    index.set(properties.id, row);
+    this.rowById.set(properties.id, row);
     this.write(row, feature);
     return { row, added: true };
   }
