@@ -160,9 +160,12 @@ export const provinceMeta = (dataTime: string) => ({
   dataTime,
 });
 
-const channels = ['hotline_12345', 'message_board', 'app', 'patrol'] as const;
-const categories = ['dispute', 'safety_hazard', 'livelihood', 'environment'] as const;
-const stages = ['reported', 'assigned', 'handling', 'feedback'] as const;
+export const provinceCaseChannels = ['hotline_12345', 'message_board', 'app', 'patrol'] as const;
+export const provinceCaseCategories = ['dispute', 'safety_hazard', 'livelihood', 'environment'] as const;
+export const provinceCaseStages = ['reported', 'assigned', 'handling', 'feedback'] as const;
+const channels = provinceCaseChannels;
+const categories = provinceCaseCategories;
+const stages = provinceCaseStages;
 
 /** Open cases reported over the last 20 days, three in five crowded around eleven city centres. */
 export function provinceCases(count: number, now: Date): FeatureCollection<Point> {

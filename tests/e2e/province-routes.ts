@@ -8,7 +8,7 @@ import {
   provinceMeta,
   provinceRegions,
 } from './province-data';
-import { provinceCamerasColumnar } from './province-columnar';
+import { provinceCamerasColumnar, provinceCasesColumnar } from './province-columnar';
 
 /**
  * Serves the generated province to the production build through Playwright routing: config.json turns the mock
@@ -24,6 +24,8 @@ export interface ProvinceBodies {
   camerasColumnar: Buffer | null;
   stations: string;
   cases: string;
+  /** The cases in the columnar format, when the size asks for them so (then a GeoJSON request gets 406). */
+  casesColumnar: Buffer | null;
 }
 
 const empty = JSON.stringify({ type: 'FeatureCollection', features: [] });
@@ -38,6 +40,8 @@ export interface ProvinceSize {
    * or both by content negotiation (the bench: the app asks for columns, the bare MapLibre page for GeoJSON).
    */
   camerasAs?: 'geojson' | 'columnar' | 'both';
+  /** How the cases are served: GeoJSON (the default) or the columnar format only, generated with typed arrays. */
+  casesAs?: 'geojson' | 'columnar';
 }
 
 export function provinceBodies(size: ProvinceSize, config: Record<string, unknown>): ProvinceBodies {
@@ -53,7 +57,9 @@ export function provinceBodies(size: ProvinceSize, config: Record<string, unknow
         ? Buffer.from(provinceCamerasColumnar(size.cameras))
         : null,
     stations: empty,
-    cases: size.cases > 0 ? JSON.stringify(provinceCases(size.cases, now)) : empty,
+    cases:
+      size.cases > 0 && size.casesAs !== 'columnar' ? JSON.stringify(provinceCases(size.cases, now)) : empty,
+    casesColumnar: size.casesAs === 'columnar' ? Buffer.from(provinceCasesColumnar(size.cases, now)) : null,
   };
 }
 
@@ -102,7 +108,13 @@ export async function routeProvince(page: Page, bodies: ProvinceBodies): Promise
       return route.fulfill({ status: 406, body: 'columnar cameras only' });
     }
     if (name === 'stations') return json(bodies.stations);
-    if (name === 'cases') return json(bodies.cases);
+    if (name === 'cases') {
+      const columnar = bodies.casesColumnar;
+      if (!columnar) return json(bodies.cases);
+      if (acceptsColumnar(route.request().headers()['accept'] ?? null))
+        return route.fulfill({ status: 200, contentType: columnarMediaType, body: columnar });
+      return route.fulfill({ status: 406, body: 'columnar cases only' });
+    }
     if (name === 'indicators') return json(indicators(url));
     // The case stream: none here, the app falls back to polling.
     return route.fulfill({ status: 404, body: 'not served by the province fixture' });
