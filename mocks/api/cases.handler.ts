@@ -14,6 +14,18 @@ import { respondValid } from './respond';
 /** Without `from`, the window is the 30 days before `to` (or now), so a bare GET never ships the whole year. */
 export const defaultCaseWindowDays = 30;
 
+/** `ids=` holds at most this many ids: it is for the few cases a list or a detail shows (docs/api.md). */
+export const maxCaseIds = 200;
+
+function readIds(params: URLSearchParams): ReadonlySet<string> | undefined {
+  const text = params.get('ids');
+  if (text === null || text === '') return undefined;
+  const ids = text.split(',').filter((id) => id !== '');
+  if (ids.length > maxCaseIds)
+    throw new BadParameter('bad_parameter', `ids holds ${ids.length} ids, at most ${maxCaseIds} are allowed`);
+  return new Set(ids);
+}
+
 /** Index of the first record reported at or after `from` (records are kept oldest first). */
 function firstReportedFrom(records: readonly CaseRecord[], from: number): number {
   let low = 0;
@@ -65,6 +77,7 @@ export function casesHandlers(state: MockState) {
         state.cases.catchUp(now);
         const filter = readCaseFilter(params, now);
         const unit = readUnit(state, params);
+        const ids = readIds(params);
         const depth = unit ? unit.path.length - 1 : 0;
         const records = state.cases.records;
         const features = [];
@@ -73,6 +86,7 @@ export function casesHandlers(state: MockState) {
           if (!record) continue;
           if (filter.to !== undefined && record.reportedMs >= filter.to) break;
           const { properties, geometry } = record.wire;
+          if (ids && !ids.has(properties.id)) continue;
           if (!matchesCaseFilter(properties, geometry.coordinates, filter)) continue;
           if (unit && caseUnitAt(state, record, depth) !== unit.id) continue;
           features.push(record.wire);

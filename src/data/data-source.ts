@@ -84,7 +84,7 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
     });
   const allGrids = sharedForOneRefresh(() => grids({}));
   const allRegions = sharedForOneRefresh(() => regions());
-  const rawCases: LayerSources['cases'] = (query, signal) =>
+  const casesOfProvider: LayerSources['cases'] = (query, signal) =>
     run(async () => {
       const { adapter, method, call } = await bind('cases', 'cases', signal);
       if (adapter.filtersCasesByRegion) return method(call, query);
@@ -96,6 +96,13 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
       ]);
       return casesInRegion(cases, gridList, regionList, region);
     });
+  // `ids` (a few cases by id) is applied here too, so every provider honours it (rest also sends it as `ids=`).
+  const rawCases: LayerSources['cases'] = async (query, signal) => {
+    const cases = await casesOfProvider(query, signal);
+    if (query.ids === undefined) return cases;
+    const wanted = new Set(query.ids);
+    return { ...cases, features: cases.features.filter((feature) => wanted.has(feature.properties.id)) };
+  };
 
   const sources: LayerSources = {
     meta: (signal) =>

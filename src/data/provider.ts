@@ -30,6 +30,11 @@ export interface CaseQuery {
   category?: readonly string[];
   /** Any region or grid id. */
   region?: string;
+  /**
+   * Only these cases (at most 200: the few a list or a detail shows). Sent to the server as `ids=` by rest; the
+   * data source also applies it to every provider's answer, so providers that cannot filter by id honour it too.
+   */
+  ids?: readonly string[];
 }
 
 export interface IndicatorQuery {

@@ -67,6 +67,17 @@ describe('rest cases, columnar (client side)', () => {
     );
   });
 
+  it('reads a few cases by id (their titles), within the window', async () => {
+    const all = await source().cases(query);
+    const wanted = all.features.slice(1, 4).map((feature) => feature.properties.id);
+    const some = await source().cases({ ...query, ids: [...wanted, 'no-such-case'] });
+    expect(some.features.map((feature) => feature.properties.id).sort()).toEqual([...wanted].sort());
+    expect(some.features.every((feature) => feature.properties.title.length > 0)).toBe(true);
+    const tooMany = Array.from({ length: 201 }, (_, index) => `C${index}`).join(',');
+    const response = await fetch(`${baseUrl}/cases?ids=${tooMany}`);
+    expect(response.status).toBe(400);
+  });
+
   it('takes a GeoJSON answer from a server that ignores the columnar type', async () => {
     server.use(
       http.get(`${baseUrl}/cases`, () => HttpResponse.json({ type: 'FeatureCollection', features: [] }), {

@@ -20,7 +20,7 @@ import type { CaseFeature } from '../schemas/contract.schema';
  * Or built from columns decoded in a worker (`fromWire`, the columnar format): the typed arrays are adopted as
  * they are, with no JS object per case; ids stay UTF-8 bytes until one is needed, and a lookup by id reads the
  * hash table the worker built (`idTable`), so a streamed case costs no index build on the main thread. Such rows have no title (`caseAt(row).title` is null) until
- * a streamed change brings the case's feature.
+ * a streamed change brings the case's feature; the cases tab fetches the few it shows by id.
  */
 export const noCode = 255;
 const initialCapacity = 1024;

@@ -34,6 +34,7 @@ const casesUrl = (source: ResolvedSource, query: CaseQuery): string =>
     status: query.status?.join(','),
     category: query.category?.join(','),
     region: query.region,
+    ids: query.ids?.join(','),
   });
 
 /**

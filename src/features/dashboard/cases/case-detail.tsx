@@ -8,10 +8,19 @@ import { caseTitle, formatDayTimeOrDash } from './case-text';
 /**
  * One case: its facts and its step timeline through the six-step loop, read from the live columns. Names and
  * phone numbers are masked here always — the detail is read on shared screens in the command centre. A case that
- * came as columns has no title (the columnar format carries none): its category stands in until the stream brings
- * the case's feature.
+ * came as columns has no title (the columnar format carries none): it is fetched by id (use-case-titles.ts), and its
+ * category stands in until then.
  */
-export function CaseDetail({ summary, onClose }: { summary: CaseSummary; onClose: () => void }) {
+export function CaseDetail({
+  summary,
+  titles,
+  onClose,
+}: {
+  summary: CaseSummary;
+  /** Titles fetched by id for cases that came as columns (use-case-titles.ts). */
+  titles: ReadonlyMap<string, string>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('cases');
   const grids = useGrids();
   const grid = grids.data?.features.find((item) => item.properties.id === summary.gridId)?.properties;
@@ -30,7 +39,7 @@ export function CaseDetail({ summary, onClose }: { summary: CaseSummary; onClose
   return (
     <section className="case-detail" aria-label={t('detail.title')} data-testid="case-detail">
       <header>
-        <h3>{caseTitle(summary.title, categoryLabel)}</h3>
+        <h3>{caseTitle(summary.title ?? titles.get(summary.id) ?? null, categoryLabel)}</h3>
         <button type="button" onClick={onClose} aria-label={t('detail.close')}>
           ×
         </button>

@@ -7,10 +7,12 @@ import { caseTitle, durationParts, formatDayTimeOrDash } from './case-text';
 
 interface ListProps {
   columns: CaseColumns;
+  /** Titles fetched by id for cases that came as columns (use-case-titles.ts). */
+  titles: ReadonlyMap<string, string>;
   onSelect: (id: string) => void;
 }
 
-function CaseButton({ columns, row, onSelect, extra }: ListProps & { row: number; extra?: string }) {
+function CaseButton({ columns, titles, row, onSelect, extra }: ListProps & { row: number; extra?: string }) {
   const { t } = useTranslation('cases');
   const summary = columns.caseAt(row);
   if (!summary) return null;
@@ -22,7 +24,10 @@ function CaseButton({ columns, row, onSelect, extra }: ListProps & { row: number
       data-case-id={summary.id}
     >
       <span className="case-list__title">
-        {caseTitle(summary.title, summary.category ? t(`category.${summary.category}`) : '—')}
+        {caseTitle(
+          summary.title ?? titles.get(summary.id) ?? null,
+          summary.category ? t(`category.${summary.category}`) : '—',
+        )}
       </span>
       <span className="case-list__meta">
         {formatDayTimeOrDash(summary.reportedAt)} · {t(`stage.${summary.status}`)}
@@ -35,6 +40,7 @@ function CaseButton({ columns, row, onSelect, extra }: ListProps & { row: number
 /** The latest reports under the filters; cases that arrived while watching are marked new. */
 export function LatestCases({
   columns,
+  titles,
   rows,
   arrivals,
   onSelect,
@@ -53,7 +59,7 @@ export function LatestCases({
             return (
               <li key={id} className={fresh.has(id) ? 'case-list__new' : undefined}>
                 {fresh.has(id) && <span className="case-list__badge">{t('latest.new')}</span>}
-                <CaseButton columns={columns} row={row} onSelect={onSelect} />
+                <CaseButton columns={columns} titles={titles} row={row} onSelect={onSelect} />
               </li>
             );
           })}
@@ -66,6 +72,7 @@ export function LatestCases({
 /** Open cases past their deadline, most late first, with the total. */
 export function OverdueCases({
   columns,
+  titles,
   overdue,
   onSelect,
 }: ListProps & { overdue: { cases: LateCase[]; total: number } }) {
@@ -91,6 +98,7 @@ export function OverdueCases({
                 <li key={id}>
                   <CaseButton
                     columns={columns}
+                    titles={titles}
                     row={item.row}
                     onSelect={onSelect}
                     extra={t('overdue.late', { value: t(`duration.${late.unit}`, { count: late.count }) })}

@@ -38,7 +38,7 @@ export function durationParts(ms: number): { unit: 'days' | 'hours'; count: numb
 
 /**
  * What a list or the detail shows as a case's title: its own (phone numbers masked), or, for a case that came as
- * columns (no titles in the columnar format) and has not been streamed since, its category's label.
+ * columns (no titles in the columnar format) whose title has not been fetched by id yet, its category's label.
  */
 export const caseTitle = (title: string | null, categoryLabel: string): string =>
   title === null ? categoryLabel : maskPhoneNumbers(title);

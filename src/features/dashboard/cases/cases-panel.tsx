@@ -11,6 +11,7 @@ import { CaseFunnelTable } from './case-funnel-table';
 import { LatestCases, OverdueCases } from './case-lists';
 import { CaseWindowBar } from './case-window-bar';
 import { useCasesWorkspace } from './cases-context';
+import { useCaseTitles } from './use-case-titles';
 import { ConnectionBadge } from './connection-badge';
 import { EarlyWarning } from './early-warning';
 import './cases.css';
@@ -26,6 +27,15 @@ export function CasesPanel() {
   const columns = live.snapshot.columns;
   const selectedRow = workspace.selectedCase === null ? undefined : columns.rowOf(workspace.selectedCase);
   const selected = selectedRow === undefined ? undefined : columns.caseAt(selectedRow);
+  const titles = useCaseTitles(
+    columns,
+    [
+      ...view.latest,
+      ...view.overdue.cases.map((item) => item.row),
+      ...(selectedRow === undefined ? [] : [selectedRow]),
+    ],
+    period,
+  );
   return (
     <div className="cases-panel" data-version={view.version}>
       <header className="cases-panel__header">
@@ -53,15 +63,23 @@ export function CasesPanel() {
           : t('count', { count: view.rows.length, formatted: formatCount(view.rows.length, i18n.language) })}
       </p>
       <CaseFilters filters={filters} onChange={workspace.setFilters} />
-      {selected && <CaseDetail summary={selected} onClose={() => workspace.selectCase(null)} />}
+      {selected && (
+        <CaseDetail summary={selected} titles={titles} onClose={() => workspace.selectCase(null)} />
+      )}
       <LatestCases
         columns={columns}
         rows={view.latest}
+        titles={titles}
         arrivals={live.snapshot.arrivals}
         onSelect={workspace.selectCase}
       />
       <CaseFunnelTable funnel={view.funnel} />
-      <OverdueCases columns={columns} overdue={view.overdue} onSelect={workspace.selectCase} />
+      <OverdueCases
+        columns={columns}
+        titles={titles}
+        overdue={view.overdue}
+        onSelect={workspace.selectCase}
+      />
       <EarlyWarning hotspots={hotspots.hotspots} isPending={hotspots.isPending} />
     </div>
   );
