@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeCaseColumns } from '../../../data/columnar/case-columns.decode';
+import { DataSourceProvider } from '../../../data/data-source-context';
+import { sampleCases, sampleGridIds } from '../../../data/live/case.fixtures';
+import type { LayerSources } from '../../../data/provider';
+import type { CaseCollection, GridCollection, Meta } from '../../../data/schemas/contract.schema';
+import { caseStages } from '../../../domain/case';
+import { runtimeConfigSchema } from '../../../domain/runtime-config';
+import { encodePointsColumnar } from '../../../geo/columnar/points-columnar.encode';
+import { RuntimeConfigProvider } from '../../../ui/runtime-config-context';
+import { useLiveCases } from './use-live-cases';
+
+const features = sampleCases(30);
+const geojson: CaseCollection = { type: 'FeatureCollection', features: features.slice(0, 20) };
+const columnar = () =>
+  encodePointsColumnar({
+    crs: 'wgs84',
+    positionType: 'float64',
+    positions: features.flatMap((feature) => feature.geometry.coordinates),
+    ids: features.map((feature) => feature.properties.id),
+    columns: [
+      { name: 'status', kind: 'category', values: features.map((feature) => feature.properties.status) },
+      { name: 'channel', kind: 'category', values: features.map((feature) => feature.properties.channel) },
+      { name: 'category', kind: 'category', values: features.map((feature) => feature.properties.category) },
+      {
+        name: 'reportedAt',
+        kind: 'timestamp',
+        values: features.map((feature) => Date.parse(feature.properties.reportedAt)),
+      },
+      {
+        name: 'dueAt',
+        kind: 'timestamp',
+        values: features.map((feature) => Date.parse(feature.properties.dueAt)),
+      },
+      { name: 'gridId', kind: 'category', values: features.map((feature) => feature.properties.gridId) },
+    ],
+  });
+const grids = {
+  type: 'FeatureCollection',
+  features: sampleGridIds.map((id) => ({ type: 'Feature', geometry: null, properties: { id } })),
+} as unknown as GridCollection;
+const meta = { crs: 'wgs84', live: false } as unknown as Meta;
+const period = { from: Date.parse('2026-10-01T00:00:00+08:00'), to: Date.parse('2027-01-01T00:00:00+08:00') };
+
+const unused = () => Promise.reject(new Error('not used here'));
+function source(caseColumns?: LayerSources['caseColumns']) {
+  const cases = vi.fn(() => Promise.resolve(geojson));
+  const sources: LayerSources = {
+    meta: () => Promise.resolve(meta),
+    regions: unused,
+    grids: () => Promise.resolve(grids),
+    cameras: unused,
+    stations: unused,
+    cases,
+    indicators: unused,
+    ...(caseColumns && { caseColumns }),
+  };
+  return { sources, cases };
+}
+
+function render(sources: LayerSources) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const config = runtimeConfigSchema.parse({ api: { baseUrl: '/api' } });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>
+      <RuntimeConfigProvider config={config}>
+        <DataSourceProvider source={sources}>{children}</DataSourceProvider>
+      </RuntimeConfigProvider>
+    </QueryClientProvider>
+  );
+  return renderHook(() => useLiveCases(period, true), { wrapper });
+}
+
+describe('useLiveCases', () => {
+  it('builds the live columns from the provider columns, and never asks for GeoJSON', async () => {
+    const { sources, cases } = source(() =>
+      Promise.resolve({ kind: 'columns', wire: decodeCaseColumns(columnar()) }),
+    );
+    const hook = render(sources);
+    await waitFor(() => expect(hook.result.current.snapshot.columns.count).toBe(30));
+    const columns = hook.result.current.snapshot.columns;
+    expect(hook.result.current.fetchedCount).toBe(30);
+    expect(columns.idAt(7)).toBe(features[7]?.properties.id);
+    expect(columns.stageAt(7)).toBe(features[7]?.properties.status);
+    expect(caseStages).toContain(columns.stageAt(29));
+    expect(columns.caseAt(3)?.title).toBeNull();
+    expect(cases).not.toHaveBeenCalled();
+  });
+
+  it('falls back to GeoJSON when the provider has no columnar path, or no member at all', async () => {
+    const withNull = source(() => Promise.resolve(null));
+    const hook = render(withNull.sources);
+    await waitFor(() => expect(hook.result.current.snapshot.columns.count).toBe(20));
+    expect(withNull.cases).toHaveBeenCalled();
+    expect(hook.result.current.snapshot.columns.caseAt(3)?.title).toBe(features[3]?.properties.title);
+    const plain = render(source().sources);
+    await waitFor(() => expect(plain.result.current.snapshot.columns.count).toBe(20));
+  });
+
+  it('takes the features a server answered instead of columns', async () => {
+    const { sources } = source(() => Promise.resolve({ kind: 'features', collection: geojson }));
+    const hook = render(sources);
+    await waitFor(() => expect(hook.result.current.snapshot.columns.count).toBe(20));
+    expect(hook.result.current.fetchedCount).toBe(20);
+  });
+});
