@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../tests/e2e/browser';
+import { startPreviewServer, type PreviewServer } from '../../tests/e2e/preview-server';
 
 /**
  * One headless Chromium and one `vite preview` of the production build, shared by the browser benchmark modules
@@ -15,32 +15,7 @@ export interface BrowserSession {
 }
 
 let session: Promise<BrowserSession> | null = null;
-let preview: ChildProcess | null = null;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
+let preview: PreviewServer | null = null;
 
 async function start(log: (line: string) => void): Promise<BrowserSession> {
   const outDir = process.env.GRIDBOARD_DIST ?? 'dist';
@@ -54,26 +29,9 @@ async function start(log: (line: string) => void): Promise<BrowserSession> {
       if (result.status !== 0) throw new Error(`${args.join(' ')} failed`);
     }
   }
-  const port = await freePort();
-  preview = spawn(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--strictPort',
-      '--outDir',
-      outDir,
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForServer(`${baseUrl}/config.json`);
+  preview = await startPreviewServer(outDir);
   const browser = await chromium.launch(chromiumLaunchOptions);
-  return { browser, baseUrl, outDir };
+  return { browser, baseUrl: preview.baseUrl, outDir };
 }
 
 export function browserSession(log: (line: string) => void): Promise<BrowserSession> {
@@ -83,7 +41,7 @@ export function browserSession(log: (line: string) => void): Promise<BrowserSess
 
 export async function closeBrowserSession(): Promise<void> {
   if (session) await (await session).browser.close();
-  preview?.kill('SIGTERM');
+  preview?.stop();
   session = null;
   preview = null;
 }
