@@ -23,24 +23,13 @@ export function provinceCamerasColumnar(count: number): ArrayBuffer {
   const positions = new Float32Array(count * 2);
   const status = new Uint8Array(count);
   const purpose = new Uint8Array(count);
-  const idOffsets = new Uint32Array(count + 1);
   for (let i = 0; i < count; i += 1) {
     positions[i * 2] = provinceBounds[0] + random() * (provinceBounds[2] - provinceBounds[0]);
     positions[i * 2 + 1] = provinceBounds[1] + random() * (provinceBounds[3] - provinceBounds[1]);
     status[i] = statusCycle[i % statusCycle.length] ?? 0;
     purpose[i] = i % purposeDictionary.length;
-    idOffsets[i + 1] = (idOffsets[i] ?? 0) + 1 + digitCount(i);
   }
-  const idBytes = new Uint8Array(idOffsets[count] ?? 0);
-  for (let i = 0; i < count; i += 1) {
-    const start = idOffsets[i] ?? 0;
-    idBytes[start] = 0x4b; // 'K'
-    let rest = i;
-    for (let at = (idOffsets[i + 1] ?? 0) - 1; at > start; at -= 1) {
-      idBytes[at] = 0x30 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    }
-  }
+  const { idOffsets, idBytes } = numberedIds('K', count);
   return assemblePointsColumnar({
     crs: 'wgs84',
     positions,
@@ -54,6 +43,24 @@ export function provinceCamerasColumnar(count: number): ArrayBuffer {
 }
 
 const digitCount = (value: number) => (value < 10 ? 1 : Math.floor(Math.log10(value)) + 1);
+
+/** The ids `<prefix>0`, `<prefix>1`, … as the format's offsets and UTF-8 bytes, written without a string per id. */
+function numberedIds(prefix: string, count: number): { idOffsets: Uint32Array; idBytes: Uint8Array } {
+  const idOffsets = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i += 1) idOffsets[i + 1] = (idOffsets[i] ?? 0) + 1 + digitCount(i);
+  const idBytes = new Uint8Array(idOffsets[count] ?? 0);
+  const prefixByte = prefix.charCodeAt(0);
+  for (let i = 0; i < count; i += 1) {
+    const start = idOffsets[i] ?? 0;
+    idBytes[start] = prefixByte;
+    let rest = i;
+    for (let at = (idOffsets[i + 1] ?? 0) - 1; at > start; at -= 1) {
+      idBytes[at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    }
+  }
+  return { idOffsets, idBytes };
+}
 
 /**
  * The province's cases in the columnar format (GET /cases, docs/api.md) with typed arrays, as `provinceCases` lays
@@ -74,7 +81,6 @@ export function provinceCasesColumnar(count: number, now: Date): ArrayBuffer {
   const reportedAt = new Float64Array(count);
   const dueAt = new Float64Array(count);
   const closedAt = new Float64Array(count).fill(Number.NaN);
-  const idOffsets = new Uint32Array(count + 1);
   for (let i = 0; i < count; i += 1) {
     const centre = centres[i % centres.length] ?? [0, 0];
     const urban = random() < 0.6;
@@ -90,18 +96,8 @@ export function provinceCasesColumnar(count: number, now: Date): ArrayBuffer {
     status[i] = i % provinceCaseStages.length;
     channel[i] = i % provinceCaseChannels.length;
     category[i] = i % provinceCaseCategories.length;
-    idOffsets[i + 1] = (idOffsets[i] ?? 0) + 1 + digitCount(i);
   }
-  const idBytes = new Uint8Array(idOffsets[count] ?? 0);
-  for (let i = 0; i < count; i += 1) {
-    const start = idOffsets[i] ?? 0;
-    idBytes[start] = 0x45; // 'E'
-    let rest = i;
-    for (let at = (idOffsets[i + 1] ?? 0) - 1; at > start; at -= 1) {
-      idBytes[at] = 0x30 + (rest % 10);
-      rest = Math.floor(rest / 10);
-    }
-  }
+  const { idOffsets, idBytes } = numberedIds('E', count);
   return assemblePointsColumnar({
     crs: 'wgs84',
     positions,
