@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import { caseAt } from '../mocks/cases/case-plan';
-import { generateCases } from '../mocks/cases/generate-cases';
-import { loadDemoCity } from '../mocks/node';
 import { decodeCaseColumns } from '../src/data/columnar/case-columns.decode';
 import { CaseColumns } from '../src/data/live/case-columns';
 import type { CaseSelection } from '../src/data/live/case-selection';
@@ -12,6 +9,7 @@ import { caseId } from '../src/domain/ids';
 import type { ColumnInput } from '../src/geo/columnar/points-columnar';
 import { encodePointsColumnar } from '../src/geo/columnar/points-columnar.encode';
 import type { BenchModule, BenchModuleResult } from './bench-module';
+import { benchNow, demoCityYear } from './demo-year';
 import { measureAlone, measurePair, median } from './measure';
 
 /**
@@ -75,9 +73,8 @@ function columnarOf(year: readonly CaseFeature[], count: number): ArrayBuffer {
 }
 
 async function runCaseColumnsBench(log: (line: string) => void): Promise<BenchModuleResult> {
-  const city = await loadDemoCity();
-  const now = Date.UTC(2026, 10, 22, 2);
-  const year = generateCases(city, { seed: 'jincheng', now }).plans.map((plan) => caseAt(plan, now));
+  const { city, year } = await demoCityYear();
+  const now = benchNow;
   const gridIds = city.grids.features.map((grid) => grid.properties.id);
   const encodeStarted = performance.now();
   const columnar = columnarOf(year, caseCount);

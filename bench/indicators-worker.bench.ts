@@ -1,14 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { loadDemoCity } from '../mocks/node';
-import { caseAt } from '../mocks/cases/case-plan';
-import { generateCases } from '../mocks/cases/generate-cases';
 import { computeIndicators } from '../src/data/adapters/client-indicators';
 import { IndicatorsClient, type IndicatorsWorkerPort } from '../src/data/adapters/client/indicators-client';
 import type { IndicatorsReply } from '../src/data/adapters/client/indicators-protocol';
 import type { IndicatorQuery } from '../src/data/provider';
 import type { CaseCollection, IndicatorsResponse } from '../src/data/schemas/contract.schema';
 import type { BenchModule, BenchModuleResult } from './bench-module';
+import { benchNow, demoCityYear } from './demo-year';
 import { measuredRuns, median, timeOf, warmUpRuns } from './measure';
 
 /**
@@ -60,15 +58,11 @@ async function longestStall(task: () => Promise<unknown>): Promise<number> {
 }
 
 async function runIndicatorsWorkerBench(log: (line: string) => void): Promise<BenchModuleResult> {
-  const city = await loadDemoCity();
-  const now = Date.UTC(2026, 10, 22, 2);
-  const plans = generateCases(city, { seed: 'jincheng', now }).plans;
+  const { city, year } = await demoCityYear();
+  const now = benchNow;
   const cases: CaseCollection = {
     type: 'FeatureCollection',
-    features: plans.map((plan) => {
-      const feature = caseAt(plan, now);
-      return { ...feature, properties: { ...feature.properties, gridId: null } };
-    }),
+    features: year.map((feature) => ({ ...feature, properties: { ...feature.properties, gridId: null } })),
   };
   const query: IndicatorQuery = {
     region: '',

@@ -1,4 +1,3 @@
-import { loadDemoCity } from '../mocks/node';
 import { caseAt } from '../mocks/cases/case-plan';
 import { generateCases } from '../mocks/cases/generate-cases';
 import { CaseColumns } from '../src/data/live/case-columns';
@@ -8,6 +7,7 @@ import { LiveCases } from '../src/data/live/live-cases';
 import type { CaseFeature } from '../src/data/schemas/contract.schema';
 import { isOverdue } from '../src/domain/case';
 import type { BenchModule, BenchModuleResult } from './bench-module';
+import { benchNow, demoCityYear } from './demo-year';
 import { measurePair, measuredRuns, median, warmUpRuns } from './measure';
 
 /**
@@ -25,10 +25,8 @@ export const liveCasesBench: BenchModule = {
 };
 
 async function runLiveCasesBench(log: (line: string) => void): Promise<BenchModuleResult> {
-  const city = await loadDemoCity();
-  const now = Date.UTC(2026, 10, 22, 2);
-  const { plans } = generateCases(city, { seed: 'jincheng', now });
-  const year: CaseFeature[] = plans.map((plan) => caseAt(plan, now));
+  const { city, year } = await demoCityYear();
+  const now = benchNow;
   // Cases reported after the snapshot: what the stream brings, distinct for every measured run.
   const later = generateCases(city, { seed: 'jincheng', now: now + 2 * dayMs }).plans.filter(
     (plan) => plan.reportedMs >= now,
