@@ -7,13 +7,12 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser } from './browser';
 import { wireFaults } from '../faults/catalogue';
-import { countChangedPixels, countNonBackgroundPixels, countPixelsNear } from './pixels';
+import { countChangedPixels, countNonBackgroundPixels, gridPixels, mapBackground, type Rgb } from './pixels';
 
 /**
  * The map journeys on the production build with the demo city: it draws, selects, toggles, hovers, survives a
  * failing layer and moves the data onto a GCJ-02 base map. Pictures are the truth here, counted from screenshots.
  */
-type Rgb = [number, number, number];
 interface CityGrid {
   properties: { id: string; name: string; workerName: string };
   geometry: Polygon | MultiPolygon;
@@ -23,16 +22,8 @@ interface City {
   grids: { features: CityGrid[] };
 }
 
-const background: Rgb = [236, 240, 243];
+const background = mapBackground;
 const selectedOutline: Rgb = [216, 27, 96];
-// Grid fill by type (Okabe–Ito) at 55 % over the background, as the map paints it.
-const gridTypeFills: Rgb[] = [
-  [0, 114, 178],
-  [230, 159, 0],
-  [204, 121, 167],
-  [0, 158, 115],
-  [240, 228, 66],
-].map((colour) => colour.map((value, index) => Math.round(0.55 * value + 0.45 * background[index]!)) as Rgb);
 
 /** The reason the alert gives for a 503, in Chinese, as the fault catalogue states it. */
 function unavailable503(): string {
@@ -82,8 +73,6 @@ async function open(
 }
 
 const mapShot = (page: Page) => page.locator('.grid-map').screenshot();
-const gridPixels = (png: Buffer) =>
-  gridTypeFills.reduce((sum, colour) => sum + countPixelsNear(png, colour, 24), 0);
 
 /** A point inside a grid, in the base map's system (the app converts the data when the systems differ). */
 function insidePoint(grid: CityGrid, basemapCrs: 'wgs84' | 'gcj02'): [number, number] {

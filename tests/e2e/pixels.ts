@@ -1,4 +1,5 @@
 import { PNG } from 'pngjs';
+import { mapBackground as styleBackground } from '../../src/map/base-style';
 
 /**
  * Count the pixels of a screenshot that differ from a background colour: the proof that the map drew something,
@@ -53,3 +54,23 @@ export function countChangedPixels(a: Buffer, b: Buffer, tolerance = 24): { chan
   }
   return { changed, total: first.width * first.height };
 }
+
+export type Rgb = [number, number, number];
+
+/** The default base map's background colour, as the style paints it. */
+export const mapBackground: Rgb = [...styleBackground];
+
+// Grid fill by type (Okabe–Ito) at 55 % over the background, as the map paints it.
+const gridTypeFills: Rgb[] = [
+  [0, 114, 178],
+  [230, 159, 0],
+  [204, 121, 167],
+  [0, 158, 115],
+  [240, 228, 66],
+].map(
+  (colour) => colour.map((value, index) => Math.round(0.55 * value + 0.45 * mapBackground[index]!)) as Rgb,
+);
+
+/** How many pixels show a grid filled by its type: the proof the grid layer drew. */
+export const gridPixels = (png: Buffer): number =>
+  gridTypeFills.reduce((sum, colour) => sum + countPixelsNear(png, colour, 24), 0);

@@ -11,7 +11,7 @@ import { jurisdiction, serviceCodes, startOpen311Peer } from '../providers/peers
 import type { PeerServer } from '../providers/peers/peer-server';
 import { baseUrl, launchBrowser } from './browser';
 import { startDeploymentServer, type Deployment, type DeploymentServer } from './deployment-server';
-import { countPixelsNear } from './pixels';
+import { countPixelsNear, gridPixels, mapBackground, type Rgb } from './pixels';
 import { droppedFileColour, droppedFileFillAlpha } from '../../src/map/dropped-file.layer';
 
 /**
@@ -21,19 +21,8 @@ import { droppedFileColour, droppedFileFillAlpha } from '../../src/map/dropped-f
  * policy with the two origins added to connect-src, nothing else loosened. Indicators are computed in the browser;
  * satisfaction, which Open311 cannot carry, reads "no data".
  */
-type Rgb = [number, number, number];
 
-const background: Rgb = [236, 240, 243];
-// Grid fill by type (Okabe–Ito) at 55 % over the background, as the map paints it (as in map.e2e.ts).
-const gridTypeFills: Rgb[] = [
-  [0, 114, 178],
-  [230, 159, 0],
-  [204, 121, 167],
-  [0, 158, 115],
-  [240, 228, 66],
-].map((colour) => colour.map((value, index) => Math.round(0.55 * value + 0.45 * background[index]!)) as Rgb);
-const gridPixels = (png: Buffer) =>
-  gridTypeFills.reduce((sum, colour) => sum + countPixelsNear(png, colour, 24), 0);
+const background = mapBackground;
 
 const ogcToken = 'ogc-e2e-token';
 const open311Token = 'open311-e2e-token';
