@@ -24,7 +24,8 @@ export function camerasColumnar(features: readonly CameraFeature[], whole: boole
       { name: 'status', kind: 'category', values: features.map(({ properties }) => properties.status) },
       { name: 'purpose', kind: 'category', values: features.map(({ properties }) => properties.purpose) },
       { name: 'gridId', kind: 'category', values: features.map(({ properties }) => properties.gridId) },
-      // Names as a dictionary (the format has no string kind) while they fit one: the tooltip's title.
+      // Names as a dictionary (the format has no string kind): the tooltip's title. Only while they fit 16-bit codes:
+      // a dictionary of millions of unique names would cost more than it saves, and the answer stays version 1.
       ...(new Set(names).size < nullCategoryCode16
         ? [{ name: 'name', kind: 'category' as const, values: names }]
         : []),

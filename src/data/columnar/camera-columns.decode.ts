@@ -4,6 +4,7 @@ import { cameraPurposes, cameraStatuses } from '../../domain/points';
 import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';
 import {
   ColumnarFormatError,
+  type CategoryCodes,
   type DecodedColumn,
   type PointsColumnar,
 } from '../../geo/columnar/points-columnar';
@@ -25,7 +26,7 @@ export interface CameraColumnsWire {
   idOffsets: Uint32Array;
   idBytes: Uint8Array;
   /** Names, when the buffer has a `name` category column: a code per camera into `nameDictionary`. */
-  names: { codes: Uint8Array | Uint16Array; dictionary: string[]; nullCode: number } | null;
+  names: { codes: CategoryCodes; dictionary: string[]; nullCode: number } | null;
 }
 
 /**
@@ -90,7 +91,7 @@ export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
     decoded.positions instanceof Float32Array
       ? decoded.positions.slice()
       : Float32Array.from(decoded.positions);
-  // The format has no string kind; a server whose names fit a dictionary (< 65,535 distinct) sends them as one.
+  // The format has no string kind; a server may send names as a dictionary (the mock does while < 65,535 distinct).
   const nameColumn = decoded.columns.get('name');
   const names =
     nameColumn?.kind === 'category'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cameraStatuses, cameraPurposes } from '../../domain/points';
-import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
-import type { ColumnInput } from '../../geo/columnar/points-columnar';
+import { assemblePointsColumnar, encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
+import { nullCategoryCode32, type ColumnInput } from '../../geo/columnar/points-columnar';
 import { DataError } from '../data-error';
 import { cameraColumnsResult, decodeCameraColumnsReply } from './camera-columns.protocol';
 
@@ -56,6 +56,37 @@ describe('columnar cameras', () => {
       buffer([...columns(), { name: 'name', kind: 'category', values: ['北门', null, '东街口'] }]),
     );
     expect([named.name(0), named.name(1), named.name(2)]).toEqual(['北门', null, '东街口']);
+  });
+
+  it('reads grid rows from 32-bit codes (format version 2: a province with 70,000 grids)', () => {
+    const gridIds = Array.from({ length: 70_000 }, (_, index) => `G${index}`);
+    const encoder = new TextEncoder();
+    const idBytes = encoder.encode(ids.join(''));
+    const idOffsets = new Uint32Array(ids.length + 1);
+    ids.forEach((id, index) => (idOffsets[index + 1] = (idOffsets[index] ?? 0) + encoder.encode(id).length));
+    const wide = assemblePointsColumnar({
+      crs: 'wgs84',
+      positions: Float32Array.from(positions),
+      idOffsets,
+      idBytes,
+      columns: [
+        { name: 'status', kind: 'category', array: Uint8Array.of(0, 0, 0), dictionary: ['online'] },
+        { name: 'purpose', kind: 'category', array: Uint8Array.of(0, 0, 0), dictionary: ['road'] },
+        {
+          name: 'gridId',
+          kind: 'category',
+          array: Uint32Array.of(69_999, nullCategoryCode32, 65_536),
+          dictionary: gridIds,
+        },
+      ],
+    });
+    const cameras = decode(wide);
+    expect(Array.from(cameras.gridIndex, (row) => (row < 0 ? null : cameras.gridIds[row]))).toEqual([
+      'G69999',
+      null,
+      'G65536',
+    ]);
+    expect(cameras.id(2)).toBe('摄像头3');
   });
 
   it('transfers every column out of the worker, none of them views of the received buffer', () => {

@@ -32,8 +32,11 @@ export interface CaseColumnsWire {
   closedAt: Float64Array<ArrayBuffer>;
   /** One column per step of caseStages: when the case entered it (NaN: not reached, or not sent). */
   stageEntered: Float64Array<ArrayBuffer>[];
-  /** A code per case into `gridDictionary`, 0xffff for none; null when the buffer has no gridId column. */
-  gridCodes: Uint16Array<ArrayBuffer> | null;
+  /**
+   * A code per case into `gridDictionary`, `noGridCode` for none; null when the buffer has no gridId column.
+   * 32-bit whatever the wire's width: a province has more grids (70,000) than 16 bits number.
+   */
+  gridCodes: Uint32Array<ArrayBuffer> | null;
   gridDictionary: string[];
   idOffsets: Uint32Array<ArrayBuffer>;
   idBytes: Uint8Array<ArrayBuffer>;
@@ -72,7 +75,8 @@ export class CaseColumnsError extends Error {
 }
 
 const noCode = 255;
-const noGridCode = 0xffff;
+/** A case with no grid in `gridCodes` (the format's 32-bit null code, past any dictionary). */
+const noGridCode = 0xffffffff;
 
 /**
  * Decode and validate: the format's own checks (src/geo/columnar), then the case columns. `status`, `channel` and
@@ -107,7 +111,7 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     times(columns.get(`stageTimes.${step}`), `stageTimes.${step}`, count, false),
   );
   const grid = columns.get('gridId');
-  let gridCodes: Uint16Array<ArrayBuffer> | null = null;
+  let gridCodes: Uint32Array<ArrayBuffer> | null = null;
   let gridDictionary: string[] = [];
   if (grid !== undefined) {
     if (grid.kind !== 'category')
@@ -116,7 +120,7 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
         field: 'gridId',
       });
     gridDictionary = [...grid.dictionary];
-    gridCodes = new Uint16Array(count);
+    gridCodes = new Uint32Array(count);
     for (let index = 0; index < count; index += 1) {
       const code = grid.codes[index] ?? grid.nullCode;
       gridCodes[index] = code === grid.nullCode ? noGridCode : code;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseStages } from '../../domain/case';
-import { caseId } from '../../domain/ids';
+import { caseId, gridId } from '../../domain/ids';
 import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
 import type { ColumnInput } from '../../geo/columnar/points-columnar';
 import { DataError } from '../data-error';
@@ -109,6 +109,27 @@ describe('columnar cases into the live columns', () => {
     const reordered = [...sampleGridIds].reverse();
     const actual = CaseColumns.fromWire(decode(columnarOf(features)), reordered);
     expectSameColumns(actual, CaseColumns.from(features, reordered));
+  });
+
+  it('maps 32-bit grid codes (format version 2: more grids than 16 bits number) onto the grid rows', () => {
+    // A province's 70,000 grids, a case in each but one: the gridId dictionary needs 32-bit codes.
+    const grids = Array.from({ length: 70_000 }, (_, index) => `G${index}`);
+    const features = grids.map((grid, index) =>
+      sampleCase(index, { gridId: index === 3 ? null : gridId(grid) }),
+    );
+    const buffer = columnarOf(features);
+    expect(new DataView(buffer).getUint16(4, true)).toBe(2);
+    const reordered = [...grids].reverse();
+    const actual = CaseColumns.fromWire(decode(buffer), reordered);
+    const expected = CaseColumns.from(features, reordered);
+    // A loop, not toEqual: a deep comparison of 70,000-element typed arrays takes seconds.
+    const mismatch = expected.grid
+      .subarray(0, features.length)
+      .findIndex((row, index) => actual.grid[index] !== row);
+    expect(mismatch).toBe(-1);
+    expect(actual.grid[69_999]).toBe(0);
+    expect(actual.caseAt(69_999)?.gridId).toBe('G69999');
+    expect(actual.caseAt(3)?.gridId).toBeNull();
   });
 
   it('converts positions into the base map system on the way in', () => {

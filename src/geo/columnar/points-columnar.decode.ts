@@ -1,16 +1,17 @@
 import {
   ColumnarFormatError,
   blockAlignment,
+  categoryWidth,
   columnarMagic,
-  columnarVersion,
+  columnarVersions,
   headerByteLength,
   nullBoolean,
-  nullCategoryCode16,
-  nullCategoryCode8,
   positionTypes,
   type BlockRef,
+  type CategoryCodes,
   type ColumnRef,
   type ColumnarSchema,
+  type ColumnarVersion,
   type DecodedColumn,
   type PointsColumnar,
 } from './points-columnar';
@@ -27,7 +28,10 @@ export function decodePointsColumnar(buffer: ArrayBuffer): PointsColumnar {
   if (magic !== columnarMagic)
     throw new ColumnarFormatError(`not a Gridboard columnar file (magic "${magic}")`);
   const version = view.getUint16(4, true);
-  if (version !== columnarVersion) throw new ColumnarFormatError(`unsupported version ${version}`);
+  if (!isKnownVersion(version))
+    throw new ColumnarFormatError(
+      `unsupported version ${version} (this reader knows versions ${columnarVersions.join(' and ')})`,
+    );
   const positionType = view.getUint16(6, true);
   const count = view.getUint32(8, true);
   const schemaLength = view.getUint32(12, true);
@@ -62,8 +66,11 @@ export function decodePointsColumnar(buffer: ArrayBuffer): PointsColumnar {
   const idBytes = new Uint8Array(buffer, schema.idBytes.byteOffset, elementCount(schema.idBytes, 1, 'ids'));
   checkIdOffsets(idOffsets, count, idBytes.length);
   const decoder = new TextDecoder();
-  const columns = new Map(schema.columns.map((ref) => [ref.name, decodeColumn(buffer, ref, count)] as const));
+  const columns = new Map(
+    schema.columns.map((ref) => [ref.name, decodeColumn(buffer, ref, count, version)] as const),
+  );
   return {
+    version,
     count,
     crs: schema.crs,
     positions,
@@ -73,6 +80,9 @@ export function decodePointsColumnar(buffer: ArrayBuffer): PointsColumnar {
     id: (index) => decoder.decode(idBytes.subarray(idOffsets[index] ?? 0, idOffsets[index + 1] ?? 0)),
   };
 }
+
+const isKnownVersion = (version: number): version is ColumnarVersion =>
+  (columnarVersions as readonly number[]).includes(version);
 
 function parseSchema(bytes: Uint8Array): ColumnarSchema {
   try {
@@ -118,22 +128,38 @@ function checkIdOffsets(offsets: Uint32Array, count: number, byteCount: number):
   }
 }
 
-function decodeColumn(buffer: ArrayBuffer, ref: ColumnRef, count: number): DecodedColumn {
+function decodeColumn(
+  buffer: ArrayBuffer,
+  ref: ColumnRef,
+  count: number,
+  version: ColumnarVersion,
+): DecodedColumn {
   const name = ref.name;
   checkBlock(buffer, ref, `column ${name}`);
   switch (ref.kind) {
     case 'category': {
       const dictionary = ref.dictionary ?? [];
-      const wide = dictionary.length >= nullCategoryCode8;
-      const codes = wide
-        ? new Uint16Array(buffer, ref.byteOffset, ref.byteLength / 2)
-        : new Uint8Array(buffer, ref.byteOffset, ref.byteLength);
-      const nullCode = wide ? nullCategoryCode16 : nullCategoryCode8;
+      const { bytesPerCode, nullCode, version: needed } = categoryWidth(dictionary.length);
+      // A version-1 file cannot hold 32-bit codes: a writer that sent one without saying version 2 is refused
+      // here rather than read with the wrong width.
+      if (needed > version)
+        throw new ColumnarFormatError(
+          `column ${name}: ${dictionary.length} labels need 32-bit codes, which version ${version} does not have`,
+        );
+      if (ref.byteLength % bytesPerCode !== 0)
+        throw new ColumnarFormatError(`column ${name}: block is not whole ${bytesPerCode * 8}-bit codes`);
+      const length = ref.byteLength / bytesPerCode;
+      const codes =
+        bytesPerCode === 1
+          ? new Uint8Array(buffer, ref.byteOffset, length)
+          : bytesPerCode === 2
+            ? new Uint16Array(buffer, ref.byteOffset, length)
+            : new Uint32Array(buffer, ref.byteOffset, length);
       checkLength(codes.length, count, ref.name);
       const badCode = firstCodeOutside(codes, dictionary.length, nullCode);
       if (badCode !== -1)
         throw new ColumnarFormatError(
-          `column ${ref.name}: point ${badCode} has a code not in its dictionary`,
+          `column ${ref.name}: point ${badCode} has code ${codes[badCode] ?? nullCode}, not in its dictionary of ${dictionary.length} labels`,
         );
       return { kind: 'category', codes, dictionary, nullCode };
     }
@@ -163,7 +189,7 @@ function checkLength(length: number, count: number, name: string): void {
  * The first point whose code is neither below `limit` nor the null code, else -1. An indexed loop with no callback:
  * this runs over every point of every column, and for…of or a predicate per element costs several times more.
  */
-function firstCodeOutside(codes: Uint8Array | Uint16Array, limit: number, nullCode: number): number {
+function firstCodeOutside(codes: CategoryCodes, limit: number, nullCode: number): number {
   const length = codes.length;
   for (let index = 0; index < length; index++) {
     const code = codes[index] ?? 0;

@@ -1,12 +1,11 @@
 import {
   blockAlignment,
+  categoryWidth,
   columnarMagic,
-  columnarVersion,
   headerByteLength,
   nullBoolean,
-  nullCategoryCode16,
-  nullCategoryCode8,
   positionTypes,
+  type ColumnarVersion,
   type ColumnInput,
   type ColumnKind,
   type ColumnRef,
@@ -56,9 +55,13 @@ export interface ColumnarBlocks {
   columns: readonly { name: string; kind: ColumnKind; array: ArrayBufferView; dictionary?: string[] }[];
 }
 
-/** Lay typed blocks out in the format (header, schema, 8-byte aligned blocks); the arrays are copied once. */
+/**
+ * Lay typed blocks out in the format (header, schema, 8-byte aligned blocks); the arrays are copied once. The
+ * version is the lowest that holds every column: 1 unless a dictionary needs 32-bit codes.
+ */
 export function assemblePointsColumnar(input: ColumnarBlocks): ArrayBuffer {
   const count = input.idOffsets.length - 1;
+  const version = formatVersion(input.columns);
   const encoder = new TextEncoder();
   const blocks: PendingBlock[] = [];
   // Refs are placed later; each block keeps the very object the schema holds, so placing it updates the schema.
@@ -102,7 +105,7 @@ export function assemblePointsColumnar(input: ColumnarBlocks): ArrayBuffer {
   const buffer = new ArrayBuffer(align(last ? last.byteOffset + last.byteLength : headerByteLength));
   const view = new DataView(buffer);
   new Uint8Array(buffer).set(encoder.encode(columnarMagic), 0);
-  view.setUint16(4, columnarVersion, true);
+  view.setUint16(4, version, true);
   const positionType = input.positions instanceof Float32Array ? 'float32' : 'float64';
   view.setUint16(6, positionTypes[positionType], true);
   view.setUint32(8, count, true);
@@ -118,15 +121,18 @@ function encodeColumn(column: ColumnInput, count: number): { array: ArrayBufferV
   switch (column.kind) {
     case 'category': {
       const dictionary = [...new Set(column.values.filter((value) => value !== null))];
-      if (dictionary.length >= nullCategoryCode16)
-        throw new RangeError(`column ${column.name} has too many categories`);
-      const wide = dictionary.length >= nullCategoryCode8;
+      const { bytesPerCode, nullCode } = categoryWidth(dictionary.length);
       const codeOf = new Map(dictionary.map((label, code) => [label, code]));
-      const nullCode = wide ? nullCategoryCode16 : nullCategoryCode8;
-      const codes = column.values.map((value) =>
-        value === null ? nullCode : (codeOf.get(value) ?? nullCode),
-      );
-      return { array: wide ? Uint16Array.from(codes) : Uint8Array.from(codes), dictionary };
+      const codes =
+        bytesPerCode === 1
+          ? new Uint8Array(count)
+          : bytesPerCode === 2
+            ? new Uint16Array(count)
+            : new Uint32Array(count);
+      column.values.forEach((value, index) => {
+        codes[index] = value === null ? nullCode : (codeOf.get(value) ?? nullCode);
+      });
+      return { array: codes, dictionary };
     }
     case 'timestamp':
     case 'number':
@@ -136,6 +142,28 @@ function encodeColumn(column: ColumnInput, count: number): { array: ArrayBufferV
         array: Uint8Array.from(column.values, (value) => (value === null ? nullBoolean : Number(value))),
       };
   }
+}
+
+const codeArrays = { 1: Uint8Array, 2: Uint16Array, 4: Uint32Array } as const;
+
+/**
+ * The version a set of columns needs, after checking that each category column's codes are the array its
+ * dictionary's size calls for (a generator that hands Uint16 codes for 70,000 grids would write a file no reader
+ * can decode).
+ */
+function formatVersion(columns: ColumnarBlocks['columns']): ColumnarVersion {
+  let version: ColumnarVersion = 1;
+  for (const column of columns) {
+    if (column.kind !== 'category') continue;
+    const labels = column.dictionary?.length ?? 0;
+    const width = categoryWidth(labels);
+    if (!(column.array instanceof codeArrays[width.bytesPerCode]))
+      throw new RangeError(
+        `column ${column.name}: ${labels} labels need ${codeArrays[width.bytesPerCode].name} codes`,
+      );
+    if (width.version > version) version = width.version;
+  }
+  return version;
 }
 
 const align = (offset: number) => Math.ceil(offset / blockAlignment) * blockAlignment;
