@@ -32,11 +32,20 @@ const gridTypes = ['new_build', 'urban_village', 'old_town', 'work_unit', 'subur
 
 export const provinceGridId = (column: number, row: number) => `G${row * provinceColumns + column}`;
 
-/** The grid whose interior holds a point, by the lattice's arithmetic. */
-export function provinceGridAt(lng: number, lat: number): string {
+/** Every grid id, `G<n>` at index n (row by row): the columnar fixture's gridId dictionary, so a code is n. */
+export const provinceGridIds = (): string[] =>
+  Array.from({ length: provinceColumns * provinceRows }, (_, number) => `G${number}`);
+
+/** The number n of the grid `G<n>` whose interior holds a point, by the lattice's arithmetic. */
+export function provinceGridNumberAt(lng: number, lat: number): number {
   const column = Math.floor((lng - provinceBounds[0]) / cellWidth);
   const row = Math.floor((lat - provinceBounds[1]) / cellHeight);
-  return provinceGridId(column, row);
+  return row * provinceColumns + column;
+}
+
+/** The grid whose interior holds a point, by the lattice's arithmetic. */
+export function provinceGridAt(lng: number, lat: number): string {
+  return `G${provinceGridNumberAt(lng, lat)}`;
 }
 
 const communityId = (column: number, row: number) =>

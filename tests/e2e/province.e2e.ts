@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser } from './browser';
 import { countPixelsNear } from './pixels';
-import { provinceBounds, provinceGridAt } from './province-data';
+import { provinceCameraColumns, provinceCaseColumns, provinceOnlineCode } from './province-columnar';
+import { provinceBounds, provinceGridAt, provinceGrids } from './province-data';
 import { provinceBodies, routeProvince, type ProvinceBodies } from './province-routes';
 
 /**
@@ -18,6 +19,33 @@ const onlineCount = (cameraCount / 6) * 4;
 /** `cameraClusterColour` (src/map/cameras.layer.ts), whose module pulls deck.gl into Node. */
 const clusterRgb: [number, number, number] = [57, 73, 171];
 const formatted = (value: number) => new Intl.NumberFormat('zh-CN').format(value);
+/**
+ * A community in the province's north-east corner (rows 270–279, columns 240–249 of the lattice): its grids are
+ * G67740…G69999, whose codes in the fixture's gridId column are all past 16 bits. Its counts need format version 2's
+ * 32-bit codes read right: truncated codes would fall in other grids, and without gridId a unit counts 0.
+ */
+const unit = 'C27-24';
+
+/** A mask over grid numbers (the fixture's gridId codes): 1 for the unit's grids, by the grids' own communityId. */
+function unitGridMask(): Uint8Array {
+  const grids = provinceGrids().features;
+  const mask = new Uint8Array(grids.length);
+  for (const { properties } of grids) {
+    const { id, communityId } = properties as { id: string; communityId: string };
+    if (communityId === unit) mask[Number(id.slice(1))] = 1;
+  }
+  return mask;
+}
+
+/** How many of the generated points lie in the unit, counted from the fixture's own grid codes in Node. */
+function countInUnit(gridCode: Uint32Array, keep: (index: number) => boolean = () => true): number {
+  const mask = unitGridMask();
+  expect(mask.indexOf(1)).toBeGreaterThan(65_535);
+  let count = 0;
+  for (let index = 0; index < gridCode.length; index += 1)
+    if (mask[gridCode[index] ?? 0] === 1 && keep(index)) count += 1;
+  return count;
+}
 let browser: Browser;
 let bodies: ProvinceBodies;
 
@@ -78,9 +106,22 @@ describe('the map at province scale', () => {
     await page.mouse.click(centre.x, centre.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('grid') !== null);
     expect(new URL(page.url()).searchParams.get('grid')).toBe(provinceGridAt(lng, lat));
+
+    // One community focused: the layer panel counts its cameras through their gridId codes (all above 65,535).
+    const cameras = provinceCameraColumns(cameraCount);
+    const unitTotal = countInUnit(cameras.gridCode);
+    const unitOnline = countInUnit(cameras.gridCode, (index) => cameras.status[index] === provinceOnlineCode);
+    expect(unitTotal).toBeGreaterThan(0);
+    expect(unitTotal).toBeLessThan(cameraCount);
+    await page.goto(`${baseUrl()}/?layers=grids,cameras&region=${unit}`);
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toContain(`摄像头 ${formatted(unitTotal)} 个`);
+    expect(await summary.textContent()).toContain(`在线 ${formatted(unitOnline)} 个`);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it('counts and draws a million cases served as columns in the cases tab', async () => {
     const caseCount = 1_000_000;
@@ -104,7 +145,18 @@ describe('the map at province scale', () => {
     await expect.poll(() => latest.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await latest.first().getAttribute('data-case-id')).toMatch(/^E\d+$/);
     writeFileSync('test-results/province-cases-columnar.png', await page.locator('.grid-map').screenshot());
+
+    // One community focused: its cases, found through their gridId codes (all above 65,535), not the province's.
+    const unitCases = countInUnit(provinceCaseColumns(caseCount, new Date()).gridCode);
+    expect(unitCases).toBeGreaterThan(0);
+    expect(unitCases).toBeLessThan(caseCount);
+    await page.goto(`${baseUrl()}/?layers=grids,cases&window=30d&region=${unit}`);
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 90_000 });
+    await page.getByRole('tab', { name: '实时事件' }).click();
+    await expect
+      .poll(() => count.getAttribute('data-count'), { timeout: 90_000, interval: 1_000 })
+      .toBe(String(unitCases));
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 360_000);
 });
