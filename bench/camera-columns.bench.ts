@@ -64,7 +64,7 @@ function runCameraColumnsBench(log: (line: string) => void): BenchModuleResult {
   const indexBuild = measureAlone(() => buildCameraClusters(filterCameras(columns, allCameras)), 2);
   log(`camera columns: cluster index ${indexBuild.toFixed(0)} ms, main thread ${mainThread.toFixed(0)} ms`);
   const notes = [
-    `province fixture (tests/e2e/province-columnar.ts): ${megabytes(buffer.byteLength)} MB columnar (Float32 positions, ids, status, purpose)`,
+    `province fixture (tests/e2e/province-columnar.ts): ${megabytes(buffer.byteLength)} MB columnar (Float32 positions, ids, status, purpose, gridId over 70,000 grids: format version 2)`,
     `GeoJSON timed on ${sampleCount / 1000} k cameras (${megabytes(sample.length)} MB) and scaled ×${cameraCount / sampleCount}; zod jitless as in the browser`,
   ];
   return {
