@@ -6,6 +6,7 @@ import { bundleBench } from './bundle.bench';
 import { cameraColumnsBench } from './camera-columns.bench';
 import { caseColumnsBench } from './case-columns.bench';
 import { columnarBench } from './columnar.bench';
+import { gridsValidationBench } from './grids-validation.bench';
 import { indicatorsWorkerBench } from './indicators-worker.bench';
 import { joinBench } from './join.bench';
 import { planValidationBench } from './plan-validation.bench';
@@ -23,6 +24,7 @@ export const benchModules: BenchModule[] = [
   columnarBench,
   cameraColumnsBench,
   caseColumnsBench,
+  gridsValidationBench,
   planValidationBench([10, 100]),
   liveCasesBench,
   indicatorsWorkerBench,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { LayerKind } from '../domain/runtime-config';
 import { DataError } from './data-error';
-import { schemaIssueDetail } from './schema-issue';
+import { describeUrl } from './describe-url';
+import { parseJsonBody } from './json-body';
 
 export interface HttpSource {
   layer: LayerKind;
@@ -12,15 +13,7 @@ export interface HttpSource {
   timeoutMs?: number;
 }
 
-/** The URL as it may appear in a message: path only, never a query string that could carry a token. */
-export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url, 'http://localhost');
-    return parsed.pathname;
-  } catch {
-    return '(invalid URL)';
-  }
-}
+export { describeUrl };
 
 function retryAfterOf(response: Response): number | undefined {
   const header = response.headers.get('retry-after');
@@ -93,6 +86,21 @@ async function send(source: HttpSource, accept: string): Promise<Response> {
 }
 
 async function readJson<T>(source: HttpSource, response: Response, schema: z.ZodType<T>): Promise<T> {
+  checkJsonContentType(source, response);
+  return parseJsonBody(source, response.status, await response.text(), schema);
+}
+
+/**
+ * Fetch a JSON document as bytes, its content type checked as `fetchJson` checks it, for a caller that parses and
+ * validates it elsewhere (a worker, `parseJsonBody` there) with the same errors.
+ */
+export async function fetchJsonBytes(source: HttpSource): Promise<{ bytes: ArrayBuffer; status: number }> {
+  const response = await send(source, 'application/json');
+  checkJsonContentType(source, response);
+  return { bytes: await response.arrayBuffer(), status: response.status };
+}
+
+function checkJsonContentType(source: HttpSource, response: Response): void {
   const { layer } = source;
   const contentType = response.headers.get('content-type');
   if (contentType !== null && !acceptsAsJson(contentType)) {
@@ -121,46 +129,4 @@ async function readJson<T>(source: HttpSource, response: Response, schema: z.Zod
       },
     );
   }
-  const text = await response.text();
-  if (text.trim() === '')
-    throw new DataError(
-      layer,
-      'format',
-      `empty response from ${describeUrl(source.url)}`,
-      response.status,
-      undefined,
-      {
-        code: 'empty',
-      },
-    );
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    const looksLikeHtml = /^\s*</.test(text);
-    throw new DataError(
-      layer,
-      'format',
-      looksLikeHtml
-        ? `${describeUrl(source.url)} returned an HTML page, not JSON`
-        : `${describeUrl(source.url)} returned malformed JSON`,
-      response.status,
-      undefined,
-      { code: looksLikeHtml ? 'html' : 'malformed-json' },
-    );
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new DataError(
-      layer,
-      'schema',
-      `unexpected data${where}: ${issue?.message ?? 'invalid'}`,
-      response.status,
-      undefined,
-      schemaIssueDetail(issue, body),
-    );
-  }
-  return parsed.data;
 }

@@ -123,6 +123,27 @@ describe('the map at province scale', () => {
     await context.close();
   }, 240_000);
 
+  it('names the grid at fault when the 70,000 grids, validated in a worker, are refused', async () => {
+    // 26 MB of grids go through the JSON worker (src/data/json-worker); its refusal must read as the main thread's.
+    const grids = provinceGrids();
+    const properties = grids.features[50_000]?.properties;
+    if (!properties) throw new Error('the fixture has 70,000 grids');
+    properties['type'] = 'castle';
+    const config = (await (await fetch(`${baseUrl()}/config.json`)).json()) as Record<string, unknown>;
+    const badBodies = { ...provinceBodies({ cameras: 0, cases: 0 }, config), grids: JSON.stringify(grids) };
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await routeProvince(page, badBodies);
+    await page.goto(`${baseUrl()}/?layers=grids`);
+    const alert = page.locator('[role="alert"][data-layer="grids"]');
+    await expect.poll(() => alert.textContent(), { timeout: 90_000 }).toContain('第 50001 个要素（G50000）');
+    expect(await alert.textContent()).toContain('properties.type');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('counts and draws a million cases served as columns in the cases tab', async () => {
     const caseCount = 1_000_000;
     const config = (await (await fetch(`${baseUrl()}/config.json`)).json()) as Record<string, unknown>;
