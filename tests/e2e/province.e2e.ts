@@ -135,11 +135,15 @@ describe('the map at province scale', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await routeProvince(page, badBodies);
     await page.goto(`${baseUrl()}/?layers=grids`);
     const alert = page.locator('[role="alert"][data-layer="grids"]');
     await expect.poll(() => alert.textContent(), { timeout: 90_000 }).toContain('第 50001 个要素（G50000）');
     expect(await alert.textContent()).toContain('properties.type');
+    // The refusal came from the validating worker, not a main-thread fallback.
+    expect(workers.some((url) => url.includes('validate-json'))).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
