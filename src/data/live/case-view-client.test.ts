@@ -50,7 +50,10 @@ function randomSelection(next: () => number): CaseSelection {
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Let the client's queue (one column a task) and the answers run until `done`, or give up after many tasks. */
+async function settle(done: () => boolean = () => false): Promise<void> {
+  for (let task = 0; task < 200 && !done(); task += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 describe('CaseViewClient (the view worker over its own copy of the columns)', () => {
   it('answers the same view as the full derivation, over random streams, refetches and filter changes', async () => {
@@ -102,7 +105,7 @@ describe('CaseViewClient (the view worker over its own copy of the columns)', ()
         }
         const { columns, version } = live.snapshot();
         client.request(columns, version, selection, weight, (answered) => (answer = answered));
-        await settle();
+        await settle(() => answer?.version === version && answer.columns === columns);
         const got = answer as AnsweredView | null;
         expect(got?.version, `seed ${seed} step ${step}`).toBe(version);
         expect(got?.columns).toBe(columns);
@@ -142,6 +145,7 @@ describe('CaseViewClient (the view worker over its own copy of the columns)', ()
     client.request(columns, 2, wide, 'all', (answer) => answers.push(answer));
     live.apply(sampleCase(41), 2_001);
     client.request(columns, 3, wide, 'all', (answer) => answers.push(answer));
+    await settle(() => answers.length >= 2);
     await settle();
     expect(answers.map((answer) => answer.version)).toEqual([1, 3]);
     expect(answers.map((answer) => answer.view.rows.length)).toEqual([40, 42]);

@@ -1,7 +1,7 @@
 import type { CaseColumns } from './case-columns';
 import type { CaseSelection, CaseWeight } from './case-selection';
 import type { CaseView } from './case-view';
-import { patchBuffers, rowPatchOf, viewColumnsWire } from './case-view-columns';
+import { patchBuffers, rowPatchOf, viewColumnsWire, wireColumns } from './case-view-columns';
 import { createCaseViewHandler, type CaseViewReply, type CaseViewRequest } from './case-view.protocol';
 
 /** The part of `Worker` the client uses; tests and the bench supply one that calls the handler in-process. */
@@ -29,7 +29,8 @@ interface Wanted {
 
 /**
  * The main thread's side of the view worker. Its work per change is small and bounded: the rows streamed cases
- * wrote since the last request, and the request itself. The columns are copied once per snapshot. Latest wins:
+ * wrote since the last request, and the request itself. The columns are copied once per snapshot, one column a
+ * task. Latest wins:
  * while the worker derives one view, newer requests wait as one (the newest); answers are never reordered.
  */
 export class CaseViewClient {
@@ -40,6 +41,8 @@ export class CaseViewClient {
   private inFlight: { requestId: number; wanted: Wanted } | null = null;
   private waiting: Wanted | null = null;
   private opened: CaseViewPort | null = null;
+  private outbox: { message: CaseViewRequest; transfer: Transferable[]; yieldAfter: boolean }[] = [];
+  private pumpScheduled = false;
 
   /** `open` starts the worker, on the first request (and again after `dispose`). */
   constructor(private readonly open: () => CaseViewPort) {}
@@ -71,6 +74,7 @@ export class CaseViewClient {
     this.opened?.terminate();
     this.opened = null;
     this.synced = null;
+    this.outbox = [];
     this.inFlight = null;
     this.waiting = null;
   }
@@ -92,26 +96,24 @@ export class CaseViewClient {
       for (const generation of this.columnsOf.keys())
         if (generation < this.generation - 1) this.columnsOf.delete(generation);
       this.synced = { columns, written: columns.writtenRows.length };
-      this.port.postMessage(
-        { kind: 'columns', generation: this.generation, columns: viewColumnsWire(columns) },
-        { transfer: [] },
-      );
+      const generation = this.generation;
+      this.post({ kind: 'columns', generation, count: columns.count }, []);
+      // One column a task: each clone is one column's copy, not a long task for all of them.
+      for (const column of wireColumns(viewColumnsWire(columns)))
+        this.post({ kind: 'column', generation, column }, [], true);
       return;
     }
     const written = columns.writtenRows.length;
     if (written === this.synced.written) return;
     const patch = rowPatchOf(columns, columns.writtenRows.slice(this.synced.written));
     this.synced.written = written;
-    this.port.postMessage(
-      { kind: 'rows', generation: this.generation, patch },
-      { transfer: patchBuffers(patch) },
-    );
+    this.post({ kind: 'rows', generation: this.generation, patch }, patchBuffers(patch));
   }
 
   private send(wanted: Wanted): void {
     const requestId = this.nextRequestId++;
     this.inFlight = { requestId, wanted };
-    this.port.postMessage(
+    this.post(
       {
         kind: 'view',
         requestId,
@@ -119,8 +121,31 @@ export class CaseViewClient {
         selection: wanted.selection,
         weight: wanted.weight,
       },
-      { transfer: [] },
+      [],
     );
+  }
+
+  /**
+   * Messages leave in order through one queue; after a message marked `yieldAfter` the rest wait for the next
+   * task, so the page can paint and handle input between the columns' clones.
+   */
+  private post(message: CaseViewRequest, transfer: Transferable[], yieldAfter = false): void {
+    this.outbox.push({ message, transfer, yieldAfter });
+    if (!this.pumpScheduled) this.pump();
+  }
+
+  private pump(): void {
+    this.pumpScheduled = false;
+    while (this.outbox.length > 0) {
+      const item = this.outbox.shift();
+      if (!item) break;
+      this.port.postMessage(item.message, { transfer: item.transfer });
+      if (item.yieldAfter && this.outbox.length > 0) {
+        this.pumpScheduled = true;
+        setTimeout(() => this.pump(), 0);
+        return;
+      }
+    }
   }
 
   private answered(reply: CaseViewReply): void {

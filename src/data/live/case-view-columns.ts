@@ -56,6 +56,40 @@ export function viewColumnsWire(columns: ViewColumns): ViewColumnsWire {
   };
 }
 
+/** One column of the wire by name (`stageEntered.2`: the third step's), to be sent in a message of its own. */
+export interface WireColumn {
+  name: string;
+  array: Float32Array | Float64Array | Uint8Array | Int32Array;
+}
+
+/**
+ * The wire's columns one by one: posting them in separate tasks keeps each structured clone to one column
+ * (8 MB at 1 M cases) instead of one long task for all of them.
+ */
+export function wireColumns(wire: ViewColumnsWire): WireColumn[] {
+  return [
+    { name: 'positions', array: wire.positions },
+    ...oneValueColumns.map((name) => ({ name, array: wire[name] })),
+    ...wire.stageEntered.map((array, step) => ({ name: `stageEntered.${step}`, array })),
+  ];
+}
+
+/** The wire back from its columns, once every one has come; null while some are still missing. */
+export function wireOf(
+  count: number,
+  columns: ReadonlyMap<string, WireColumn['array']>,
+): ViewColumnsWire | null {
+  const stageEntered = caseStages.map((_, step) => columns.get(`stageEntered.${step}`));
+  const wire = {
+    count,
+    positions: columns.get('positions'),
+    ...Object.fromEntries(oneValueColumns.map((name) => [name, columns.get(name)])),
+  } as Partial<ViewColumnsWire>;
+  if (stageEntered.some((array) => array === undefined)) return null;
+  if (wire.positions === undefined || oneValueColumns.some((name) => wire[name] === undefined)) return null;
+  return { ...wire, stageEntered } as ViewColumnsWire;
+}
+
 /** Gather the current values of `rows` (duplicates are kept; the last write wins when applied in order). */
 export function rowPatchOf(columns: ViewColumns, rows: readonly number[]): RowPatch {
   const n = rows.length;
