@@ -103,6 +103,7 @@ export async function measureViewOffThread(
     const firstMs = performance.now() - copyStarted;
     const copyLongest = Math.max(...postTimes);
     const copyTotal = postTimes.reduce((sum, time) => sum + time, 0);
+    const copyPosts = postTimes.length;
 
     // A filter change that keeps every case in view: no channel chosen, then every channel chosen.
     let flip = false;
@@ -142,7 +143,7 @@ export async function measureViewOffThread(
       isDeepStrictEqual(answer.view.heat.positions, inline.heat.positions);
     const expected = input.wire.count + (next - input.streamedFrom);
     log(
-      `case view: filter change inline ${median(filter.baseline).toFixed(0)} ms, main thread with the worker ${median(filter.candidate).toFixed(1)} ms (answer after ${median(filter.latency).toFixed(0)} ms); streamed case ${median(streamed.baseline).toFixed(0)} ms vs ${median(streamed.candidate).toFixed(1)} ms; columns to the worker ${copyTotal.toFixed(0)} ms in ${postTimes.length} posts, longest ${copyLongest.toFixed(0)} ms`,
+      `case view: filter change inline ${median(filter.baseline).toFixed(0)} ms, main thread with the worker ${median(filter.candidate).toFixed(1)} ms (answer after ${median(filter.latency).toFixed(0)} ms); streamed case ${median(streamed.baseline).toFixed(0)} ms vs ${median(streamed.candidate).toFixed(1)} ms; columns to the worker ${copyTotal.toFixed(0)} ms in ${copyPosts} posts, longest ${copyLongest.toFixed(0)} ms`,
     );
     const notes = [
       'candidate: the main thread’s active time (event-loop utilisation) from the change until the view is delivered: the client’s patch and request, receiving the transferred arrays',
