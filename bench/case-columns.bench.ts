@@ -10,6 +10,7 @@ import type { ColumnInput } from '../src/geo/columnar/points-columnar';
 import { encodePointsColumnar } from '../src/geo/columnar/points-columnar.encode';
 import type { BenchModule, BenchModuleResult } from './bench-module';
 import { benchNow, demoCityYear } from './demo-year';
+import { measureViewOffThread } from './case-view-offthread';
 import { measureAlone, measurePair, median } from './measure';
 
 /**
@@ -18,6 +19,8 @@ import { measureAlone, measurePair, median } from './measure';
  * the contract's casesSchema as the browser runs it, jitless, and CaseColumns.from, all on the main thread). The
  * cases are the demo city's year (mocks/cases generator) repeated under new ids up to 1 M. The GeoJSON path is
  * timed on a 100 k sample and scaled per case: 1 M GeoJSON cases are ~600 MB of JSON and a minute a run.
+ * Then the cases tab's view over the million: the main thread's cost per filter change and per streamed case with
+ * the view worker (case-view-offthread.ts) against deriving it inline, as the tab did before.
  */
 const caseCount = 1_000_000;
 const sampleCount = 100_000;
@@ -140,6 +143,11 @@ async function runCaseColumnsBench(log: (line: string) => void): Promise<BenchMo
   };
   let inView = 0;
   const view = measureAlone(() => (inView = caseViewOf(columns, selection, 'all').rows.length), 3);
+  const offThread = await measureViewOffThread(
+    // A decode of its own: the live columns adopt the arrays they are built from.
+    { year, wire: decodeCaseColumns(columnar), gridIds, selection, streamedFrom: caseCount, repeated },
+    log,
+  );
   // A streamed case's lookup by id (the worker's id table): 1,000 ids spread over the million.
   let found = 0;
   const lookups = measureAlone(() => {
@@ -157,6 +165,7 @@ async function runCaseColumnsBench(log: (line: string) => void): Promise<BenchMo
   ];
   return {
     figures: [
+      ...offThread.figures,
       {
         id: 'case-columns-build',
         label: '1 M cases into the live case columns (columnar: worker decode + fromWire, vs GeoJSON + zod)',
@@ -175,6 +184,7 @@ async function runCaseColumnsBench(log: (line: string) => void): Promise<BenchMo
       },
     ],
     info: [
+      ...offThread.info,
       {
         id: 'case-columns-worker',
         label: 'of which the decoding worker: decode, check, remap, id table for 1 M cases',

@@ -74,6 +74,38 @@ async function runLiveCasesBench(log: (line: string) => void): Promise<BenchModu
   const perCase = (times: readonly number[]) => median(times) / streamedPerRun;
   log(`live cases: apply ${perCase(apply.candidate).toFixed(3)} ms per case`);
 
+  // 1b. A burst of streamed cases within one frame, coalesced (CaseBatcher): applied together, one view …
+  const burst = 10;
+  const coalescedStore = new LiveCases();
+  coalescedStore.reset(year, gridIds, 'year', now);
+  const oneByOneStore = new LiveCases();
+  oneByOneStore.reset(year, gridIds, 'year', now);
+  let burstNext = needed;
+  const burstOf = () =>
+    Array.from({ length: burst }, () => {
+      const feature = stream[burstNext % stream.length];
+      burstNext += 1;
+      if (!feature) throw new Error('no streamed cases');
+      return { feature, at: now };
+    });
+  let coalescedCount = 0;
+  let oneByOneCount = 0;
+  const coalesced = measurePair(
+    // … against each event applied and derived on its own, as the tab did before.
+    () => {
+      for (const event of burstOf()) {
+        oneByOneStore.apply(event.feature, event.at);
+        oneByOneCount = caseViewOf(oneByOneStore.snapshot().columns, selection, 'all').rows.length;
+      }
+    },
+    () => {
+      burstNext -= burst;
+      coalescedStore.applyAll(burstOf());
+      coalescedCount = caseViewOf(coalescedStore.snapshot().columns, selection, 'all').rows.length;
+    },
+  );
+  log(`live cases: burst of ${burst} coalesced ${median(coalesced.candidate).toFixed(1)} ms`);
+
   // 2. Re-filter the year: a category and overdue-only over the columns …
   const columns = CaseColumns.from(year, gridIds);
   const filtered: CaseSelection = { ...selection, categories: new Set(['environment']), overdueOnly: true };
@@ -117,6 +149,21 @@ async function runLiveCasesBench(log: (line: string) => void): Promise<BenchModu
           passed: lastCount === expectedCount,
         },
         notes: [...notes, `${streamedPerRun} streamed cases per run, times per case`],
+      },
+      {
+        id: 'live-cases-burst-coalesced',
+        label: `a burst of ${burst} streamed cases within a frame: applied together, one view derivation`,
+        candidate: 'LiveCases.applyAll (the CaseBatcher’s batch) + one caseViewOf',
+        baseline: `${burst} × (LiveCases.apply + caseViewOf), one per event`,
+        baselineMilliseconds: median(coalesced.baseline),
+        candidateMilliseconds: median(coalesced.candidate),
+        speedup: median(coalesced.speedups),
+        runs: coalesced.speedups.length,
+        check: {
+          description: `${coalescedCount} cases in view coalesced, ${oneByOneCount} one by one`,
+          passed: coalescedCount === oneByOneCount,
+        },
+        notes: [...notes, `${burst} streamed cases per run`],
       },
       {
         id: 'live-cases-refilter-year',

@@ -61,6 +61,25 @@ interface IdBlocks {
   table: Int32Array;
 }
 
+/**
+ * What a view is derived from (selection, heat, lists, funnel): the code and time columns, without ids or
+ * features. The live columns are one; the view worker's copy (case-view-columns.ts) is another.
+ */
+export type ViewColumns = Pick<
+  CaseColumns,
+  | 'count'
+  | 'positions'
+  | 'stage'
+  | 'channel'
+  | 'category'
+  | 'satisfaction'
+  | 'reportedAt'
+  | 'dueAt'
+  | 'closedAt'
+  | 'grid'
+  | 'stageEntered'
+>;
+
 export class CaseColumns {
   count = 0;
   positions = new Float32Array(initialCapacity * 2);
@@ -75,6 +94,11 @@ export class CaseColumns {
   grid = new Int32Array(initialCapacity);
   /** When each loop step was entered (epoch ms, NaN if not reached), one column per step of caseStages. */
   stageEntered: Float64Array[] = caseStages.map(() => new Float64Array(initialCapacity));
+  /**
+   * Rows written since the columns were built (a streamed case, new or changed), in order: a copy elsewhere (the
+   * view worker's) catches up by these rows instead of a new copy of every column.
+   */
+  readonly writtenRows: number[] = [];
   /** The parsed feature of a row that came as GeoJSON (or was streamed); sparse for rows that came as columns. */
   readonly features: CaseFeature[] = [];
   /** Rows by id, for rows that came as features (all of them on the GeoJSON path, appended ones after `fromWire`). */
@@ -97,6 +121,7 @@ export class CaseColumns {
     const columns = new CaseColumns(gridIds, convert);
     columns.reserve(features.length);
     for (const feature of features) columns.upsert(feature);
+    columns.writtenRows.length = 0;
     return columns;
   }
 
@@ -228,6 +253,7 @@ export class CaseColumns {
     });
     this.grid[row] = properties.gridId === null ? -1 : (this.gridRow.get(properties.gridId) ?? -1);
     this.features[row] = feature;
+    this.writtenRows.push(row);
   }
 
   /** Grow every column to hold `size` rows, doubling so appends stay amortised O(1). */

@@ -1,6 +1,6 @@
 import { caseStages } from '../../domain/case';
 import type { FunnelStep } from '../../domain/case-funnel';
-import type { CaseColumns } from './case-columns';
+import type { ViewColumns } from './case-columns';
 
 /**
  * The domain's six-step funnel (domain/case-funnel.ts), computed on the columns: the step times are parsed once
@@ -46,7 +46,7 @@ function median(values: Float64Array): number | null {
   return (lower + upper) / 2;
 }
 
-export function funnelOfColumns(columns: CaseColumns, rows: Uint32Array): FunnelStep[] {
+export function funnelOfColumns(columns: ViewColumns, rows: Uint32Array): FunnelStep[] {
   const steps = caseStages.length;
   const current = new Float64Array(steps);
   const durations = caseStages.map(() => new Float64Array(rows.length));

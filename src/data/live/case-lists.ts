@@ -1,5 +1,5 @@
 import { isOverdueAt } from './case-selection';
-import type { CaseColumns } from './case-columns';
+import type { ViewColumns } from './case-columns';
 
 /**
  * The short lists beside the map, from the selected rows: the latest reports, and the open cases past their
@@ -27,7 +27,7 @@ function keepTop<T>(list: T[], item: T, score: (value: T) => number, limit: numb
   list.splice(at, 0, item);
 }
 
-export function latestRows(columns: CaseColumns, rows: Uint32Array, limit: number): number[] {
+export function latestRows(columns: ViewColumns, rows: Uint32Array, limit: number): number[] {
   const top: number[] = [];
   const reported = (row: number) => columns.reportedAt[row] ?? 0;
   for (const row of rows) keepTop(top, row, reported, limit);
@@ -36,7 +36,7 @@ export function latestRows(columns: CaseColumns, rows: Uint32Array, limit: numbe
 
 /** Open cases past their deadline, sorted by lateness. Closed-late cases are history, not work to chase. */
 export function overdueRows(
-  columns: CaseColumns,
+  columns: ViewColumns,
   rows: Uint32Array,
   now: number,
   limit: number,

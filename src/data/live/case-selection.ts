@@ -7,7 +7,7 @@ import {
   type CaseChannel,
   type CaseStage,
 } from '../../domain/case';
-import { noCode, type CaseColumns } from './case-columns';
+import { noCode, type ViewColumns } from './case-columns';
 
 /**
  * The dashboard's case filters over the columns: the contract's own filters (window, stage, category, region)
@@ -43,13 +43,13 @@ function allowed<T extends string>(dictionary: readonly T[], chosen: ReadonlySet
 }
 
 /** Overdue: open past its deadline, or closed after it (the domain's isOverdue, on columns). */
-export function isOverdueAt(columns: CaseColumns, row: number, now: number): boolean {
+export function isOverdueAt(columns: ViewColumns, row: number, now: number): boolean {
   const closed = columns.closedAt[row] ?? Number.NaN;
   const end = Number.isNaN(closed) ? now : closed;
   return end > (columns.dueAt[row] ?? Number.POSITIVE_INFINITY);
 }
 
-export function selectCases(columns: CaseColumns, selection: CaseSelection): Uint32Array {
+export function selectCases(columns: ViewColumns, selection: CaseSelection): Uint32Array {
   const stages = allowed(caseStages, selection.stages);
   const categories = allowed(caseCategories, selection.categories);
   const channels = allowed(caseChannels, selection.channels);
@@ -72,7 +72,7 @@ export function selectCases(columns: CaseColumns, selection: CaseSelection): Uin
 
 /** The rows that carry weight: all of them, or the overdue / dissatisfied ones. */
 export function weightedRows(
-  columns: CaseColumns,
+  columns: ViewColumns,
   rows: Uint32Array,
   weight: CaseWeight,
   now: number,
@@ -90,7 +90,7 @@ export interface CasePoints {
   stage: Uint8Array;
 }
 
-export function packPoints(columns: CaseColumns, rows: Uint32Array): CasePoints {
+export function packPoints(columns: ViewColumns, rows: Uint32Array): CasePoints {
   const positions = new Float32Array(rows.length * 2);
   const stage = new Uint8Array(rows.length);
   for (let index = 0; index < rows.length; index += 1) {

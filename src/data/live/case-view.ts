@@ -1,5 +1,5 @@
 import type { FunnelStep } from '../../domain/case-funnel';
-import type { CaseColumns } from './case-columns';
+import type { ViewColumns } from './case-columns';
 import { funnelOfColumns } from './case-funnel-columns';
 import { latestRows, overdueRows, type LateCase } from './case-lists';
 import {
@@ -27,7 +27,7 @@ export interface CaseView {
   funnel: FunnelStep[];
 }
 
-export function caseViewOf(columns: CaseColumns, selection: CaseSelection, weight: CaseWeight): CaseView {
+export function caseViewOf(columns: ViewColumns, selection: CaseSelection, weight: CaseWeight): CaseView {
   const rows = selectCases(columns, selection);
   const points = packPoints(columns, rows);
   const weighted = weightedRows(columns, rows, weight, selection.now);

@@ -15,6 +15,12 @@ export interface CaseArrival {
   at: number;
 }
 
+/** A streamed case and when it arrived here (epoch ms). */
+export interface StreamedCase {
+  feature: CaseFeature;
+  at: number;
+}
+
 export interface LiveCasesSnapshot {
   columns: CaseColumns;
   /** Bumped on every change, so memos over the (mutable) columns know to recompute. */
@@ -29,7 +35,7 @@ const maxArrivals = 50;
 
 export class LiveCases {
   private current: LiveCasesSnapshot = { columns: new CaseColumns([]), version: 0, arrivals: [] };
-  private readonly streamed = new Map<string, { feature: CaseFeature; at: number }>();
+  private readonly streamed = new Map<string, StreamedCase>();
   private readonly listeners = new Set<() => void>();
   private windowKey: string | null = null;
 
@@ -80,14 +86,33 @@ export class LiveCases {
 
   /** One streamed case (new or changed). Returns whether it was new here. */
   apply(feature: CaseFeature, at: number): boolean {
-    this.streamed.set(feature.properties.id, { feature, at });
-    const result = this.current.columns.upsert(feature);
-    if (!result) return false;
-    const arrivals = result.added
-      ? [...this.current.arrivals, { id: feature.properties.id, row: result.row, at }].slice(-maxArrivals)
-      : this.current.arrivals;
-    this.publish({ columns: this.current.columns, version: this.current.version + 1, arrivals });
-    return result.added;
+    return this.applyAll([{ feature, at }]) > 0;
+  }
+
+  /**
+   * Streamed cases in arrival order (a coalesced batch, see case-batch.ts), published once: one new snapshot and
+   * one view derivation for the whole batch, every new case still an arrival of its own. Returns how many were new.
+   */
+  applyAll(batch: readonly StreamedCase[]): number {
+    const arrivals = [...this.current.arrivals];
+    let changed = false;
+    let added = 0;
+    for (const { feature, at } of batch) {
+      this.streamed.set(feature.properties.id, { feature, at });
+      const result = this.current.columns.upsert(feature);
+      if (!result) continue;
+      changed = true;
+      if (!result.added) continue;
+      added += 1;
+      arrivals.push({ id: feature.properties.id, row: result.row, at });
+    }
+    if (changed)
+      this.publish({
+        columns: this.current.columns,
+        version: this.current.version + 1,
+        arrivals: added > 0 ? arrivals.slice(-maxArrivals) : this.current.arrivals,
+      });
+    return added;
   }
 
   private publish(next: LiveCasesSnapshot): void {

@@ -1,3 +1,4 @@
+import type { CaseArrival } from '../../../data/live/live-cases';
 import { useMeta } from '../../../data/queries';
 import { zoomToFit } from '../../../map/cases/case-layers';
 import { useCaseLayers, useHotspotLayers } from '../../../map/cases/use-case-layers';
@@ -5,6 +6,8 @@ import { useViewState } from '../../../ui/view-state';
 import { DashboardMap } from '../map/dashboard-map';
 import { useCasesWorkspace } from './cases-context';
 import { usePulses } from './use-pulses';
+
+const noArrivals: readonly CaseArrival[] = [];
 
 /**
  * The dashboard map with the live case layers laid under its own points while the 'cases' layer is on, and the
@@ -19,7 +22,9 @@ export function CasesMap() {
   const workspace = useCasesWorkspace();
   const { live, view: cases, filters, hotspots } = workspace;
   const shown = view.layers.has('cases');
-  const pulses = usePulses(live.snapshot.arrivals, live.snapshot.columns, cases.rows);
+  // Arrivals' rows are the snapshot's; until the view is of the same columns (a large window's worker), none pulse.
+  const arrivals = cases.columns === live.snapshot.columns ? live.snapshot.arrivals : noArrivals;
+  const pulses = usePulses(arrivals, cases.columns, cases.rows);
   const layers = useCaseLayers(
     shown
       ? {

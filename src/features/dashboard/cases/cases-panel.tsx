@@ -24,7 +24,8 @@ export function CasesPanel() {
   const [urlView] = useViewState();
   const today = useToday();
   const period = useMemo(() => resolveWindow(urlView.window, today), [urlView.window, today]);
-  const columns = live.snapshot.columns;
+  // The columns the view's rows point into (with a large window, the previous snapshot's until the worker answers).
+  const columns = view.columns;
   const selectedRow = workspace.selectedCase === null ? undefined : columns.rowOf(workspace.selectedCase);
   const selected = selectedRow === undefined ? undefined : columns.caseAt(selectedRow);
   const titles = useCaseTitles(
@@ -58,7 +59,7 @@ export function CasesPanel() {
         data-count={view.rows.length}
         aria-live="polite"
       >
-        {live.isPending
+        {live.isPending || view.waiting
           ? t('loading')
           : t('count', { count: view.rows.length, formatted: formatCount(view.rows.length, i18n.language) })}
       </p>

@@ -5,7 +5,8 @@ import type { DataError } from '../../../data/data-error';
 import { resolveSource } from '../../../data/data-source';
 import { useDataSource } from '../../../data/data-source-context';
 import { subscribeCaseStream, type StreamState } from '../../../data/live/case-stream';
-import { LiveCases, type LiveCasesSnapshot } from '../../../data/live/live-cases';
+import { CaseBatcher } from '../../../data/live/case-batch';
+import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../data/live/live-cases';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../data/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
@@ -98,15 +99,21 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const { refetch } = cases;
   useEffect(() => {
     if (!streaming) return;
-    return subscribeCaseStream({
+    // A burst of events (a replay after a reconnect, a busy minute at 1 M cases) is applied once per frame.
+    const batcher = new CaseBatcher<StreamedCase>((batch) => store.applyAll(batch));
+    const unsubscribe = subscribeCaseStream({
       url: streamUrl,
-      onCase: (feature) => store.apply(feature, Date.now()),
+      onCase: (feature) => batcher.push({ feature, at: Date.now() }),
       onState: setStreamState,
       // After a drop, a resync: the replay covers short gaps, the refetch covers one longer than its buffer.
       onResume: () => void refetch(),
       onRejected: setRejectedEvents,
       network: { target: window, isOnline: () => navigator.onLine },
     });
+    return () => {
+      unsubscribe();
+      batcher.flush();
+    };
   }, [streaming, streamUrl, store, refetch]);
 
   const connection: CaseConnection = !enabled

@@ -1,0 +1,198 @@
+import { caseStages } from '../../domain/case';
+import type { ViewColumns } from './case-columns';
+
+/**
+ * The view worker's copy of the live columns: sent whole once per snapshot (a fetch, a refetch), then kept current
+ * by the rows a batch of streamed cases wrote (`RowPatch`), so a streamed case costs its own few numbers in a
+ * message, not a copy of the million.
+ */
+export interface ViewColumnsWire {
+  count: number;
+  positions: Float32Array<ArrayBuffer>;
+  stage: Uint8Array<ArrayBuffer>;
+  channel: Uint8Array<ArrayBuffer>;
+  category: Uint8Array<ArrayBuffer>;
+  satisfaction: Uint8Array<ArrayBuffer>;
+  reportedAt: Float64Array<ArrayBuffer>;
+  dueAt: Float64Array<ArrayBuffer>;
+  closedAt: Float64Array<ArrayBuffer>;
+  grid: Int32Array<ArrayBuffer>;
+  stageEntered: Float64Array[];
+}
+
+/** The values of some rows (`rows[i]`'s values at index i of every column), to be written there. */
+export interface RowPatch extends ViewColumnsWire {
+  rows: Uint32Array<ArrayBuffer>;
+}
+
+type OneValueColumn =
+  'stage' | 'channel' | 'category' | 'satisfaction' | 'reportedAt' | 'dueAt' | 'closedAt' | 'grid';
+const oneValueColumns: readonly OneValueColumn[] = [
+  'stage',
+  'channel',
+  'category',
+  'satisfaction',
+  'reportedAt',
+  'dueAt',
+  'closedAt',
+  'grid',
+];
+
+/** The columns as they are, for a structured clone into the worker (one copy, in the browser's postMessage). */
+export function viewColumnsWire(columns: ViewColumns): ViewColumnsWire {
+  const { count } = columns;
+  return {
+    count,
+    positions: columns.positions.subarray(0, count * 2),
+    stage: columns.stage.subarray(0, count),
+    channel: columns.channel.subarray(0, count),
+    category: columns.category.subarray(0, count),
+    satisfaction: columns.satisfaction.subarray(0, count),
+    reportedAt: columns.reportedAt.subarray(0, count),
+    dueAt: columns.dueAt.subarray(0, count),
+    closedAt: columns.closedAt.subarray(0, count),
+    grid: columns.grid.subarray(0, count),
+    stageEntered: columns.stageEntered.map((column) => column.subarray(0, count)),
+  };
+}
+
+/** One column of the wire by name (`stageEntered.2`: the third step's), to be sent in a message of its own. */
+export interface WireColumn {
+  name: string;
+  array: Float32Array | Float64Array | Uint8Array | Int32Array;
+}
+
+/**
+ * The wire's columns one by one: posting them in separate tasks keeps each structured clone to one column
+ * (8 MB at 1 M cases) instead of one long task for all of them.
+ */
+export function wireColumns(wire: ViewColumnsWire): WireColumn[] {
+  return [
+    { name: 'positions', array: wire.positions },
+    ...oneValueColumns.map((name) => ({ name, array: wire[name] })),
+    ...wire.stageEntered.map((array, step) => ({ name: `stageEntered.${step}`, array })),
+  ];
+}
+
+/** The wire back from its columns, once every one has come; null while some are still missing. */
+export function wireOf(
+  count: number,
+  columns: ReadonlyMap<string, WireColumn['array']>,
+): ViewColumnsWire | null {
+  const stageEntered = caseStages.map((_, step) => columns.get(`stageEntered.${step}`));
+  const wire = {
+    count,
+    positions: columns.get('positions'),
+    ...Object.fromEntries(oneValueColumns.map((name) => [name, columns.get(name)])),
+  } as Partial<ViewColumnsWire>;
+  if (stageEntered.some((array) => array === undefined)) return null;
+  if (wire.positions === undefined || oneValueColumns.some((name) => wire[name] === undefined)) return null;
+  return { ...wire, stageEntered } as ViewColumnsWire;
+}
+
+/** Gather the current values of `rows` (duplicates are kept; the last write wins when applied in order). */
+export function rowPatchOf(columns: ViewColumns, rows: readonly number[]): RowPatch {
+  const n = rows.length;
+  const patch: RowPatch = {
+    count: n,
+    rows: Uint32Array.from(rows),
+    positions: new Float32Array(n * 2),
+    stage: new Uint8Array(n),
+    channel: new Uint8Array(n),
+    category: new Uint8Array(n),
+    satisfaction: new Uint8Array(n),
+    reportedAt: new Float64Array(n),
+    dueAt: new Float64Array(n),
+    closedAt: new Float64Array(n),
+    grid: new Int32Array(n),
+    stageEntered: caseStages.map(() => new Float64Array(n)),
+  };
+  rows.forEach((row, index) => {
+    patch.positions[index * 2] = columns.positions[row * 2] ?? 0;
+    patch.positions[index * 2 + 1] = columns.positions[row * 2 + 1] ?? 0;
+    for (const name of oneValueColumns) patch[name][index] = columns[name][row] ?? 0;
+    patch.stageEntered.forEach((column, step) => {
+      column[index] = columns.stageEntered[step]?.[row] ?? Number.NaN;
+    });
+  });
+  return patch;
+}
+
+/** The buffers of a patch, to transfer rather than copy. */
+export function patchBuffers(patch: RowPatch): ArrayBuffer[] {
+  return [
+    patch.rows,
+    patch.positions,
+    ...oneValueColumns.map((name) => patch[name]),
+    ...patch.stageEntered,
+  ].map((array) => array.buffer as ArrayBuffer);
+}
+
+/** The worker's columns: adopted from the wire, grown (doubling) when a patch appends rows. */
+export class ViewColumnsStore implements ViewColumns {
+  count: number;
+  positions: Float32Array<ArrayBuffer>;
+  stage: Uint8Array<ArrayBuffer>;
+  channel: Uint8Array<ArrayBuffer>;
+  category: Uint8Array<ArrayBuffer>;
+  satisfaction: Uint8Array<ArrayBuffer>;
+  reportedAt: Float64Array<ArrayBuffer>;
+  dueAt: Float64Array<ArrayBuffer>;
+  closedAt: Float64Array<ArrayBuffer>;
+  grid: Int32Array<ArrayBuffer>;
+  stageEntered: Float64Array[];
+
+  constructor(wire: ViewColumnsWire) {
+    this.count = wire.count;
+    this.positions = wire.positions;
+    this.stage = wire.stage;
+    this.channel = wire.channel;
+    this.category = wire.category;
+    this.satisfaction = wire.satisfaction;
+    this.reportedAt = wire.reportedAt;
+    this.dueAt = wire.dueAt;
+    this.closedAt = wire.closedAt;
+    this.grid = wire.grid;
+    this.stageEntered = wire.stageEntered;
+  }
+
+  apply(patch: RowPatch): void {
+    let size = this.count;
+    for (const row of patch.rows) size = Math.max(size, row + 1);
+    this.reserve(size);
+    this.count = size;
+    patch.rows.forEach((row, index) => {
+      this.positions[row * 2] = patch.positions[index * 2] ?? 0;
+      this.positions[row * 2 + 1] = patch.positions[index * 2 + 1] ?? 0;
+      for (const name of oneValueColumns) this[name][row] = patch[name][index] ?? 0;
+      this.stageEntered.forEach((column, step) => {
+        column[row] = patch.stageEntered[step]?.[index] ?? Number.NaN;
+      });
+    });
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.stage.length) return;
+    let capacity = Math.max(1, this.stage.length);
+    while (capacity < size) capacity *= 2;
+    const grow = <A extends Float32Array | Float64Array | Uint8Array | Int32Array>(
+      from: A,
+      make: (length: number) => A,
+      perRow = 1,
+    ): A => {
+      const next = make(capacity * perRow);
+      next.set(from);
+      return next;
+    };
+    this.positions = grow(this.positions, (length) => new Float32Array(length), 2);
+    this.stage = grow(this.stage, (length) => new Uint8Array(length));
+    this.channel = grow(this.channel, (length) => new Uint8Array(length));
+    this.category = grow(this.category, (length) => new Uint8Array(length));
+    this.satisfaction = grow(this.satisfaction, (length) => new Uint8Array(length));
+    this.reportedAt = grow(this.reportedAt, (length) => new Float64Array(length));
+    this.dueAt = grow(this.dueAt, (length) => new Float64Array(length));
+    this.closedAt = grow(this.closedAt, (length) => new Float64Array(length));
+    this.grid = grow(this.grid, (length) => new Int32Array(length));
+    this.stageEntered = this.stageEntered.map((column) => grow(column, (length) => new Float64Array(length)));
+  }
+}
