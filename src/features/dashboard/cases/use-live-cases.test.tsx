@@ -2,7 +2,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeCaseColumns } from '../../../data/columnar/case-columns.decode';
 import { DataSourceProvider } from '../../../data/data-source-context';
 import { sampleCases, sampleGridIds } from '../../../data/live/case.fixtures';
@@ -44,13 +45,14 @@ const grids = {
   features: sampleGridIds.map((id) => ({ type: 'Feature', geometry: null, properties: { id } })),
 } as unknown as GridCollection;
 const meta = { crs: 'wgs84', live: false } as unknown as Meta;
+const liveMeta = { crs: 'wgs84', live: true } as unknown as Meta;
 const period = { from: Date.parse('2026-10-01T00:00:00+08:00'), to: Date.parse('2027-01-01T00:00:00+08:00') };
 
 const unused = () => Promise.reject(new Error('not used here'));
-function source(caseColumns?: LayerSources['caseColumns']) {
+function source(caseColumns?: LayerSources['caseColumns'], live = false) {
   const cases = vi.fn(() => Promise.resolve(geojson));
   const sources: LayerSources = {
-    meta: () => Promise.resolve(meta),
+    meta: () => Promise.resolve(live ? liveMeta : meta),
     regions: unused,
     grids: () => Promise.resolve(grids),
     cameras: unused,
@@ -106,5 +108,50 @@ describe('useLiveCases', () => {
     const hook = render(sources);
     await waitFor(() => expect(hook.result.current.snapshot.columns.count).toBe(20));
     expect(hook.result.current.fetchedCount).toBe(20);
+  });
+
+  describe('with a live stream', () => {
+    /** A stand-in for the browser's EventSource (jsdom has none): opened by the test, one per connection. */
+    class FakeEventSource extends EventTarget {
+      static opened: FakeEventSource[] = [];
+      constructor(readonly url: string) {
+        super();
+        FakeEventSource.opened.push(this);
+      }
+      close(): void {}
+    }
+    afterEach(() => {
+      vi.unstubAllGlobals();
+      FakeEventSource.opened = [];
+    });
+
+    it('asks for the snapshot only once the stream is open, so no case falls between the two', async () => {
+      vi.stubGlobal('EventSource', FakeEventSource);
+      const { sources, cases } = source(undefined, true);
+      const hook = render(sources);
+      await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+      // Connecting: the snapshot waits (a case reported now would be in neither the snapshot nor the stream).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(cases).not.toHaveBeenCalled();
+      expect(hook.result.current.isPending).toBe(true);
+      act(() => {
+        FakeEventSource.opened[0]!.dispatchEvent(new Event('open'));
+      });
+      await waitFor(() => expect(hook.result.current.snapshot.columns.count).toBe(20));
+      expect(cases).toHaveBeenCalledTimes(1);
+    });
+
+    it('takes the snapshot anyway when the stream cannot open', async () => {
+      vi.stubGlobal('EventSource', FakeEventSource);
+      const { sources, cases } = source(undefined, true);
+      const hook = render(sources);
+      await waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
+      act(() => {
+        FakeEventSource.opened[0]!.dispatchEvent(new Event('error'));
+      });
+      await waitFor(() => expect(hook.result.current.snapshot.columns.count).toBe(20));
+      expect(cases).toHaveBeenCalled();
+      expect(hook.result.current.connection.kind).toBe('reconnecting');
+    });
   });
 });

@@ -46,19 +46,23 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const grids = useGrids();
   const casesSource = resolveSource(config, 'cases');
   // EventSource sends no custom headers: a cases source that needs them is polled instead.
+  const mayStream = casesSource.provider === 'rest' && Object.keys(casesSource.headers).length === 0;
   const streamUrl =
-    casesSource.provider === 'rest' &&
-    meta.data?.live === true &&
-    Object.keys(casesSource.headers).length === 0
-      ? `${casesSource.url.replace(/\/+$/, '')}/cases/stream`
-      : null;
+    mayStream && meta.data?.live === true ? `${casesSource.url.replace(/\/+$/, '')}/cases/stream` : null;
   const streaming = enabled && streamUrl !== null;
   const query = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
   const refetchInterval = streaming ? false : config.refreshSeconds * 1000;
+  const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
+  // Subscribe, then snapshot: the stream resumes from the server's latest event when it opens, so a snapshot taken
+  // before that could miss a case reported in between (neither would hold it). A snapshot requested after the
+  // stream is open holds everything the stream will not send. If the stream cannot open, the snapshot goes ahead.
+  // Until meta says whether there is a stream, neither is started (a failed meta means no stream).
+  const streamKnown = !mayStream || meta.data !== undefined || meta.isError;
+  const snapshotAllowed = streamKnown && (!streaming || streamState.kind !== 'connecting');
   const hasColumns = source.caseColumns !== undefined;
   const columnCases = useQuery({
     ...dataQueries.caseColumns(source, query),
-    enabled: enabled && hasColumns,
+    enabled: enabled && snapshotAllowed && hasColumns,
     placeholderData: keepPreviousData,
     refetchInterval,
   });
@@ -66,14 +70,13 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const useGeoJson = !hasColumns || columnCases.data === null;
   const featureCases = useQuery({
     ...dataQueries.cases(source, query),
-    enabled: enabled && useGeoJson,
+    enabled: enabled && snapshotAllowed && useGeoJson,
     placeholderData: keepPreviousData,
     refetchInterval,
   });
   const cases = useGeoJson ? featureCases : columnCases;
   const [store] = useState(() => new LiveCases());
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
-  const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
   const [rejectedEvents, setRejectedEvents] = useState(0);
 
   const gridIds = useMemo(() => (grids.data?.features ?? []).map((grid) => grid.properties.id), [grids.data]);
@@ -113,6 +116,8 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     return () => {
       unsubscribe();
       batcher.flush();
+      // A later subscription starts closed again: no snapshot before it is open.
+      setStreamState({ kind: 'connecting' });
     };
   }, [streaming, streamUrl, store, refetch]);
 
