@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { parseView, serializeView, type ViewState } from './view-url';
+import { parseView, serializeView, shareUnchanged, type ViewState } from './view-url';
 
 export type { ViewState, TimeWindow, WindowPreset } from './view-url';
 export { defaultLayers } from './view-url';
@@ -19,14 +19,15 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-// Parsing is cached per URL so useSyncExternalStore sees a stable snapshot between changes.
+// Parsing is cached per URL so useSyncExternalStore sees a stable snapshot between changes, and a new URL keeps
+// the previous snapshot's unchanged parts, so a pan (only `map` changes) leaves every other memo's inputs alone.
 let cachedHref = '';
 let cachedView: ViewState | undefined;
 function snapshot(): ViewState {
   const href = window.location.href;
   if (cachedView === undefined || href !== cachedHref) {
     cachedHref = href;
-    cachedView = parseView(window.location);
+    cachedView = shareUnchanged(cachedView, parseView(window.location));
   }
   return cachedView;
 }
