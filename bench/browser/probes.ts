@@ -32,7 +32,16 @@ export interface PanFigures {
 
 const panSteps = 16;
 
-/** Pan east with the keyboard (MapLibre's 100 px steps), 100 ms apart, and measure until it has settled. */
+/** The bench's pan: east with the keyboard (MapLibre's 100 px steps), 100 ms apart, then 800 ms to settle. */
+export async function panEast(page: Page): Promise<void> {
+  for (let step = 0; step < panSteps; step += 1) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(800);
+}
+
+/** Pan as `panEast` does and measure frames and long tasks until it has settled. */
 export async function panAndMeasure(page: Page): Promise<PanFigures> {
   await page.focus('.maplibregl-canvas');
   // A string, not a function: tsx names inner functions with a helper that does not exist in the page.
@@ -48,11 +57,7 @@ export async function panAndMeasure(page: Page): Promise<PanFigures> {
     requestAnimationFrame(tick);
     return performance.now();
   })()`);
-  for (let step = 0; step < panSteps; step += 1) {
-    await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(100);
-  }
-  await page.waitForTimeout(800);
+  await panEast(page);
   const { frames, tasks } = await page.evaluate((since) => {
     const w = window as unknown as BenchWindow;
     w.__benchRecording = false;

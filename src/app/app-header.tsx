@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeta } from '../data/queries';
 import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
 import { useRuntimeConfig } from '../ui/runtime-config-context';
-import { useViewState } from '../ui/view-state';
+import { useViewSettings } from '../ui/view-state';
 import type { Mode } from '../ui/view-url';
 
 const modes: Mode[] = ['dashboard', 'wall', 'planner'];
@@ -10,7 +10,7 @@ const modes: Mode[] = ['dashboard', 'wall', 'planner'];
 export function AppHeader() {
   const { t, i18n } = useTranslation('common');
   const config = useRuntimeConfig();
-  const [view, setView] = useViewState();
+  const [view, setView] = useViewSettings();
   const meta = useMeta();
   const changeLanguage = (language: Language) => {
     rememberLanguage(language);

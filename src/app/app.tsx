@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
-import { useViewState } from '../ui/view-state';
+import { useViewSettings } from '../ui/view-state';
 import { AppHeader } from './app-header';
 
 // Wall and planner load only when their mode opens: a dashboard user never downloads the planner.
@@ -9,7 +9,7 @@ const WallPage = lazy(() => import('../features/wall/wall-page'));
 const PlannerPage = lazy(() => import('../features/planner/planner-page'));
 
 export function App() {
-  const [view] = useViewState();
+  const [view] = useViewSettings();
   const { t } = useTranslation('common');
   return (
     <div className={`app app--${view.mode}`}>

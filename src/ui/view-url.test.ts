@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLayers, parseView, serializeView, type ViewState } from './view-url';
+import { defaultLayers, parseView, serializeView, shareUnchanged, type ViewState } from './view-url';
 
 const at = (url: string) => {
   const parsed = new URL(url, 'http://gridboard.test');
@@ -71,5 +71,29 @@ describe('view URL', () => {
       at('/?compare=140521&indicator=onTimeRate&category=dispute'),
     );
     expect(url).toBe('/');
+  });
+});
+
+describe('shareUnchanged', () => {
+  it('keeps the previous sets and objects when a pan changes only the map', () => {
+    const before = parseView(at('/?layers=grids,cases&category=dispute&window=7d&map=112.8,35.5,9'));
+    const after = shareUnchanged(
+      before,
+      parseView(at('/?layers=cases,grids&category=dispute&window=7d&map=113,35.5,9')),
+    );
+    expect(after.layers).toBe(before.layers);
+    expect(after.categories).toBe(before.categories);
+    expect(after.channels).toBe(before.channels);
+    expect(after.window).toBe(before.window);
+    expect(after.map).not.toBe(before.map);
+    expect(after.map).toEqual({ lng: 113, lat: 35.5, zoom: 9 });
+  });
+
+  it('takes the new parts that changed', () => {
+    const before = parseView(at('/?layers=grids&category=dispute&window=7d'));
+    const after = shareUnchanged(before, parseView(at('/?layers=grids,cases&window=30d')));
+    expect([...after.layers].sort()).toEqual(['cases', 'grids']);
+    expect(after.categories.size).toBe(0);
+    expect(after.window).toEqual({ preset: '30d' });
   });
 });

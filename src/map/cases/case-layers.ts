@@ -1,8 +1,9 @@
 import type { Layer } from '@deck.gl/core';
-import { GridLayer, HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
+import { GridLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { heatColourRange, heatmapColourRange, hotspotColour } from './case-colours';
+import { RestingHeatmapLayer } from './resting-heatmap-layer';
 
 /**
  * Cases on the map as a function of (points, view): the heat of the filtered cases as a heatmap or as hexagon /
@@ -95,7 +96,7 @@ export function caseHeatLayer(
       ? new HexagonLayer({ ...common, id: caseLayerIds.hexagon, radius: cellMetres / 2 })
       : new GridLayer({ ...common, id: caseLayerIds.grid, cellSize: cellMetres });
   }
-  return new HeatmapLayer({
+  return new RestingHeatmapLayer({
     id: caseLayerIds.heatmap,
     data: binaryPositions(points),
     radiusPixels: 28,

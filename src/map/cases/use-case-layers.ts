@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { useMemo } from 'react';
 import { stageColourBytes } from './case-colours';
+import { useSamePoints } from './same-points';
 import {
   caseCellMetres,
   caseHeatLayer,
@@ -29,11 +30,11 @@ export interface CaseLayerInputs {
 
 /**
  * The case layers, each memoised on exactly its inputs: a pulse animating re-creates only the pulse layer, and
- * deck.gl sees the same attribute arrays until the filter or the data changes.
+ * deck.gl sees the same attribute arrays until the points themselves change (not merely their arrays).
  */
 export function useCaseLayers(inputs: CaseLayerInputs | null): Layer[] {
-  const heat = inputs?.heat;
-  const points = inputs?.points;
+  const heat = useSamePoints(inputs?.heat, false);
+  const points = useSamePoints(inputs?.points, true);
   const aggregation = inputs?.aggregation ?? 'heatmap';
   const close = (inputs?.zoom ?? 0) >= casePointMinZoom;
   const pulses = inputs?.pulses;

@@ -2,14 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { rankableIndicators } from '../../../domain/ranking';
 import type { Choropleth } from '../../../map/choropleth';
 import { formatCount, formatPercent } from '../../../ui/format';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 import { classLabels } from './class-labels';
 import { isRankable } from './use-indicator-choropleth';
 
 /** Pick the indicator that colours the children of the focused unit, and read its classes. */
 export function IndicatorChoropleth({ choropleth }: { choropleth: Choropleth | null }) {
   const { t, i18n } = useTranslation('map');
-  const [view, setView] = useViewState();
+  const [view, setView] = useViewSettings();
   const format = (value: number) =>
     choropleth?.rate ? (formatPercent(value, i18n.language) ?? '') : formatCount(value, i18n.language);
   const classes = choropleth?.classes;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { indicatorValue, rankableIndicators, type RankableIndicator } from '../../../domain/ranking';
 import { useIndicators } from '../../../data/queries';
 import { choroplethOf, type Choropleth } from '../../../map/choropleth';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 import { useFocus } from '../review/use-focus';
 import { useReviewPeriod } from '../review/use-review-period';
 
@@ -17,7 +17,7 @@ export function useIndicatorChoropleth(): {
   indicator: RankableIndicator | null;
   choropleth: Choropleth | null;
 } {
-  const [view] = useViewState();
+  const [view] = useViewSettings();
   const focus = useFocus();
   const period = useReviewPeriod();
   const indicator = isRankable(view.indicator) ? view.indicator : null;

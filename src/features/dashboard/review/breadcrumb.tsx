@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 import type { FocusUnit } from './use-focus';
 
 /** city → district → street → community → grid; each step is a link that refocuses the view (and the URL). */
 export function Breadcrumb({ focus }: { focus: FocusUnit }) {
   const { t } = useTranslation('review');
-  const [, setView] = useViewState();
+  const [, setView] = useViewSettings();
   const last = focus.chain.length - 1;
   return (
     <nav className="breadcrumb" aria-label={t('breadcrumb')}>

@@ -16,7 +16,7 @@ import { caseFunnel } from '../../../domain/case-funnel';
 import { useCases } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { formatCount } from '../../../ui/format';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';
 
@@ -92,7 +92,7 @@ function toggledCode<T extends string>(set: ReadonlySet<T>, dictionary: readonly
 /** What the window's cases are: by category, by channel, and how far they got through the six-step loop. */
 export function BreakdownCharts({ focus, period }: { focus: FocusUnit; period: ReviewPeriod }) {
   const { t, i18n } = useTranslation('review');
-  const [view, setView] = useViewState();
+  const [view, setView] = useViewSettings();
   const cases = useCases({ from: period.from, to: period.to, region: focus.id });
   const summary = useMemo(() => {
     const features = cases.data?.features.map((feature) => feature.properties) ?? [];

@@ -5,7 +5,7 @@ import { regionId } from '../../../domain/ids';
 import { useIndicators, useRegionIndex } from '../../../data/queries';
 import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
 import { formatCount, formatPercent } from '../../../ui/format';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';
 
@@ -46,7 +46,7 @@ export function ComparePanel({
   current: IndicatorsResponse;
 }) {
   const { t, i18n } = useTranslation('review');
-  const [view, setView] = useViewState();
+  const [view, setView] = useViewSettings();
   const regions = useRegionIndex();
   const other = view.compare;
   const otherRegion = other && other !== previousPeriod ? regions.data?.byId.get(regionId(other)) : undefined;

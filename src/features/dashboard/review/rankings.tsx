@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { rankableIndicators, rankUnits, type RankableIndicator } from '../../../domain/ranking';
 import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
 import { formatCount, formatPercent } from '../../../ui/format';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 
 type Child = IndicatorsResponse['children'][number];
 const minimumCasesChoices = [1, 5, 10, 20, 50];
@@ -11,7 +11,7 @@ const minimumCasesChoices = [1, 5, 10, 20, 50];
 /** 红黑榜: the best and worst child units by an indicator; a row drills into its unit. */
 export function Rankings({ units }: { units: Child[] }) {
   const { t, i18n } = useTranslation('review');
-  const [, setView] = useViewState();
+  const [, setView] = useViewSettings();
   const [indicator, setIndicator] = useState<RankableIndicator>('resolutionRate');
   const [minimumCases, setMinimumCases] = useState(10);
   const ranking = rankUnits(units, indicator, { minimumCases, size: 5 });

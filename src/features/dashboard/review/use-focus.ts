@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ancestry, childLevel, type UnitLevel } from '../../../domain/hierarchy';
 import { regionId } from '../../../domain/ids';
 import { useGrids, useRegionIndex } from '../../../data/queries';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 
 export interface FocusUnit {
   id: string;
@@ -15,7 +15,7 @@ export interface FocusUnit {
 
 /** The unit the view is focused on (?region=), resolved against the hierarchy; the city when absent or unknown. */
 export function useFocus(): FocusUnit | null {
-  const [view] = useViewState();
+  const [view] = useViewSettings();
   const regions = useRegionIndex();
   const grids = useGrids();
   return useMemo(() => {

@@ -3,7 +3,7 @@ import type { Period } from '../../../domain/indicators';
 import { previousPeriod, resolveWindow, toChinaIso } from '../../../domain/time-window';
 import type { Interval } from '../../../data/schemas/contract.schema';
 import { useToday } from '../../../ui/use-today';
-import { useViewState } from '../../../ui/view-state';
+import { useViewSettings } from '../../../ui/view-state';
 
 export interface ReviewPeriod {
   period: Period;
@@ -17,7 +17,7 @@ export interface ReviewPeriod {
 
 /** The window of the URL as periods and query parameters; stable for the whole day (see resolveWindow). */
 export function useReviewPeriod(): ReviewPeriod {
-  const [view] = useViewState();
+  const [view] = useViewSettings();
   const today = useToday();
   return useMemo(() => {
     const period = resolveWindow(view.window, today);

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useViewState, type WindowPreset } from '../../../ui/view-state';
+import { useViewSettings, type WindowPreset } from '../../../ui/view-state';
 
 const presets: Exclude<WindowPreset, 'custom'>[] = ['today', '7d', '30d', '90d', '365d'];
 
 /** The time window every panel and layer reads (kept in the URL). */
 export function WindowPicker() {
   const { t } = useTranslation('review');
-  const [view, setView] = useViewState();
+  const [view, setView] = useViewSettings();
   return (
     <div className="window-picker" role="group" aria-label={t('window.label')}>
       {presets.map((preset) => (
