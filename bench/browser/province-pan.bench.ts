@@ -173,6 +173,9 @@ export const provincePanBench: BenchModule = {
       notes,
     });
     const longest = pick(apps, 'longestTaskMs');
+    const paintedApps = apps.filter(paints);
+    const runsWithLongTasks = paintedApps.filter((run) => run.longTasks > 0).length;
+    const worstTask = Math.max(0, ...paintedApps.map((run) => run.longestTaskMs));
     const fullNotes = [
       `app only: 70k grids, ${fullCameraCount / 1_000_000} M cameras (columnar), ${appCaseCount / 1_000_000} M cases (columnar); same pan`,
     ];
@@ -209,11 +212,14 @@ export const provincePanBench: BenchModule = {
       full('browser-province-full-heap', 'JS heap after the pan (main thread)', 'heapMb', 'MB'),
       {
         id: 'browser-province-long-tasks',
-        label: `main-thread long tasks during the pan, app (median count; longest ${longest.toFixed(0)} ms)${paintedNote}`,
+        label:
+          `main-thread long tasks during the pan, app (median count; runs with any: ${runsWithLongTasks} of ` +
+          `${paintedApps.length}; longest in any run ${worstTask.toFixed(0)} ms, median ${longest.toFixed(0)} ms)${paintedNote}`,
         value: pick(apps, 'longTasks'),
         unit: 'tasks',
         notes,
-        goal: { description: 'none over 50 ms', met: appPainted > 0 && longest <= 50 },
+        // Every run that panned, not the median: one long task in one run is a stall a user can feel.
+        goal: { description: 'none over 50 ms', met: paintedApps.length > 0 && runsWithLongTasks === 0 },
       },
       {
         id: 'browser-province-heap-app',
