@@ -258,27 +258,49 @@ export class CaseColumns {
 
   /** Grow every column to hold `size` rows, doubling so appends stay amortised O(1). */
   private reserve(size: number): void {
-    if (size <= this.stage.length) return;
-    let capacity = Math.max(1, this.stage.length);
-    while (capacity < size) capacity *= 2;
-    const grow = <A extends Float32Array | Float64Array | Uint8Array | Int32Array>(
-      from: A,
-      make: (length: number) => A,
-      perRow = 1,
-    ): A => {
-      const next = make(capacity * perRow);
-      next.set(from);
-      return next;
-    };
-    this.positions = grow(this.positions, (length) => new Float32Array(length), 2);
-    this.stage = grow(this.stage, (length) => new Uint8Array(length));
-    this.channel = grow(this.channel, (length) => new Uint8Array(length));
-    this.category = grow(this.category, (length) => new Uint8Array(length));
-    this.satisfaction = grow(this.satisfaction, (length) => new Uint8Array(length));
-    this.reportedAt = grow(this.reportedAt, (length) => new Float64Array(length));
-    this.dueAt = grow(this.dueAt, (length) => new Float64Array(length));
-    this.closedAt = grow(this.closedAt, (length) => new Float64Array(length));
-    this.grid = grow(this.grid, (length) => new Int32Array(length));
-    this.stageEntered = this.stageEntered.map((column) => grow(column, (length) => new Float64Array(length)));
+    reserveCaseRows(this, size);
   }
+}
+
+/** The typed arrays of the case columns, replaced by larger copies as rows are appended (here and in the view worker). */
+type GrowableCaseColumns = Pick<
+  CaseColumns,
+  | 'positions'
+  | 'stage'
+  | 'channel'
+  | 'category'
+  | 'satisfaction'
+  | 'reportedAt'
+  | 'dueAt'
+  | 'closedAt'
+  | 'grid'
+  | 'stageEntered'
+>;
+
+/** Grow every column to hold `size` rows, doubling so appends stay amortised O(1). */
+export function reserveCaseRows(columns: GrowableCaseColumns, size: number): void {
+  if (size <= columns.stage.length) return;
+  let capacity = Math.max(1, columns.stage.length);
+  while (capacity < size) capacity *= 2;
+  const grow = <A extends Float32Array | Float64Array | Uint8Array | Int32Array>(
+    from: A,
+    make: (length: number) => A,
+    perRow = 1,
+  ): A => {
+    const next = make(capacity * perRow);
+    next.set(from);
+    return next;
+  };
+  columns.positions = grow(columns.positions, (length) => new Float32Array(length), 2);
+  columns.stage = grow(columns.stage, (length) => new Uint8Array(length));
+  columns.channel = grow(columns.channel, (length) => new Uint8Array(length));
+  columns.category = grow(columns.category, (length) => new Uint8Array(length));
+  columns.satisfaction = grow(columns.satisfaction, (length) => new Uint8Array(length));
+  columns.reportedAt = grow(columns.reportedAt, (length) => new Float64Array(length));
+  columns.dueAt = grow(columns.dueAt, (length) => new Float64Array(length));
+  columns.closedAt = grow(columns.closedAt, (length) => new Float64Array(length));
+  columns.grid = grow(columns.grid, (length) => new Int32Array(length));
+  columns.stageEntered = columns.stageEntered.map((column) =>
+    grow(column, (length) => new Float64Array(length)),
+  );
 }

@@ -1,5 +1,5 @@
 import { caseStages } from '../../domain/case';
-import type { ViewColumns } from './case-columns';
+import { reserveCaseRows, type ViewColumns } from './case-columns';
 
 /**
  * The view worker's copy of the live columns: sent whole once per snapshot (a fetch, a refetch), then kept current
@@ -172,27 +172,6 @@ export class ViewColumnsStore implements ViewColumns {
   }
 
   private reserve(size: number): void {
-    if (size <= this.stage.length) return;
-    let capacity = Math.max(1, this.stage.length);
-    while (capacity < size) capacity *= 2;
-    const grow = <A extends Float32Array | Float64Array | Uint8Array | Int32Array>(
-      from: A,
-      make: (length: number) => A,
-      perRow = 1,
-    ): A => {
-      const next = make(capacity * perRow);
-      next.set(from);
-      return next;
-    };
-    this.positions = grow(this.positions, (length) => new Float32Array(length), 2);
-    this.stage = grow(this.stage, (length) => new Uint8Array(length));
-    this.channel = grow(this.channel, (length) => new Uint8Array(length));
-    this.category = grow(this.category, (length) => new Uint8Array(length));
-    this.satisfaction = grow(this.satisfaction, (length) => new Uint8Array(length));
-    this.reportedAt = grow(this.reportedAt, (length) => new Float64Array(length));
-    this.dueAt = grow(this.dueAt, (length) => new Float64Array(length));
-    this.closedAt = grow(this.closedAt, (length) => new Float64Array(length));
-    this.grid = grow(this.grid, (length) => new Int32Array(length));
-    this.stageEntered = this.stageEntered.map((column) => grow(column, (length) => new Float64Array(length)));
+    reserveCaseRows(this, size);
   }
 }
