@@ -1,6 +1,7 @@
 import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
 import { caseId, gridId } from '../../domain/ids';
 import type { CaseFeature } from '../schemas/contract.schema';
+import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
 
 /** A reproducible spread of cases for the store's tests: every stage, channel, category and grid appears. */
 export const sampleGridIds = ['G1', 'G2', 'G3', 'G4'];
@@ -33,3 +34,27 @@ export function sampleCase(index: number, overrides: Partial<CaseFeature['proper
 
 export const sampleCases = (count: number): CaseFeature[] =>
   Array.from({ length: count }, (_, index) => sampleCase(index));
+
+/** Cases in the columnar format as a REST server sends them (no titles): the required columns and the grid. */
+export function sampleCasesColumnar(features: readonly CaseFeature[]): ArrayBuffer {
+  const column = <T>(read: (properties: CaseFeature['properties']) => T) =>
+    features.map(({ properties }) => read(properties));
+  return encodePointsColumnar({
+    crs: 'wgs84',
+    positionType: 'float64',
+    positions: features.flatMap((feature) => feature.geometry.coordinates),
+    ids: column((properties) => properties.id),
+    columns: [
+      { name: 'status', kind: 'category', values: column((properties) => properties.status) },
+      { name: 'channel', kind: 'category', values: column((properties) => properties.channel) },
+      { name: 'category', kind: 'category', values: column((properties) => properties.category) },
+      {
+        name: 'reportedAt',
+        kind: 'timestamp',
+        values: column((properties) => Date.parse(properties.reportedAt)),
+      },
+      { name: 'dueAt', kind: 'timestamp', values: column((properties) => Date.parse(properties.dueAt)) },
+      { name: 'gridId', kind: 'category', values: column((properties) => properties.gridId) },
+    ],
+  });
+}

@@ -5,45 +5,15 @@ import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { decodeCaseColumns } from '../../../data/columnar/case-columns.decode';
 import { DataSourceProvider } from '../../../data/data-source-context';
-import { sampleCases, sampleGridIds } from '../../../data/live/case.fixtures';
+import { sampleCases, sampleCasesColumnar, sampleGridIds } from '../../../data/live/case.fixtures';
 import { CaseColumns } from '../../../data/live/case-columns';
 import type { CaseQuery, LayerSources } from '../../../data/provider';
 import type { CaseCollection } from '../../../data/schemas/contract.schema';
-import { encodePointsColumnar } from '../../../geo/columnar/points-columnar.encode';
 import { useCaseTitles } from './use-case-titles';
 
 const features = sampleCases(10);
 /** Columns as the columnar path builds them: no titles. */
-const columns = CaseColumns.fromWire(
-  decodeCaseColumns(
-    encodePointsColumnar({
-      crs: 'wgs84',
-      positionType: 'float64',
-      positions: features.flatMap((feature) => feature.geometry.coordinates),
-      ids: features.map((feature) => feature.properties.id),
-      columns: [
-        { name: 'status', kind: 'category', values: features.map((feature) => feature.properties.status) },
-        { name: 'channel', kind: 'category', values: features.map((feature) => feature.properties.channel) },
-        {
-          name: 'category',
-          kind: 'category',
-          values: features.map((feature) => feature.properties.category),
-        },
-        {
-          name: 'reportedAt',
-          kind: 'timestamp',
-          values: features.map((feature) => Date.parse(feature.properties.reportedAt)),
-        },
-        {
-          name: 'dueAt',
-          kind: 'timestamp',
-          values: features.map((feature) => Date.parse(feature.properties.dueAt)),
-        },
-      ],
-    }),
-  ),
-  sampleGridIds,
-);
+const columns = CaseColumns.fromWire(decodeCaseColumns(sampleCasesColumnar(features)), sampleGridIds);
 const period = { from: Date.parse('2026-10-01T00:00:00+08:00'), to: Date.parse('2027-01-01T00:00:00+08:00') };
 const unused = () => Promise.reject(new Error('not used here'));
 

@@ -6,40 +6,17 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeCaseColumns } from '../../../data/columnar/case-columns.decode';
 import { DataSourceProvider } from '../../../data/data-source-context';
-import { sampleCases, sampleGridIds } from '../../../data/live/case.fixtures';
+import { sampleCases, sampleCasesColumnar, sampleGridIds } from '../../../data/live/case.fixtures';
 import type { LayerSources } from '../../../data/provider';
 import type { CaseCollection, GridCollection, Meta } from '../../../data/schemas/contract.schema';
 import { caseStages } from '../../../domain/case';
 import { runtimeConfigSchema } from '../../../domain/runtime-config';
-import { encodePointsColumnar } from '../../../geo/columnar/points-columnar.encode';
 import { RuntimeConfigProvider } from '../../../ui/runtime-config-context';
 import { useLiveCases } from './use-live-cases';
 
 const features = sampleCases(30);
 const geojson: CaseCollection = { type: 'FeatureCollection', features: features.slice(0, 20) };
-const columnar = () =>
-  encodePointsColumnar({
-    crs: 'wgs84',
-    positionType: 'float64',
-    positions: features.flatMap((feature) => feature.geometry.coordinates),
-    ids: features.map((feature) => feature.properties.id),
-    columns: [
-      { name: 'status', kind: 'category', values: features.map((feature) => feature.properties.status) },
-      { name: 'channel', kind: 'category', values: features.map((feature) => feature.properties.channel) },
-      { name: 'category', kind: 'category', values: features.map((feature) => feature.properties.category) },
-      {
-        name: 'reportedAt',
-        kind: 'timestamp',
-        values: features.map((feature) => Date.parse(feature.properties.reportedAt)),
-      },
-      {
-        name: 'dueAt',
-        kind: 'timestamp',
-        values: features.map((feature) => Date.parse(feature.properties.dueAt)),
-      },
-      { name: 'gridId', kind: 'category', values: features.map((feature) => feature.properties.gridId) },
-    ],
-  });
+const columnar = () => sampleCasesColumnar(features);
 const grids = {
   type: 'FeatureCollection',
   features: sampleGridIds.map((id) => ({ type: 'Feature', geometry: null, properties: { id } })),
