@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../data/queries';
 import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
@@ -16,39 +17,55 @@ export function AppHeader() {
     rememberLanguage(language);
     void i18n.changeLanguage(language);
   };
+  // On a phone the modes, data time and language fold into a menu (theme.css); on wider screens it is always open.
+  const [menuOpen, setMenuOpen] = useState(false);
   const dataTime = meta.data ? new Date(meta.data.dataTime).toLocaleString(i18n.language) : null;
   return (
-    <header className="app-header">
+    <header className="app-header" data-menu={menuOpen ? 'open' : 'closed'}>
       <h1 className="app-header__title">{config.title}</h1>
-      <nav className="app-header__modes" aria-label={t('appName')}>
-        {modes.map((mode) => (
-          <button
-            key={mode}
-            type="button"
-            aria-current={view.mode === mode ? 'page' : undefined}
-            onClick={() => setView({ mode })}
-          >
-            {t(`modes.${mode}`)}
-          </button>
-        ))}
-      </nav>
-      <span className="app-header__data-time">{dataTime && t('dataTime', { time: dataTime })}</span>
-      <label className="app-header__language">
-        <span>{t('language.label')}</span>
-        <select
-          value={i18n.language}
-          onChange={(event) => {
-            const chosen = languages.find((language) => language === event.target.value);
-            if (chosen) changeLanguage(chosen);
-          }}
-        >
-          {languages.map((language) => (
-            <option key={language} value={language}>
-              {t(`language.${language}`)}
-            </option>
+      <button
+        type="button"
+        className="app-header__menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="app-header-menu"
+        onClick={() => setMenuOpen((open) => !open)}
+      >
+        <span aria-hidden="true">☰</span> {t('menu')}
+      </button>
+      <div className="app-header__menu" id="app-header-menu">
+        <nav className="app-header__modes" aria-label={t('appName')}>
+          {modes.map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              aria-current={view.mode === mode ? 'page' : undefined}
+              onClick={() => {
+                setMenuOpen(false);
+                setView({ mode });
+              }}
+            >
+              {t(`modes.${mode}`)}
+            </button>
           ))}
-        </select>
-      </label>
+        </nav>
+        <span className="app-header__data-time">{dataTime && t('dataTime', { time: dataTime })}</span>
+        <label className="app-header__language">
+          <span>{t('language.label')}</span>
+          <select
+            value={i18n.language}
+            onChange={(event) => {
+              const chosen = languages.find((language) => language === event.target.value);
+              if (chosen) changeLanguage(chosen);
+            }}
+          >
+            {languages.map((language) => (
+              <option key={language} value={language}>
+                {t(`language.${language}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
     </header>
   );
 }

@@ -12,6 +12,7 @@ import {
   MapController,
   type FramePadding,
   type MapCamera,
+  type MapInput,
   type MapPointer,
   type MapTarget,
 } from './map-controller';
@@ -48,7 +49,8 @@ export interface GridMapProps {
   layers: ReadonlySet<string>;
   fill: GridFill;
   selected: string | null;
-  onSelect: (target: MapTarget | null) => void;
+  /** A click or a tap on the map (input.touch: a tap, which the dashboard reads as a drill-down). */
+  onSelect: (target: MapTarget | null, input: MapInput) => void;
   onHover: (pointer: MapPointer | null) => void;
   /** Every enabled layer has settled (drawn or failed): the map may report itself ready. */
   complete: boolean;
@@ -127,7 +129,7 @@ export function GridMap(props: GridMapProps) {
         if (bounds) controller.fitBounds(bounds);
       },
       onHover: (pointer) => latest.current.onHover(pointer),
-      onClick: (target) => latest.current.onSelect(target),
+      onClick: (target, input) => latest.current.onSelect(target, input),
       onCameraChange: (next) => {
         setCamera(next);
         const current = latest.current.view;

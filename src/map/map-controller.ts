@@ -37,6 +37,11 @@ export interface MapPointer {
   y: number;
 }
 
+/** How a click reached the map: a finger's tap has no hover before it, so it also shows the tooltip. */
+export interface MapInput {
+  touch: boolean;
+}
+
 export interface MapCamera {
   lng: number;
   lat: number;
@@ -53,7 +58,7 @@ export interface MapControllerOptions {
   resetLabel: string;
   onReset: () => void;
   onHover: (pointer: MapPointer | null) => void;
-  onClick: (target: MapTarget | null) => void;
+  onClick: (target: MapTarget | null, input: MapInput) => void;
   onCameraChange: (camera: MapCamera) => void;
   /** Turns a deck.gl pick into a target; the React side knows which row of which layer it was. */
   resolvePick: (info: PickingInfo) => MapTarget | null;
@@ -102,6 +107,8 @@ export class MapController {
   /** The grids' tile URL while they go through vector tiles; null while they are one GeoJSON source. */
   private gridTileUrl: string | null = null;
   private gridTilesLoading: Promise<void> | null = null;
+  /** When a finger last touched the map: the click that follows it is a tap. */
+  private lastTouchMs = Number.NEGATIVE_INFINITY;
 
   constructor(private options: MapControllerOptions) {
     this.fill = options.fill;
@@ -134,6 +141,9 @@ export class MapController {
     this.map.on('load', () => this.onLoad());
     this.map.on('mousemove', (event) => this.onPointerMove(event));
     this.map.on('mouseout', () => this.clearHover());
+    this.map.on('touchstart', () => {
+      this.lastTouchMs = performance.now();
+    });
     this.map.on('click', (event) => this.onPointerClick(event));
     this.map.on('moveend', () => this.options.onCameraChange(this.camera()));
   }
@@ -348,14 +358,27 @@ export class MapController {
     return typeof id === 'string' ? { kind: 'grid', id } : null;
   }
 
-  /** A cluster opens up where it was clicked; anything else is the caller's selection. */
+  /**
+   * A cluster opens up where it was clicked; anything else is the caller's selection. A tap (no mouse to hover
+   * with) also shows the tooltip of what it hit, until the next tap.
+   */
   private onPointerClick(event: MapMouseEvent): void {
     const target = this.pick(event);
+    const original: Event = event.originalEvent;
+    const touch =
+      (typeof PointerEvent !== 'undefined' &&
+        original instanceof PointerEvent &&
+        original.pointerType === 'touch') ||
+      performance.now() - this.lastTouchMs < 1000;
+    if (touch) {
+      this.setHoveredGrid(target?.kind === 'grid' ? target.id : null);
+      this.options.onHover(target ? { target, x: event.point.x, y: event.point.y } : null);
+    }
     if (target?.kind === 'cameraCluster') {
       this.map.easeTo({ center: event.lngLat, zoom: this.map.getZoom() + 2 });
       return;
     }
-    this.options.onClick(target);
+    this.options.onClick(target, { touch });
   }
 
   private onPointerMove(event: MapMouseEvent): void {

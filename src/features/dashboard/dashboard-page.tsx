@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary } from '../../ui/panel-boundary';
+import { phoneSheetPeekPx } from '../../ui/screen';
 import { CasesProvider } from './cases/cases-context';
 import { CasesMap } from './cases/cases-map';
 import { CasesPanel } from './cases/cases-panel';
 import { SidePanelTabs, type SidePanel } from './cases/side-panel-tabs';
 import { ReviewPanel } from './review/review-panel';
+
+/** The phone's bottom sheet peeks this far over the map (screens.css), as far as the map's frame leaves free. */
+const sheetPeek: CSSProperties & Record<'--sheet-peek', string> = { '--sheet-peek': `${phoneSheetPeekPx}px` };
 
 /** The leader's view: the city map with its layers, and the review of the focused unit (or the live cases) beside it. */
 export function DashboardPage() {
@@ -13,7 +17,7 @@ export function DashboardPage() {
   const [panel, setPanel] = useState<SidePanel>('review');
   return (
     <CasesProvider panelOpen={panel === 'cases'}>
-      <main className="dashboard">
+      <main className="dashboard" style={sheetPeek}>
         <section className="dashboard__map" aria-label={t('common:layers.grids')}>
           <PanelBoundary name={t('common:layers.grids')}>
             <CasesMap />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designUnit, fitStage, layoutOf } from './design-scale';
+import { designFor, designUnit, fitStage, layoutOf } from './design-scale';
 
 describe('fitStage', () => {
   it('fills a screen of the design’s own shape exactly', () => {
@@ -40,5 +40,21 @@ describe('design units and layout', () => {
   it('gives ultra-wide walls the wide layout', () => {
     expect(layoutOf({ width: 3840, height: 2160 })).toBe('standard');
     expect(layoutOf({ width: 7680, height: 2160 })).toBe('wide');
+  });
+});
+
+describe('designFor', () => {
+  const configured = { width: 3840, height: 2160 };
+
+  it('keeps the configured design on a wall, whatever its shape', () => {
+    expect(designFor(configured, { width: 1920, height: 1080 })).toBe(configured);
+    expect(designFor(configured, { width: 2560, height: 1080 })).toBe(configured);
+  });
+
+  it('gives a tablet and a phone a design of their own shape, 1080 lines high', () => {
+    expect(designFor(configured, { width: 1024, height: 768 })).toEqual({ width: 1440, height: 1080 });
+    expect(designFor(configured, { width: 412, height: 839 })).toEqual({ width: 530, height: 1080 });
+    expect(layoutOf(designFor(configured, { width: 1024, height: 768 }))).toBe('compact');
+    expect(layoutOf(designFor(configured, { width: 412, height: 839 }))).toBe('portrait');
   });
 });

@@ -34,8 +34,29 @@ export function fitStage(design: Size, screen: Size): StageFit {
  */
 export const designUnit = (design: Size): number => design.height / 1080;
 
-export type WallLayout = 'standard' | 'wide';
+export type WallLayout = 'standard' | 'wide' | 'compact' | 'portrait';
 
-/** Ultra-wide walls (32:9 and wider) get extra columns instead of a stretched map. */
-export const layoutOf = (design: Size): WallLayout =>
-  design.width / design.height >= 2.5 ? 'wide' : 'standard';
+/**
+ * Ultra-wide walls (32:9 and wider) get extra columns instead of a stretched map; a squarer screen (a tablet,
+ * 4:3) keeps the map and one side column, and an upright one (a phone) the map over the figures.
+ */
+export function layoutOf(design: Size): WallLayout {
+  const aspect = design.width / design.height;
+  if (aspect >= 2.5) return 'wide';
+  if (aspect < 1) return 'portrait';
+  if (aspect < 1.5) return 'compact';
+  return 'standard';
+}
+
+/** Below this width the screen is a handheld, not a wall: see designFor. */
+export const handheldMaxWidth = 1280;
+
+/**
+ * The design the wall lays out for a screen. A wall gets the configured design (its screens are what the design
+ * was made for). A phone or a tablet opening the wall gets a design of its own shape, 1080 lines high, so that it
+ * is filled rather than letterboxed into a strip with a map too small to read.
+ */
+export function designFor(configured: Size, screen: Size): Size {
+  if (screen.width <= 0 || screen.height <= 0 || screen.width >= handheldMaxWidth) return configured;
+  return { width: Math.round((1080 * screen.width) / screen.height), height: 1080 };
+}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
-import { layoutOf } from './design-scale';
+import { designFor, layoutOf, type WallLayout } from './design-scale';
 import { scenesOf } from './tour';
 import { useDailyReload } from './use-daily-reload';
 import { useTour } from './use-tour';
@@ -11,14 +11,16 @@ import { WallHeader } from './wall-header';
 import { WallKpis } from './wall-kpis';
 import { WallMap } from './wall-map';
 import { WallRanking } from './wall-ranking';
-import { WallStage } from './wall-stage';
+import { useScreenSize, WallStage } from './wall-stage';
 import { WallTicker } from './wall-ticker';
 import { WallTrend } from './wall-trend';
 import './wall.css';
 
 const defaultSceneLayers = ['grids'];
 /** Ticker lines that fit the ticker's box in each layout (the layout is in height units, so these are fixed). */
-const tickerRows = { standard: 5, wide: 10 } as const;
+const tickerRows = { standard: 5, wide: 10, compact: 0, portrait: 0 } as const;
+/** Handheld layouts (design-scale.ts) keep the map and the figures; the trend and the ticker stay on the wall. */
+const handheld = (layout: WallLayout) => layout === 'compact' || layout === 'portrait';
 
 /**
  * The command-centre wall: runs for weeks untouched. Its view comes from the configured tour, not from the URL
@@ -29,7 +31,8 @@ export default function WallPage() {
   const { t } = useTranslation('wall');
   const config = useRuntimeConfig();
   const { wall, privacy } = config;
-  const design = { width: wall.designWidth, height: wall.designHeight };
+  const screen = useScreenSize();
+  const design = designFor({ width: wall.designWidth, height: wall.designHeight }, screen);
   const layout = layoutOf(design);
   const unit = design.height / 1080;
   const scenes = scenesOf(wall.tour);
@@ -57,6 +60,15 @@ export default function WallPage() {
   const kpis = <WallKpis indicators={indicators} minimumCount={privacy.minimumCount} />;
   const ranking = <WallRanking indicators={indicators} minimumCount={privacy.minimumCount} />;
   const trend = <WallTrend indicators={indicators} unit={unit} />;
+  const wallMap = (
+    <WallMap
+      map={map}
+      layers={layers}
+      attribution={data.meta.data?.attribution ?? null}
+      complete={complete}
+      unit={unit}
+    />
+  );
   const ticker = <WallTicker cases={data.cases.data} rows={tickerRows[layout]} />;
 
   return (
@@ -77,27 +89,33 @@ export default function WallPage() {
           paused={tour.paused}
         />
         <div className={`wall-body wall-body--${layout}`}>
-          <div className="wall-column wall-column--kpis">
-            {kpis}
-            {layout === 'standard' && ranking}
-          </div>
-          {layout === 'wide' && (
-            <div className="wall-column wall-column--trend">
-              {ranking}
-              {trend}
-            </div>
+          {handheld(layout) ? (
+            <>
+              {wallMap}
+              <div className="wall-column wall-column--kpis">
+                {kpis}
+                {layout === 'compact' && ranking}
+              </div>
+            </>
+          ) : (
+            <>
+              <div className="wall-column wall-column--kpis">
+                {kpis}
+                {layout === 'standard' && ranking}
+              </div>
+              {layout === 'wide' && (
+                <div className="wall-column wall-column--trend">
+                  {ranking}
+                  {trend}
+                </div>
+              )}
+              {wallMap}
+              <div className="wall-column wall-column--side">
+                {layout === 'standard' && trend}
+                {ticker}
+              </div>
+            </>
           )}
-          <WallMap
-            map={map}
-            layers={layers}
-            attribution={data.meta.data?.attribution ?? null}
-            complete={complete}
-            unit={unit}
-          />
-          <div className="wall-column wall-column--side">
-            {layout === 'standard' && trend}
-            {ticker}
-          </div>
         </div>
       </main>
     </WallStage>

@@ -4,7 +4,10 @@ import { allCameras, type CameraFilter } from '../../../map/camera-points';
 import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
 import { GridMap, type GridMapProps, type MapView } from '../../../map/grid-map';
 import { unitBounds } from '../../../map/unit-bounds';
-import type { MapPointer, MapTarget } from '../../../map/map-controller';
+import type { MapInput, MapPointer, MapTarget } from '../../../map/map-controller';
+import { useRegionIndex } from '../../../data/queries';
+import { screenFramePadding } from './frame-padding';
+import { drillTargetOf } from './drill-target';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { useViewState } from '../../../ui/view-state';
 import { gridsInUnit, summariseCameras } from './camera-summary';
@@ -12,6 +15,7 @@ import { GridDetail, StationDetail } from './detail-panel';
 import { DroppedFilesList, FileDropTarget } from './file-drop';
 import { LayerPanel, type ToggledLayer } from './layer-panel';
 import { IndicatorChoropleth } from './indicator-choropleth';
+import { MapDrawer } from './map-drawer';
 import { MapLegend } from './map-legend';
 import { MapTooltip } from './map-tooltip';
 import { useIndicatorChoropleth } from './use-indicator-choropleth';
@@ -85,8 +89,22 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
     (!view.layers.has('cameras') || !queries.cameras.isPending) &&
     (!wantsStations || !queries.stations.isPending);
 
+  const regionIndex = useRegionIndex().data;
+  const [framePadding] = useState(screenFramePadding);
   const onSelect = useCallback(
-    (target: MapTarget | null) => {
+    (target: MapTarget | null, input?: MapInput) => {
+      // A tap on a grid drills the review into the unit under the focus that holds it (a district from the
+      // city); from a community on, or with a mouse, it selects the grid.
+      const grid = target?.kind === 'grid' ? data.gridsById.get(target.id) : undefined;
+      const drill =
+        input?.touch && grid && regionIndex
+          ? drillTargetOf(regionIndex, view.region, grid.communityId)
+          : null;
+      if (drill) {
+        setStationId(null);
+        setView({ region: drill, selected: null });
+        return;
+      }
       if (target?.kind === 'station') {
         setStationId(target.id);
         return;
@@ -96,7 +114,7 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
         setView({ selected: target?.id ?? null });
       }
     },
-    [setView],
+    [setView, data.gridsById, regionIndex, view.region],
   );
   const { choropleth } = useIndicatorChoropleth();
   const focus = useMemo(() => {
@@ -138,6 +156,7 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
       focus={droppedFiles.focus ?? focus}
       dataAttribution={queries.meta.data?.attribution ?? null}
       choropleth={choropleth}
+      {...(framePadding && { framePadding })}
       extraLayers={mapLayers}
       {...(topLayers && { topLayers })}
     >
@@ -165,7 +184,7 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
           />
         )}
       </div>
-      <div className="dashboard-map__side">
+      <MapDrawer>
         <LayerPanel
           layers={view.layers}
           onToggle={onToggle}
@@ -186,7 +205,7 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
         </LayerPanel>
         <IndicatorChoropleth choropleth={choropleth} />
         <MapLegend fill={fill} percent={fillMode === 'serviceReach'} layers={view.layers} />
-      </div>
+      </MapDrawer>
       {pointer && (
         <MapTooltip
           pointer={pointer}
