@@ -4,6 +4,7 @@ import { rateOf, type Ratio } from '../../../domain/ratio';
 import type { IndicatorFigures } from '../../../domain/indicators';
 import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
 import { formatCount, formatRatio } from '../../../ui/format';
+import { phoneQuery, useMediaQuery } from '../../../ui/screen';
 
 type RateKey = 'resolutionRate' | 'satisfactionRate' | 'onTimeRate';
 type CountKey = 'casesReported' | 'openCases' | 'overdueCases' | 'volunteerHours';
@@ -53,6 +54,7 @@ const seriesOf = (response: IndicatorsResponse, pick: (figures: IndicatorFigures
 export function KpiCards({ current, previous }: KpiCardsProps) {
   const { t, i18n } = useTranslation('review');
   const language = i18n.language;
+  const strip = useMediaQuery(phoneQuery);
   const change = (value: number | null, unit: 'points' | 'percent') => {
     if (value === null) return <span className="kpi-card__change">{t('change.none')}</span>;
     const text =
@@ -68,7 +70,8 @@ export function KpiCards({ current, previous }: KpiCardsProps) {
     );
   };
   return (
-    <div className="kpi-cards" role="list" aria-label={t('kpi.title')}>
+    // On a phone the cards are a strip that scrolls sideways (screens.css): keyboard users reach it by Tab.
+    <div className="kpi-cards" role="list" aria-label={t('kpi.title')} tabIndex={strip ? 0 : undefined}>
       {rateKeys.map((key) => {
         const text = formatRatio(current.figures[key], language);
         return (
