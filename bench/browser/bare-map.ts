@@ -24,8 +24,8 @@ const map = new maplibregl.Map({ container: 'map', style: { version: 8, sources:
   { id: 'background', type: 'background', paint: { 'background-color': '#eceff3' } }] },
   center: [lng, lat], zoom });
 window.__benchMap = map;
-const typeColour = ['match', ['get', 'type'], 'new_build', '#0072b2', 'urban_village', '#e69f00', 'old_town', '#cc79a7',
-  'work_unit', '#009e73', '#f0e442'];
+const typeColour = ['match', ['get', 'type'], 'new_build', '#0072b2', 'urban_village', '#d55e00', 'old_town', '#882255',
+  'work_unit', '#66ccee', '#f0e442'];
 map.on('load', async () => {
   let sources;
   if (kind === 'city') {

@@ -40,6 +40,9 @@ export function selectedFilter(selected: string | null): FilterSpecification {
   return ['==', ['get', 'id'], selected ?? ''];
 }
 
+/** The district names' text size (px): the city view's largest labels, and the cap on camera clusters. */
+export const districtLabelSize = 16;
+
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 /** The grid fill's opacity: stronger under the pointer. */
 export const gridFillOpacity: ExpressionSpecification = ['case', hovered, 0.85, 0.55];
@@ -149,7 +152,7 @@ export function areaLayers(
       areaSource.regionLabels,
       ['==', ['get', 'level'], 'district'],
       [0, 10.5],
-      16,
+      districtLabelSize,
       '#0d1445',
     ),
     label(

@@ -2,8 +2,8 @@ import { gridTypes, type GridType } from '../domain/grid';
 
 /**
  * How grids are filled: by type (categorical) or by an indicator (classed choropleth). The same description
- * drives the map's paint expression and the legend, so the two cannot disagree. Palettes are colour-blind safe:
- * Okabe–Ito for categories, ColorBrewer YlGnBu for ordered classes.
+ * drives the map's paint expression and the legend, so the two cannot disagree. Palettes are colour-blind safe,
+ * checked by simulation: grid types as below, ColorBrewer YlGnBu for ordered classes.
  */
 export const fillModes = ['type', 'households', 'population', 'serviceReach'] as const;
 export type FillMode = (typeof fillModes)[number];
@@ -15,11 +15,16 @@ export const fillProperty = {
   serviceReach: 'serviceReach',
 } as const satisfies Record<Exclude<FillMode, 'type'>, string>;
 
+/**
+ * Chosen by simulation (palette-vision.test.ts), not by eye: Okabe–Ito's blue, vermillion and yellow with Tol's
+ * wine and cyan stay at least 10 CIEDE2000 apart for protan, deutan and tritan readers at the fill's opacity on
+ * both the light map and the wall's dark one (Okabe–Ito's own orange, purple and green fell to 6 there).
+ */
 export const gridTypeColours: Record<GridType, string> = {
   new_build: '#0072b2',
-  urban_village: '#e69f00',
-  old_town: '#cc79a7',
-  work_unit: '#009e73',
+  urban_village: '#d55e00',
+  old_town: '#882255',
+  work_unit: '#66ccee',
   suburban: '#f0e442',
 };
 

@@ -3,7 +3,14 @@ import { useMemo } from 'react';
 import { clusterMaxZoom, type CameraCluster } from './camera-clusters/camera-clusters';
 import { useCameraClusters } from './camera-clusters/use-camera-clusters';
 import { filterCameras, type CameraFilter, type CameraPoints, type CameraSubset } from './camera-points';
-import { cameraClusterLayers, cameraColours, cameraLayerIds, cameraPointLayer } from './cameras.layer';
+import {
+  cameraClusterLayers,
+  cameraColours,
+  cameraDotLayer,
+  cameraDotMaxZoom,
+  cameraLayerIds,
+  cameraPointLayer,
+} from './cameras.layer';
 import type { MapCamera, MapTarget } from './map-controller';
 import { serviceAreaLayer } from './service-areas.layer';
 import {
@@ -56,12 +63,14 @@ export function useDeckLayers({ cameras, cameraFilter, stations, layers, camera 
   );
   const colours = useMemo(() => cameraColours(subset), [subset]);
   const zoom = camera?.zoom ?? 0;
-  const clustered = Math.floor(zoom) <= clusterMaxZoom;
+  const dotted = zoom < cameraDotMaxZoom;
+  const clustered = !dotted && Math.floor(zoom) <= clusterMaxZoom;
   const zoomLevel = Math.floor(zoom);
   const boxKey = camera && clustered ? clusterBox(camera).join(',') : '';
   const clusters = useCameraClusters(subset, boxKey, zoomLevel);
 
   const pointLayer = useMemo(() => cameraPointLayer(subset, colours), [subset, colours]);
+  const dotLayer = useMemo(() => cameraDotLayer(subset, colours), [subset, colours]);
   const clusterLayers = useMemo(() => cameraClusterLayers(clusters), [clusters]);
   const withStationNames = zoom >= stationLabelMinZoom;
   const tier = stationTier(zoom);
@@ -75,16 +84,17 @@ export function useDeckLayers({ cameras, cameraFilter, stations, layers, camera 
   const deckLayers = useMemo(() => {
     const list: Layer[] = [];
     if (layers.has('serviceAreas')) list.push(serviceAreas);
-    if (layers.has('cameras')) list.push(...(clustered ? clusterLayers : [pointLayer]));
+    // Cameras under the stations (and under the warnings a feature draws on top): the commoner mark goes lowest.
+    if (layers.has('cameras')) list.push(...(dotted ? [dotLayer] : clustered ? clusterLayers : [pointLayer]));
     if (layers.has('stations')) list.push(...stationLayerList);
     return list;
-  }, [layers, serviceAreas, clustered, clusterLayers, pointLayer, stationLayerList]);
+  }, [layers, serviceAreas, dotted, dotLayer, clustered, clusterLayers, pointLayer, stationLayerList]);
 
   const resolvePick = useMemo(
     () =>
       (info: PickingInfo): MapTarget | null => {
         const layerId = info.layer?.id;
-        if (layerId === cameraLayerIds.points && info.index >= 0) {
+        if ((layerId === cameraLayerIds.points || layerId === cameraLayerIds.dots) && info.index >= 0) {
           const index = subset.source[info.index];
           return index === undefined ? null : { kind: 'camera', index };
         }

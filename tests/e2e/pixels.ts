@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
 import { mapBackground as styleBackground } from '../../src/map/base-style';
+import { gridTypeColours } from '../../src/map/grid-fill';
 
 /**
  * Count the pixels of a screenshot that differ from a background colour: the proof that the map drew something,
@@ -60,16 +61,15 @@ export type Rgb = [number, number, number];
 /** The default base map's background colour, as the style paints it. */
 export const mapBackground: Rgb = [...styleBackground];
 
-// Grid fill by type (Okabe–Ito) at 55 % over the background, as the map paints it.
-const gridTypeFills: Rgb[] = [
-  [0, 114, 178],
-  [230, 159, 0],
-  [204, 121, 167],
-  [0, 158, 115],
-  [240, 228, 66],
-].map(
-  (colour) => colour.map((value, index) => Math.round(0.55 * value + 0.45 * mapBackground[index]!)) as Rgb,
-);
+/** A '#rrggbb' colour as RGB. */
+export const rgbOf = (hex: string): Rgb => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as Rgb;
+
+// Grid fill by type at 55 % over the background, as the map paints it.
+const gridTypeFills: Rgb[] = Object.values(gridTypeColours)
+  .map(rgbOf)
+  .map(
+    (colour) => colour.map((value, index) => Math.round(0.55 * value + 0.45 * mapBackground[index]!)) as Rgb,
+  );
 
 /** How many pixels show a grid filled by its type: the proof the grid layer drew. */
 export const gridPixels = (png: Buffer): number =>
