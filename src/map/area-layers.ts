@@ -52,10 +52,12 @@ const regionOutline = (
   colour: string,
   width: number,
   dash?: number[],
+  minzoom = 0,
 ): LayerSpecification => ({
   id: `region-outline-${level}`,
   type: 'line',
   source: areaSource.regions,
+  minzoom,
   filter: ['==', ['get', 'level'], level],
   layout: { 'line-join': 'round' },
   paint: {
@@ -132,11 +134,14 @@ export function areaLayers(
           14,
           ['case', hovered, 3, 1],
         ],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.45, 13, 0.9],
+        // Faint over the whole city (thousands of grids: outlines at full strength would grey the fill out and
+        // drown the city's and the districts' outlines), firm from a street's zoom on.
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.08, 10, 0.25, 11, 0.45, 13, 0.9],
       },
     },
-    regionOutline('community', '#455a64', 1.1),
-    regionOutline('street', '#37474f', 1.6, [3, 1.5]),
+    // Over the whole city only the districts' and the city's outlines: the finer ones come in as their labels do.
+    regionOutline('community', '#455a64', 1.1, undefined, 10.5),
+    regionOutline('street', '#37474f', 1.6, [3, 1.5], 9),
     regionOutline('district', '#1a237e', 2.6),
     regionOutline('city', '#0d1445', 3.2),
     {

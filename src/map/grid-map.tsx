@@ -210,6 +210,10 @@ export function GridMap(props: GridMapProps) {
       data-map-ready={readyMs !== null ? 'true' : 'false'}
       data-map-ready-ms={readyMs !== null ? Math.round(readyMs) : undefined}
       data-map-background={backgroundCssOf(theme)}
+      // The settled camera, for tests that project data to the screen on their own (Web Mercator, 512 px tiles).
+      data-map-camera={
+        camera ? `${camera.lng.toFixed(7)},${camera.lat.toFixed(7)},${camera.zoom.toFixed(5)}` : undefined
+      }
     >
       <div ref={canvasRef} className="grid-map__canvas" />
       {props.children}
