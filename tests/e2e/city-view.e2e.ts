@@ -91,7 +91,7 @@ const discs: Rgb[] = [...fills, mapBackground].map(
 
 const profiles: { name: string; profile: BrowserContextOptions }[] = [
   { name: 'desktop', profile: { viewport: { width: 1600, height: 1000 } } },
-  { name: 'tablet', profile: devices['iPad Mini landscape']! },
+  { name: 'tablet', profile: devices['iPad Mini landscape'] },
 ];
 
 describe('the default city view', () => {

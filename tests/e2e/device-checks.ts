@@ -65,8 +65,7 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) return [];
       if (box.width >= 44 - 0.5 && box.height >= 44 - 0.5) return [];
-      const name =
-        (element.textContent ?? '').trim().slice(0, 20) || element.getAttribute('aria-label') || '';
+      const name = element.textContent.trim().slice(0, 20) || element.getAttribute('aria-label') || '';
       return [
         `${element.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`,
       ];

@@ -22,9 +22,9 @@ interface City {
 }
 
 const profiles: Record<'phone' | 'smallPhone' | 'tablet', BrowserContextOptions> = {
-  phone: devices['Pixel 7']!,
-  smallPhone: devices['Galaxy S8']!,
-  tablet: devices['iPad Mini landscape']!,
+  phone: devices['Pixel 7'],
+  smallPhone: devices['Galaxy S8'],
+  tablet: devices['iPad Mini landscape'],
 };
 
 let browser: Browser;
