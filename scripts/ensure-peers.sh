@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The provider tests (tests/providers) run the OGC API – Features adapter against a real MapServer 8 on
-# 127.0.0.1. Install Debian's mapserver-bin when `mapserv` is missing (as root, with apt-get), or say in one line
+# The provider tests (tests/providers) run the OGC API – Features and WFS adapters against a real MapServer 8
+# on 127.0.0.1 (the ArcGIS adapter runs against Koop, an npm devDependency). Install Debian's mapserver-bin when `mapserv` is missing (as root, with apt-get), or say in one line
 # what to run. The Open311 and files peers are small node:http servers and need nothing installed.
 set -euo pipefail
 # Read mapserv's answer whole: `| grep -q` under pipefail can fail on SIGPIPE.

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const layerKinds = ['regions', 'grids', 'cameras', 'stations', 'cases', 'indicators'] as const;
 export type LayerKind = (typeof layerKinds)[number];
 
-export const providerKinds = ['rest', 'open311', 'ogc', 'files'] as const;
+export const providerKinds = ['rest', 'open311', 'ogc', 'files', 'wfs', 'arcgis'] as const;
 export type ProviderKind = (typeof providerKinds)[number];
 
 const headersSchema = z.record(z.string(), z.string());

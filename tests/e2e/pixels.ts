@@ -74,3 +74,16 @@ const gridTypeFills: Rgb[] = Object.values(gridTypeColours)
 /** How many pixels show a grid filled by its type: the proof the grid layer drew. */
 export const gridPixels = (png: Buffer): number =>
   gridTypeFills.reduce((sum, colour) => sum + countPixelsNear(png, colour, 24), 0);
+
+/** A screenshot read once, asked at many places whether a grid's fill (any type) is drawn there. */
+export function gridFillReader(png: Buffer, tolerance = 24): (x: number, y: number) => boolean {
+  const image = PNG.sync.read(png);
+  return (x, y) => {
+    const offset = (Math.round(y) * image.width + Math.round(x)) * 4;
+    const pixel = [image.data[offset] ?? 0, image.data[offset + 1] ?? 0, image.data[offset + 2] ?? 0];
+    return gridTypeFills.some(
+      (colour) =>
+        colour.reduce((sum, value, index) => sum + Math.abs(value - (pixel[index] ?? 0)), 0) <= tolerance,
+    );
+  };
+}

@@ -29,6 +29,11 @@ export interface ProviderPeer {
   token: string;
   requests(): readonly RecordedRequest[];
   failNext(mode: FailureMode): void;
+  /**
+   * Fail every request while `work` runs, where the peer can: a provider whose reads leave shared reads running
+   * (the grids a case join needs, several pages each) would otherwise hand the next failure to one of those.
+   */
+  failDuring?<T>(mode: FailureMode, work: () => Promise<T>): Promise<T>;
 }
 
 type Reader = (source: LayerSources, bbox?: Bbox) => Promise<{ features: readonly unknown[] }>;
@@ -139,14 +144,20 @@ export function describeProviderContract(name: string, peerOf: () => ProviderPee
         ] as const) {
           // A fresh source each time: nothing cached from an earlier call hides the failure.
           const source = createDataSource(peer.config);
-          peer.failNext(mode);
-          const error: unknown = await read(
-            layer,
-            peer,
-          )(source).then(
-            () => undefined,
-            (reason: unknown) => reason,
-          );
+          const attempt = () =>
+            read(
+              layer,
+              peer,
+            )(source).then(
+              () => undefined,
+              (reason: unknown) => reason,
+            );
+          let error: unknown;
+          if (peer.failDuring) error = await peer.failDuring(mode, attempt);
+          else {
+            peer.failNext(mode);
+            error = await attempt();
+          }
           expect(isDataError(error), `${layer} ${mode}`).toBe(true);
           if (!isDataError(error)) continue;
           expect(error.kind, `${layer} ${mode}`).toBe(kind);

@@ -16,7 +16,8 @@ export function absoluteUrl(url: string): URL {
   return new URL(url.trim(), origin);
 }
 
-async function fetchOk(source: HttpSource, accept: string): Promise<Response> {
+/** The response of a successful request, for adapters that must read its content type (WFS: XML or JSON). */
+export async function fetchOk(source: HttpSource, accept: string): Promise<Response> {
   const timeout = AbortSignal.timeout(source.timeoutMs ?? 30_000);
   const signal = source.signal ? AbortSignal.any([source.signal, timeout]) : timeout;
   let response: Response;

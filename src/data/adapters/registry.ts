@@ -13,6 +13,8 @@ const providerLoaders: Readonly<Record<ProviderKind, () => Promise<ProviderAdapt
   open311: async () => (await import('./open311/open311.adapter')).open311Adapter,
   ogc: async () => (await import('./ogc/ogc.adapter')).ogcAdapter,
   files: async () => (await import('./files/files.adapter')).filesAdapter,
+  wfs: async () => (await import('./wfs/wfs.adapter')).wfsAdapter,
+  arcgis: async () => (await import('./arcgis/arcgis.adapter')).arcgisAdapter,
 };
 
 export function loadProviderAdapter(kind: ProviderKind): Promise<ProviderAdapter> {

@@ -1,16 +1,16 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bbox } from '@turf/turf';
 import type { Feature } from 'geojson';
 import type { PeerCity } from '../fixtures/peer-city';
+import { answerWithMapserv } from './mapserv-cgi';
 import { startPeerServer, type PeerOptions, type PeerServer } from './peer-server';
 
 /**
  * MapServer 8 (Debian's mapserver-bin) publishing the peer city through its OGC API – Features, run as CGI behind
- * a node:http wrapper: each request spawns `mapserv` with the CGI environment (~100 ms), which keeps the peer to
- * one process we own and lets the wrapper record requests and inject failures like the other peers.
+ * a node:http wrapper (mapserv-cgi.ts) that records requests and injects failures like the other peers.
  */
 export function mapservMissing(): string | undefined {
   const probe = spawnSync('mapserv', ['-v'], { encoding: 'utf8' });
@@ -20,7 +20,7 @@ export function mapservMissing(): string | undefined {
   return undefined;
 }
 
-const layerType = {
+export const layerType = {
   regions: 'POLYGON',
   grids: 'POLYGON',
   cameras: 'POINT',
@@ -65,31 +65,8 @@ END
 `;
 }
 
-/** Parse a CGI answer: header lines, a blank line, the body. */
-function cgiResponse(output: Buffer): { status: number; headers: Record<string, string>; body: Buffer } {
-  const text = output.toString('latin1');
-  const end = text.search(/\r?\n\r?\n/);
-  const headerText = end < 0 ? '' : text.slice(0, end);
-  const separator = end < 0 ? 0 : (/\r?\n\r?\n/.exec(text.slice(end))?.[0].length ?? 2);
-  const headers: Record<string, string> = {};
-  let status = 200;
-  for (const line of headerText.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    if (name === 'status') status = Number.parseInt(value, 10);
-    else headers[name] = value;
-  }
-  return { status, headers, body: output.subarray(end < 0 ? 0 : end + separator) };
-}
-
-export async function startOgcPeer(
-  data: PeerCity,
-  token: string,
-  options: PeerOptions = {},
-): Promise<PeerServer & { base: string }> {
-  const directory = mkdtempSync(join(tmpdir(), 'gridboard-ogc-'));
+/** The peer city's layers as GeoJSON files in `directory`, one per layer, for MapServer's OGR input. */
+export function writeLayerFiles(directory: string, data: PeerCity) {
   const { regions, grids, cameras, stations } = data.city;
   const collections = { regions, grids, cameras, stations, cases: data.cases };
   for (const [name, collection] of Object.entries(collections)) {
@@ -104,6 +81,16 @@ export async function startOgcPeer(
       JSON.stringify({ type: 'FeatureCollection', features }),
     );
   }
+  return collections;
+}
+
+export async function startOgcPeer(
+  data: PeerCity,
+  token: string,
+  options: PeerOptions = {},
+): Promise<PeerServer & { base: string }> {
+  const directory = mkdtempSync(join(tmpdir(), 'gridboard-ogc-'));
+  const collections = writeLayerFiles(directory, data);
   const configFile = join(directory, 'mapserver.conf');
   const server = await startPeerServer((request, url, response) => {
     if (request.headers.authorization !== `Bearer ${token}`) {
@@ -111,30 +98,7 @@ export async function startOgcPeer(
       response.end();
       return;
     }
-    return new Promise<void>((resolve) => {
-      const child = spawn('mapserv', [], {
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          MAPSERVER_CONFIG_FILE: configFile,
-          REQUEST_METHOD: 'GET',
-          GATEWAY_INTERFACE: 'CGI/1.1',
-          PATH_INFO: url.pathname,
-          QUERY_STRING: url.search.slice(1),
-          SERVER_NAME: '127.0.0.1',
-          SERVER_PORT: url.port,
-          HTTP_ACCEPT: request.headers.accept ?? '*/*',
-        },
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-      const chunks: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-      child.on('close', () => {
-        const answer = cgiResponse(Buffer.concat(chunks));
-        response.writeHead(answer.status, answer.headers);
-        response.end(answer.body);
-        resolve();
-      });
-    });
+    return answerWithMapserv(configFile, request, url, response);
   }, options);
   const base = `${server.origin}/gridboard/ogcapi`;
   writeFileSync(

@@ -17,6 +17,8 @@ export interface PeerServer {
   origin: string;
   requests: RecordedRequest[];
   failNext(mode: FailureMode): void;
+  /** Fail every request until `work` settles: background reads (a case join's grids) cannot take the failure. */
+  failDuring<T>(mode: FailureMode, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startPeerServer(
 ): Promise<PeerServer> {
   const requests: RecordedRequest[] = [];
   let failure: FailureMode | undefined;
+  let failingAll: FailureMode | undefined;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (options.allowOrigin !== undefined && request.headers.origin === options.allowOrigin) {
@@ -51,8 +54,8 @@ export async function startPeerServer(
       }
     }
     requests.push({ url: request.url ?? '', headers: { ...request.headers } });
-    if (failure) {
-      const mode = failure;
+    if (failure ?? failingAll) {
+      const mode = failure ?? failingAll;
       failure = undefined;
       response.writeHead(mode === 'http500' ? 500 : 200, {
         'content-type': mode === 'html' ? 'text/html' : 'text/plain',
@@ -74,6 +77,14 @@ export async function startPeerServer(
     requests,
     failNext: (mode) => {
       failure = mode;
+    },
+    failDuring: async (mode, work) => {
+      failingAll = mode;
+      try {
+        return await work();
+      } finally {
+        failingAll = undefined;
+      }
     },
     close: () =>
       new Promise((resolve) => {
