@@ -1,8 +1,8 @@
 import { area, difference, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { z } from 'zod';
-import type { GridFeature } from '../../src/data/schemas/contract.schema';
-import type { AreaGeometry } from '../../src/data/schemas/geojson.schema';
+import type { GridFeature } from '../../src/contract/schemas/contract.schema';
+import type { AreaGeometry } from '../../src/contract/schemas/geojson.schema';
 import { bboxesIntersect } from '../../src/domain/case-filter';
 import { bboxOfArea } from '../cases/grid-sampler';
 import type { MockState } from './mock-state';
