@@ -95,6 +95,12 @@ export default tseslint.config(
                 'The contract module (schemas and columnar codec) is shared by client, mock and server: it depends only on geo and domain.',
             },
             {
+              target: './server/src',
+              from: ['./src/app', './src/features', './src/map', './src/data', './src/ui', './mocks'],
+              message:
+                'The server shares the contract module, geo and domain with the client, nothing else (its seed script may use the demo generator in mocks).',
+            },
+            {
               target: ['./src/domain', './src/geo'],
               from: './src/contract',
               message: 'geo and domain sit below the contract module.',

@@ -49,12 +49,13 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   );
 
   await app.register(
-    async (api) => {
+    (api, _options, done) => {
       geographyRoutes(api, context);
       casesRoutes(api, context);
       indicatorsRoutes(api, context);
       gridSaveRoutes(api, context);
       streamRoutes(api, context);
+      done();
     },
     { prefix: config.basePath },
   );

@@ -13,17 +13,6 @@ const binDir = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin'].find
   existsSync(join(dir, 'initdb')),
 );
 
-export interface Cluster {
-  port: number;
-  dir: string;
-  url: (database: string) => string;
-  stop: () => void;
-  /** Stop and start again on the same port (the database going away and coming back). */
-  restart: (whileDown?: () => Promise<void>) => Promise<void>;
-  stopServer: () => void;
-  startServer: () => void;
-}
-
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -35,43 +24,50 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** pg_ctl for the cluster in `dir` on `port` (as `postgres` when root): start, stop, and throw it away. */
+export function clusterControl(dir: string, port: number) {
   if (!binDir) throw new Error('PostgreSQL 15 is missing: run bash scripts/ensure-server-deps.sh');
+  const bin = binDir;
   const asRoot = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'gridboard-pg-'));
-  chmodSync(dir, 0o777);
-  const run = (command: string, args: string[]) => {
-    const [file, argv] = asRoot
-      ? ['runuser', ['-u', 'postgres', '--', join(binDir, command), ...args]]
-      : [join(binDir, command), args];
+  const command = (name: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, name), ...args]] : [join(bin, name), args];
+  const run = (name: string, args: string[]) => {
+    const [file, argv] = command(name, args);
     execFileSync(file, argv, { stdio: 'pipe' });
   };
   const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions']);
-  const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  const startServer = () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
-  const stopServer = () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-  startServer();
+  return {
+    initdb: () =>
+      run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions']),
+    start: () => run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']),
+    stop: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    destroy: () => {
+      const [file, argv] = command('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      spawnSync(file, argv);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Cluster {
+  port: number;
+  dir: string;
+  url: (database: string) => string;
+  stop: () => void;
+}
+
+export async function startCluster(): Promise<Cluster> {
+  const dir = mkdtempSync(join(tmpdir(), 'gridboard-pg-'));
+  chmodSync(dir, 0o777);
+  const port = await freePort();
+  const control = clusterControl(dir, port);
+  control.initdb();
+  control.start();
   return {
     port,
     dir,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    startServer,
-    stopServer,
-    restart: async (whileDown) => {
-      stopServer();
-      await whileDown?.();
-      startServer();
-    },
-    stop: () => {
-      spawnSync(
-        asRoot ? 'runuser' : join(binDir, 'pg_ctl'),
-        asRoot
-          ? ['-u', 'postgres', '--', join(binDir, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']
-          : ['-D', data, '-m', 'immediate', 'stop'],
-      );
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop: control.destroy,
   };
 }

@@ -96,6 +96,7 @@ describe('the reference server answers what the mock answers', () => {
   it('indicators of the city, a district, a community and a grid: figures, series and children', async () => {
     const [mockGrids] = (await bothJson('/grids')) as [
       { features: { properties: { id: string; communityId: string } }[] },
+      unknown,
     ];
     const grid = mockGrids.features[0]?.properties;
     for (const query of [

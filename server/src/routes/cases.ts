@@ -13,12 +13,21 @@ const defaultCaseWindowDays = 30;
 /** `ids=` holds at most this many ids (docs/api.md). */
 const maxCaseIds = 200;
 
+/** Case ids are codes (JC20261122-000123): anything else is a mistake or an attack, refused before any query. */
+const caseIdPattern = /^[\w.-]{1,64}$/;
+
 function readIds(params: URLSearchParams): string[] | null {
   const text = params.get('ids');
   if (text === null || text === '') return null;
   const ids = text.split(',').filter((id) => id !== '');
   if (ids.length > maxCaseIds)
     throw new BadParameter('bad_parameter', `ids holds ${ids.length} ids, at most ${maxCaseIds} are allowed`);
+  const odd = ids.find((id) => !caseIdPattern.test(id));
+  if (odd !== undefined)
+    throw new BadParameter(
+      'bad_parameter',
+      `ids: "${odd.slice(0, 40)}" is not a case id (letters, digits, - _ .)`,
+    );
   return ids;
 }
 

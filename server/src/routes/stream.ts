@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { BadParameter } from '../../../src/contract/query-params';
 import { searchParams, type ServerContext } from '../app';
 import type { CaseEvent } from '../case-events';
 
@@ -7,7 +8,9 @@ const heartbeatMs = 15_000;
 function readLastEventId(header: string | string[] | undefined, query: string | null): number | undefined {
   const text = (Array.isArray(header) ? header[0] : header) ?? query ?? undefined;
   if (text === undefined || text === '') return undefined;
-  return /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+  if (!/^\d{1,15}$/.test(text))
+    throw new BadParameter('bad_parameter', `Last-Event-ID "${text.slice(0, 40)}" is not an event number`);
+  return Number(text);
 }
 
 /**
