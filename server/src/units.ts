@@ -14,6 +14,8 @@ const unitSql = `
   UNION ALL
   SELECT g.id, g.name, 'grid', r.path || g.id FROM grids g JOIN regions r ON r.id = g.community_id WHERE g.id = $1`;
 
+const unitIdPattern = /^[\w.-]{1,64}$/;
+
 export async function findUnit(pool: Pool, id: string): Promise<Unit | undefined> {
   const { rows } = await pool.query<Unit>(unitSql, [id]);
   return rows[0];
@@ -27,7 +29,8 @@ export async function readUnit(
 ): Promise<Unit | undefined> {
   const id = params.get(name);
   if (id === null || id === '') return undefined;
-  const unit = await findUnit(pool, id);
+  // Region and grid ids are codes: anything else is refused before it reaches a query.
+  const unit = unitIdPattern.test(id) ? await findUnit(pool, id) : undefined;
   if (!unit)
     throw new BadParameter('unknown_region', `${name} "${id.slice(0, 80)}" is not a known region or grid`);
   return unit;

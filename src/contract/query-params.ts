@@ -15,12 +15,19 @@ export class BadParameter extends Error {
 }
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * ISO 8601 as the contract writes it. Checked before Date.parse, whose lenient fallback would read "%00" or
+ * "1,2,3" as some date instead of refusing them.
+ */
+const isoInstant = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 
 /** ISO 8601 instant; a bare date means local (UTC+8) midnight, the city's calendar day. */
 export function readInstant(params: URLSearchParams, name: string): number | undefined {
   const text = params.get(name);
   if (text === null || text === '') return undefined;
-  const value = Date.parse(dateOnly.test(text) ? `${text}T00:00:00+08:00` : text);
+  const value = isoInstant.test(text)
+    ? Date.parse(dateOnly.test(text) ? `${text}T00:00:00+08:00` : text)
+    : Number.NaN;
   if (Number.isNaN(value))
     throw new BadParameter('bad_parameter', `${name} "${text}" is not an ISO 8601 date or date-time`);
   return value;
