@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clusterControl } from './postgres-cluster';
+import { clusterControl } from '../../server/dev/postgres-cluster';
 import { startServer, writerClient } from './server-harness';
 
 /** Bad input gets a 400 with a code and runs nothing; big bodies 413; the database away gives 503 and heals. */

@@ -3,7 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { demoCityPath, loadDemoCity } from '../../mocks/node';
 import { migrate } from '../../server/src/migrate';
 import { seedDemoCity } from '../../server/seed/seed-demo-city';
-import { startCluster } from './postgres-cluster';
+import { startCluster } from '../../server/dev/postgres-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A throwaway PostgreSQL cluster for the server tests: initdb in a temp dir, started with pg_ctl on a free port
+ * A throwaway PostgreSQL cluster for the server tests and `npm run server:demo`: initdb in a temp dir, started with pg_ctl on a free port
  * of 127.0.0.1 (and a socket in the same dir), durability off (a test cluster is thrown away). initdb refuses
  * root, so as root the cluster belongs to the `postgres` user the Debian packages create.
  */
