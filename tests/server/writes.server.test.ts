@@ -138,9 +138,9 @@ describe('GET /cases/stream on two instances', () => {
     const both = (events: StreamEvent[]) => events.some((event) => inserted.has(caseIdOf(event)));
     const streams = Promise.all([collect(firstBase, both), collect(secondBase, both)]);
     // Keep writing until both streams have one of the inserted cases (they connect at their own pace).
-    let streaming = true;
-    void streams.finally(() => (streaming = false));
-    while (streaming) {
+    const writing = { on: true };
+    void streams.finally(() => (writing.on = false));
+    while (writing.on) {
       inserted.add(await insertCase(writer));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
