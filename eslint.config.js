@@ -81,6 +81,31 @@ export default tseslint.config(
               message: 'Geometry code depends only on the domain.',
             },
             {
+              target: './src/contract',
+              from: [
+                './src/app',
+                './src/features',
+                './src/map',
+                './src/data',
+                './src/ui',
+                './mocks',
+                './server',
+              ],
+              message:
+                'The contract module (schemas and columnar codec) is shared by client, mock and server: it depends only on geo and domain.',
+            },
+            {
+              target: './server/src',
+              from: ['./src/app', './src/features', './src/map', './src/data', './src/ui', './mocks'],
+              message:
+                'The server shares the contract module, geo and domain with the client, nothing else (its seed script may use the demo generator in mocks).',
+            },
+            {
+              target: ['./src/domain', './src/geo'],
+              from: './src/contract',
+              message: 'geo and domain sit below the contract module.',
+            },
+            {
               target: ['./src/map', './src/data', './src/ui'],
               from: ['./src/app', './src/features', './mocks'],
               message: 'map, data and ui sit below features and app.',
@@ -98,7 +123,7 @@ export default tseslint.config(
             {
               target: './mocks',
               from: ['./src/app', './src/features', './src/map', './src/ui'],
-              message: 'The mock API may use the domain, geometry and the contract schemas only.',
+              message: 'The mock API may use the domain, geometry and the contract module only.',
             },
             ...featureIsolation,
           ],

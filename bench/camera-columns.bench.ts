@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cameraColumnsOfWire, decodeCameraColumns } from '../src/data/columnar/camera-columns.decode';
-import { camerasSchema } from '../src/data/schemas/contract.schema';
+import { cameraColumnsOfWire, decodeCameraColumns } from '../src/contract/columnar/camera-columns.decode';
+import { camerasSchema } from '../src/contract/schemas/contract.schema';
 import { cameraColumnsOf } from '../src/domain/camera-columns';
 import { summariseCameras } from '../src/features/dashboard/map/camera-summary';
 import { buildCameraClusters } from '../src/map/camera-clusters/camera-clusters';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { decodeCaseColumns } from '../src/data/columnar/case-columns.decode';
+import { decodeCaseColumns } from '../src/contract/columnar/case-columns.decode';
 import { CaseColumns } from '../src/data/live/case-columns';
 import type { CaseSelection } from '../src/data/live/case-selection';
 import { caseViewOf } from '../src/data/live/case-view';
-import { casesSchema, type CaseFeature } from '../src/data/schemas/contract.schema';
+import { casesSchema, type CaseFeature } from '../src/contract/schemas/contract.schema';
 import { caseStages } from '../src/domain/case';
 import { caseId } from '../src/domain/ids';
 import type { ColumnInput } from '../src/geo/columnar/points-columnar';

@@ -1,13 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { CaseColumnsWire } from '../src/data/columnar/case-columns.decode';
+import type { CaseColumnsWire } from '../src/contract/columnar/case-columns.decode';
 import type { CaseSelection } from '../src/data/live/case-selection';
 import { caseViewOf } from '../src/data/live/case-view';
 import { CaseViewClient, type AnsweredView, type CaseViewPort } from '../src/data/live/case-view-client';
 import type { CaseViewReply } from '../src/data/live/case-view.protocol';
 import { LiveCases } from '../src/data/live/live-cases';
-import type { CaseFeature } from '../src/data/schemas/contract.schema';
+import type { CaseFeature } from '../src/contract/schemas/contract.schema';
 import { caseChannels } from '../src/domain/case';
 import type { BenchFigure, BenchInfo } from './bench-module';
 import { median, measuredRuns, timeOf, warmUpRuns } from './measure';

@@ -2,7 +2,7 @@ import { caseAt } from '../mocks/cases/case-plan';
 import { generateCases } from '../mocks/cases/generate-cases';
 import { loadDemoCity } from '../mocks/node';
 import type { DemoCity } from '../mocks/demo-city';
-import type { CaseFeature } from '../src/data/schemas/contract.schema';
+import type { CaseFeature } from '../src/contract/schemas/contract.schema';
 
 /** The data "now" of the case benchmarks: fixed, so every run and every module measures the same year. */
 export const benchNow = Date.UTC(2026, 10, 22, 2);

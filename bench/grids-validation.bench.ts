@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { parseJsonBody } from '../src/data/json-body';
 import { validateJsonReply, validatedResult } from '../src/data/json-worker/validate-json.protocol';
-import { gridsSchema } from '../src/data/schemas/contract.schema';
+import { gridsSchema } from '../src/contract/schemas/contract.schema';
 import { provinceGrids } from '../tests/e2e/province-data';
 import type { BenchModule, BenchModuleResult } from './bench-module';
 import { measureAlone, measuredRuns, median, timeOf, warmUpRuns } from './measure';

@@ -4,7 +4,7 @@ import { computeIndicators } from '../src/data/adapters/client-indicators';
 import { IndicatorsClient, type IndicatorsWorkerPort } from '../src/data/adapters/client/indicators-client';
 import type { IndicatorsReply } from '../src/data/adapters/client/indicators-protocol';
 import type { IndicatorQuery } from '../src/data/provider';
-import type { CaseCollection, IndicatorsResponse } from '../src/data/schemas/contract.schema';
+import type { CaseCollection, IndicatorsResponse } from '../src/contract/schemas/contract.schema';
 import type { BenchModule, BenchModuleResult } from './bench-module';
 import { benchNow, demoCityYear } from './demo-year';
 import { measuredRuns, median, timeOf, warmUpRuns } from './measure';

@@ -4,7 +4,7 @@ import { CaseColumns } from '../src/data/live/case-columns';
 import type { CaseSelection } from '../src/data/live/case-selection';
 import { caseViewOf } from '../src/data/live/case-view';
 import { LiveCases } from '../src/data/live/live-cases';
-import type { CaseFeature } from '../src/data/schemas/contract.schema';
+import type { CaseFeature } from '../src/contract/schemas/contract.schema';
 import { isOverdue } from '../src/domain/case';
 import type { BenchModule, BenchModuleResult } from './bench-module';
 import { benchNow, demoCityYear } from './demo-year';

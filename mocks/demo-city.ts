@@ -5,7 +5,7 @@ import {
   metaSchema,
   regionsSchema,
   stationsSchema,
-} from '../src/data/schemas/contract.schema';
+} from '../src/contract/schemas/contract.schema';
 
 /**
  * The demo city file written by the geography generator (public/demo-city/jincheng.json). It is parsed with the

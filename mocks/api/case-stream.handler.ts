@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { caseEventSchema } from '../../src/data/schemas/contract.schema';
+import { caseEventSchema } from '../../src/contract/schemas/contract.schema';
 import type { CaseEvent } from '../cases/case-store';
 import type { MockState } from './mock-state';
 

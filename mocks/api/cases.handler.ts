@@ -1,12 +1,12 @@
 import { HttpResponse, http } from 'msw';
-import { casesSchema } from '../../src/data/schemas/contract.schema';
+import { casesSchema } from '../../src/contract/schemas/contract.schema';
 import { caseCategories, caseStages } from '../../src/domain/case';
 import { matchesCaseFilter, type CaseFilter } from '../../src/domain/case-filter';
 import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { dayMs } from '../cases/china-time';
 import type { CaseRecord } from '../cases/case-store';
-import { casesColumnar } from './cases-columnar';
+import { casesColumnar } from '../../src/contract/columnar/case-columns.encode';
 import type { MockState } from './mock-state';
 import { answerBadParameters, BadParameter, readBbox, readInstant, readWords } from './query-params';
 import { respondValid } from './respond';

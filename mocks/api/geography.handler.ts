@@ -4,12 +4,12 @@ import {
   metaSchema,
   regionsSchema,
   stationsSchema,
-} from '../../src/data/schemas/contract.schema';
+} from '../../src/contract/schemas/contract.schema';
 import { pointInBbox } from '../../src/domain/case-filter';
 import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { formatChinaTime } from '../cases/china-time';
-import { camerasColumnar } from './cameras-columnar';
+import { camerasColumnar } from '../../src/contract/columnar/camera-columns.encode';
 import type { MockState } from './mock-state';
 import { answerBadParameters, readBbox } from './query-params';
 import { respondValid } from './respond';

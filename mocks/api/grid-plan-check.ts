@@ -1,29 +1,13 @@
 import { area, difference, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { z } from 'zod';
-import type { GridFeature } from '../../src/data/schemas/contract.schema';
-import type { AreaGeometry } from '../../src/data/schemas/geojson.schema';
+import type { GridFeature } from '../../src/contract/schemas/contract.schema';
+import type { AreaGeometry } from '../../src/contract/schemas/geojson.schema';
 import { bboxesIntersect } from '../../src/domain/case-filter';
 import { bboxOfArea } from '../cases/grid-sampler';
 import type { MockState } from './mock-state';
+import { gridPlanReasons, type PlanReason } from '../../src/contract/grid-plan-reasons';
 
-/**
- * Why a saved grid plan is refused. Each reason is "<code>" or "<code>: <detail>", the code one of these, so the
- * planner can translate it and point at the grid named beside it.
- */
-export const gridPlanReasons = {
-  schema: 'schema',
-  emptyPlan: 'empty_plan',
-  wrongCommunity: 'wrong_community',
-  duplicateId: 'duplicate_id',
-  outsideCommunity: 'outside_community',
-  overlaps: 'overlaps',
-} as const;
-
-export interface PlanReason {
-  gridId: string | null;
-  reason: string;
-}
+export { gridPlanReasons, schemaReasons, type PlanReason } from '../../src/contract/grid-plan-reasons';
 
 const asFeature = (geometry: AreaGeometry): Feature<Polygon | MultiPolygon> => ({
   type: 'Feature',
@@ -33,32 +17,6 @@ const asFeature = (geometry: AreaGeometry): Feature<Polygon | MultiPolygon> => (
 
 /** Shared edges are drawn twice with float noise; only slivers bigger than this count (m², or 0.01 % of the grid). */
 const toleranceOf = (gridArea: number): number => Math.max(1, gridArea * 1e-4);
-
-export function schemaReasons(issues: readonly z.core.$ZodIssue[], body: unknown): PlanReason[] {
-  return issues.slice(0, 20).map((issue) => {
-    const [first, second, index] = issue.path;
-    const feature =
-      first === 'grids' && second === 'features' && typeof index === 'number'
-        ? featureAt(body, index)
-        : undefined;
-    return {
-      gridId: feature ?? null,
-      reason: `${gridPlanReasons.schema}: ${issue.path.join('.')}: ${issue.message}`,
-    };
-  });
-}
-
-function featureAt(body: unknown, index: number): string | undefined {
-  if (typeof body !== 'object' || body === null || !('grids' in body)) return undefined;
-  const grids: unknown = body.grids;
-  if (typeof grids !== 'object' || grids === null || !('features' in grids) || !Array.isArray(grids.features))
-    return undefined;
-  const feature: unknown = grids.features[index];
-  if (typeof feature !== 'object' || feature === null || !('properties' in feature)) return undefined;
-  const properties: unknown = feature.properties;
-  if (typeof properties !== 'object' || properties === null || !('id' in properties)) return undefined;
-  return typeof properties.id === 'string' ? properties.id : undefined;
-}
 
 /** The topology rules of a plan: one community, unique ids, inside the community, no two grids overlapping. */
 export function checkGridPlan(

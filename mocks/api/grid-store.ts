@@ -1,4 +1,4 @@
-import type { GridFeature } from '../../src/data/schemas/contract.schema';
+import type { GridFeature } from '../../src/contract/schemas/contract.schema';
 import type { Bbox } from '../../src/domain/case-filter';
 import { bboxOfArea } from '../cases/grid-sampler';
 

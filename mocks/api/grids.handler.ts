@@ -1,5 +1,5 @@
 import { http } from 'msw';
-import { gridsSchema } from '../../src/data/schemas/contract.schema';
+import { gridsSchema } from '../../src/contract/schemas/contract.schema';
 import { bboxesIntersect } from '../../src/domain/case-filter';
 import { saveGridPlan } from './save-grid-plan';
 import type { MockState } from './mock-state';

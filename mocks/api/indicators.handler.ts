@@ -1,5 +1,5 @@
 import { http } from 'msw';
-import { indicatorsSchema, intervals } from '../../src/data/schemas/contract.schema';
+import { indicatorsSchema, intervals } from '../../src/contract/schemas/contract.schema';
 import type { CaseProperties } from '../../src/domain/case';
 import { periodsOf, seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';

@@ -3,7 +3,7 @@ import {
   saveGridsInvalidSchema,
   saveGridsOkSchema,
   saveGridsRequestSchema,
-} from '../../src/data/schemas/contract.schema';
+} from '../../src/contract/schemas/contract.schema';
 import { checkGridPlan, schemaReasons, type PlanReason } from './grid-plan-check';
 import type { MockState } from './mock-state';
 import { regridCases } from './regrid-cases';

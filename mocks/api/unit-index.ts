@@ -1,5 +1,5 @@
 import type { UnitLevel } from '../../src/domain/hierarchy';
-import type { GridFeature, RegionFeature } from '../../src/data/schemas/contract.schema';
+import type { GridFeature, RegionFeature } from '../../src/contract/schemas/contract.schema';
 
 /**
  * Every unit a request can name (a region or a grid) with its path from the city down, so "is this case in that

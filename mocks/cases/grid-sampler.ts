@@ -1,4 +1,4 @@
-import type { AreaGeometry } from '../../src/data/schemas/geojson.schema';
+import type { AreaGeometry } from '../../src/contract/schemas/geojson.schema';
 import type { Random } from '../city/random';
 
 type Position = readonly [number, number];

@@ -6,7 +6,7 @@ import {
   metaSchema,
   regionsSchema,
   stationsSchema,
-} from '../../src/data/schemas/contract.schema';
+} from '../../src/contract/schemas/contract.schema';
 import { areaOf, areaOutside, connectedByEdges, largestOverlap } from './city-checks';
 import { buildDemoCity, type GeneratedDemoCity } from './demo-city';
 

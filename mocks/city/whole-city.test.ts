@@ -9,7 +9,7 @@ import {
   metaSchema,
   regionsSchema,
   stationsSchema,
-} from '../../src/data/schemas/contract.schema';
+} from '../../src/contract/schemas/contract.schema';
 
 /** Planar ring area (shoelace), in square degrees: only compared with other areas computed the same way. */
 function ringArea(ring: Position[]): number {

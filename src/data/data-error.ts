@@ -1,3 +1,4 @@
+import type { SchemaProblem } from '../contract/schema-problem';
 import type { LayerKind } from '../domain/runtime-config';
 
 /**
@@ -24,8 +25,7 @@ export type DataErrorDetail =
       field: string;
     };
 
-export type SchemaProblem =
-  'missing' | 'type' | 'value' | 'range' | 'format' | 'ring' | 'selfIntersection' | 'duplicate' | 'other';
+export type { SchemaProblem };
 
 export class DataError extends Error {
   override readonly name = 'DataError';

@@ -5,7 +5,7 @@ import { casesInRegion } from './adapters/client/cases-in-region';
 import { loadProviderAdapter } from './adapters/registry';
 import { DataError } from './data-error';
 import type { LayerSources, ResolvedSource } from './provider';
-import type { GridCollection, RegionCollection } from './schemas/contract.schema';
+import type { GridCollection, RegionCollection } from '../contract/schemas/contract.schema';
 
 /** Apply the defaults: a layer without its own entry is served by the REST contract at api.baseUrl. */
 const defaultTimeoutSeconds = 30;

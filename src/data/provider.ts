@@ -1,6 +1,6 @@
 import type { LayerKind, SourceConfig } from '../domain/runtime-config';
-import type { CameraColumnsAnswer } from './columnar/camera-columns.decode';
-import type { CaseColumnsAnswer } from './columnar/case-columns.decode';
+import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.decode';
+import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
 import type {
   CameraCollection,
   CaseCollection,
@@ -10,7 +10,7 @@ import type {
   Meta,
   RegionCollection,
   StationCollection,
-} from './schemas/contract.schema';
+} from '../contract/schemas/contract.schema';
 
 /** A bounding box [west, south, east, north] in WGS84 degrees. */
 export type Bbox = readonly [number, number, number, number];

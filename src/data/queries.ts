@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { indexRegions, type RegionIndex } from '../domain/hierarchy';
-import type { CameraColumnsAnswer } from './columnar/camera-columns.decode';
-import type { CaseColumnsAnswer } from './columnar/case-columns.decode';
+import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.decode';
+import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
 import type { DataError } from './data-error';
 import { useDataSource } from './data-source-context';
 import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
@@ -13,7 +13,7 @@ import type {
   Meta,
   RegionCollection,
   StationCollection,
-} from './schemas/contract.schema';
+} from '../contract/schemas/contract.schema';
 
 /** queryOptions factories beside their fetchers: one place names each cache entry. */
 export const dataQueries = {

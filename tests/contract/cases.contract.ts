@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { casesSchema, gridsSchema, metaSchema, regionsSchema } from '../../src/data/schemas/contract.schema';
+import {
+  casesSchema,
+  gridsSchema,
+  metaSchema,
+  regionsSchema,
+} from '../../src/contract/schemas/contract.schema';
 import { expectError, iso } from './contract-expectations';
 import { getJson, type ContractClient } from './contract-client';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { AreaGeometry } from '../../src/data/schemas/geojson.schema';
+import type { AreaGeometry } from '../../src/contract/schemas/geojson.schema';
 import type { JsonReply } from './contract-client';
 
 /** An error reply of the contract: the status, and a body with a code and a sentence. */

@@ -5,7 +5,7 @@ import {
   metaSchema,
   regionsSchema,
   stationsSchema,
-} from '../../src/data/schemas/contract.schema';
+} from '../../src/contract/schemas/contract.schema';
 import { regionLevels } from '../../src/domain/hierarchy';
 import { bboxOfGeometry, expectError } from './contract-expectations';
 import { getJson, type ContractClient } from './contract-client';

@@ -5,7 +5,7 @@ import {
   saveGridsInvalidSchema,
   saveGridsOkSchema,
   type GridFeature,
-} from '../../src/data/schemas/contract.schema';
+} from '../../src/contract/schemas/contract.schema';
 import { getJson, putJson, type ContractClient } from './contract-client';
 
 async function communityGrids(client: ContractClient) {

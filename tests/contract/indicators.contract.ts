@@ -4,7 +4,7 @@ import {
   indicatorsSchema,
   metaSchema,
   regionsSchema,
-} from '../../src/data/schemas/contract.schema';
+} from '../../src/contract/schemas/contract.schema';
 import { sumFigures } from '../../src/domain/indicators';
 import { expectError, iso } from './contract-expectations';
 import { getJson, type ContractClient } from './contract-client';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseEventSchema, casesSchema } from '../../src/data/schemas/contract.schema';
+import { caseEventSchema, casesSchema } from '../../src/contract/schemas/contract.schema';
 import { loadMiniCity } from '../../mocks/api/fixtures/mini-city';
 import { createMockServer } from '../../mocks/node';
 import { getJson, readEvents } from './contract-client';

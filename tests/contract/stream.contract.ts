@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseEventSchema, casesSchema } from '../../src/data/schemas/contract.schema';
+import { caseEventSchema, casesSchema } from '../../src/contract/schemas/contract.schema';
 import { getJson, readEvents, type ContractClient } from './contract-client';
 
 /** Long enough for a real server's few-second cadence; the mock in tests streams much faster. */

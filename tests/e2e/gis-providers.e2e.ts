@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicyWith } from '../../csp.config';
 import { createMockState } from '../../mocks/api/mock-state';
 import { parseDemoCity, type DemoCity } from '../../mocks/demo-city';
-import { casesSchema, type CaseCollection } from '../../src/data/schemas/contract.schema';
+import { casesSchema, type CaseCollection } from '../../src/contract/schemas/contract.schema';
 import { resolveWindow } from '../../src/domain/time-window';
 import { startKoopPeer } from '../providers/peers/koop-peer';
 import { mapservMissing } from '../providers/peers/ogc-peer';

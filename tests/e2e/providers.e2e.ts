@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicyWith } from '../../csp.config';
 import { createMockState } from '../../mocks/api/mock-state';
 import { parseDemoCity } from '../../mocks/demo-city';
-import { casesSchema, type CaseCollection } from '../../src/data/schemas/contract.schema';
+import { casesSchema, type CaseCollection } from '../../src/contract/schemas/contract.schema';
 import { resolveWindow } from '../../src/domain/time-window';
 import { mapservMissing, startOgcPeer } from '../providers/peers/ogc-peer';
 import { jurisdiction, serviceCodes, startOpen311Peer } from '../providers/peers/open311-peer';

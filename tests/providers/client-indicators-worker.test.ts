@@ -5,7 +5,7 @@ import { inProcessIndicatorsPort } from '../../src/data/adapters/client/indicato
 import { clientSideIndicators } from '../../src/data/adapters/client/indicators-from-cases';
 import { DataError } from '../../src/data/data-error';
 import type { IndicatorQuery } from '../../src/data/provider';
-import type { CaseCollection } from '../../src/data/schemas/contract.schema';
+import type { CaseCollection } from '../../src/contract/schemas/contract.schema';
 import { peerCity, peerNow } from './fixtures/peer-city';
 
 /**

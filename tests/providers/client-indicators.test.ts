@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitVolunteerHours } from './fixtures/mock-volunteer-hours';
 import { createMockServer } from '../../mocks/node';
 import { computeIndicators } from '../../src/data/adapters/client-indicators';
-import { indicatorsSchema, type CaseCollection } from '../../src/data/schemas/contract.schema';
+import { indicatorsSchema, type CaseCollection } from '../../src/contract/schemas/contract.schema';
 import type { IndicatorQuery } from '../../src/data/provider';
 import { peerCity, peerNow } from './fixtures/peer-city';
 

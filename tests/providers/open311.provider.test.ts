@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '../../src/data/data-source';
-import type { CaseCollection } from '../../src/data/schemas/contract.schema';
+import type { CaseCollection } from '../../src/contract/schemas/contract.schema';
 import { runtimeConfigSchema } from '../../src/domain/runtime-config';
 import { peerCity, peerNow } from './fixtures/peer-city';
 import { jurisdiction, serviceCodes, startOpen311Peer } from './peers/open311-peer';

@@ -5,7 +5,7 @@ import { createDataSource } from '../../src/data/data-source';
 import { isDataError } from '../../src/data/data-error';
 import type { LayerKind, RuntimeConfig } from '../../src/domain/runtime-config';
 import type { Bbox, LayerSources } from '../../src/data/provider';
-import type { CaseCollection } from '../../src/data/schemas/contract.schema';
+import type { CaseCollection } from '../../src/contract/schemas/contract.schema';
 import { layerSchemas, type FeatureLayer, type LayerCollections } from '../../src/data/adapters/layer-specs';
 import type { FailureMode, RecordedRequest } from './peers/peer-server';
 

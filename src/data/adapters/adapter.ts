@@ -1,6 +1,6 @@
 import type { LayerKind, ProviderKind } from '../../domain/runtime-config';
-import type { CameraColumnsAnswer } from '../columnar/camera-columns.decode';
-import type { CaseColumnsAnswer } from '../columnar/case-columns.decode';
+import type { CameraColumnsAnswer } from '../../contract/columnar/camera-columns.decode';
+import type { CaseColumnsAnswer } from '../../contract/columnar/case-columns.decode';
 import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from '../provider';
 import type {
   CameraCollection,
@@ -10,7 +10,7 @@ import type {
   Meta,
   RegionCollection,
   StationCollection,
-} from '../schemas/contract.schema';
+} from '../../contract/schemas/contract.schema';
 
 /** How far a long read has got, for a progress bar: `total` when the server announced it (OGC numberMatched). */
 export interface LoadProgress {
@@ -69,7 +69,7 @@ export interface ProviderAdapter {
   /**
    * The fast path for a year's or a million cases: the same cases as `cases`, as typed columns with no JS object
    * per case. Asks for the columnar binary format by content negotiation (docs/api.md, GET /cases) and decodes
-   * and checks it in a worker (src/data/columnar/case-columns.decode.ts); a server that answers GeoJSON instead is
+   * and checks it in a worker (src/contract/columnar/case-columns.decode.ts); a server that answers GeoJSON instead is
    * parsed as `cases` would be (`kind: 'features'`). Rejects with a DataError of kind 'format' for the cases layer
    * naming the refused block, column or case. Optional: the cases tab falls back to `cases` without it. Only
    * used when the adapter also `filtersCasesByRegion` (the columns get no client-side grid join).

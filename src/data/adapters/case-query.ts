@@ -1,7 +1,7 @@
 import { caseCategories, caseStages, type CaseCategory, type CaseStage } from '../../domain/case';
 import { matchesCaseFilter, type CaseFilter } from '../../domain/case-filter';
 import type { CaseQuery } from '../provider';
-import type { CaseCollection } from '../schemas/contract.schema';
+import type { CaseCollection } from '../../contract/schemas/contract.schema';
 
 const isStage = (word: string): word is CaseStage => (caseStages as readonly string[]).includes(word);
 const isCategory = (word: string): word is CaseCategory =>

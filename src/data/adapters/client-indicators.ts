@@ -9,7 +9,7 @@ import {
   type GridCollection,
   type IndicatorsResponse,
   type RegionCollection,
-} from '../schemas/contract.schema';
+} from '../../contract/schemas/contract.schema';
 import { joinCasesToGrids } from './client/case-grid-join';
 import { UnitTree, type Unit } from './client/unit-tree';
 import { parseWith } from './http-body';

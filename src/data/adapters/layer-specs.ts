@@ -11,7 +11,7 @@ import {
   gridsSchema,
   regionsSchema,
   stationsSchema,
-} from '../schemas/contract.schema';
+} from '../../contract/schemas/contract.schema';
 
 /** The layers a feature source (OGC collection, GeoJSON/CSV/KML/Shapefile file) can fill. */
 export const featureLayers = ['regions', 'grids', 'cameras', 'stations', 'cases'] as const;

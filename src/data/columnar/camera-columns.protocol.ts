@@ -6,7 +6,7 @@ import {
   type CameraColumnsProblem,
   decodeCameraColumns,
   type CameraColumnsWire,
-} from './camera-columns.decode';
+} from '../../contract/columnar/camera-columns.decode';
 
 /** The decoding worker's answer: the columns (transferred), or why the buffer was refused. */
 export type CameraColumnsReply =

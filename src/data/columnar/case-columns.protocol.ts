@@ -1,10 +1,11 @@
+import { caseValueArrayList } from '../../contract/columnar/case-column-table';
 import { DataError } from '../data-error';
 import {
   CaseColumnsError,
   type CaseColumnsProblem,
   type CaseColumnsWire,
   decodeCaseColumns,
-} from './case-columns.decode';
+} from '../../contract/columnar/case-columns.decode';
 
 /** The decoding worker's answer: the columns (transferred), or why the buffer was refused. */
 export type CaseColumnsReply =
@@ -19,14 +20,7 @@ export function decodeCaseColumnsReply(buffer: ArrayBuffer): {
     const wire = decodeCaseColumns(buffer);
     const arrays: ArrayBufferView[] = [
       wire.positions,
-      wire.stage,
-      wire.channel,
-      wire.category,
-      wire.satisfaction,
-      wire.reportedAt,
-      wire.dueAt,
-      wire.closedAt,
-      ...wire.stageEntered,
+      ...caseValueArrayList(wire),
       wire.idOffsets,
       wire.idBytes,
       wire.idTable,

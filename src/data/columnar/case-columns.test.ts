@@ -7,7 +7,7 @@ import { DataError } from '../data-error';
 import { CaseColumns } from '../live/case-columns';
 import { sampleCase, sampleCases, sampleGridIds } from '../live/case.fixtures';
 import { LiveCases } from '../live/live-cases';
-import type { CaseFeature } from '../schemas/contract.schema';
+import type { CaseFeature } from '../../contract/schemas/contract.schema';
 import { caseColumnsResult, decodeCaseColumnsReply } from './case-columns.protocol';
 
 /** The cases as GET /cases answers them in the columnar format (docs/api.md; the mock's encoder does the same). */

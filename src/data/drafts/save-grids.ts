@@ -6,7 +6,7 @@ import {
   saveGridsConflictSchema,
   saveGridsInvalidSchema,
   saveGridsOkSchema,
-} from '../schemas/contract.schema';
+} from '../../contract/schemas/contract.schema';
 
 export interface SaveGridsReason {
   gridId: string | null;

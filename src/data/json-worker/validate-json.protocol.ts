@@ -4,7 +4,7 @@ import { DataError, type DataErrorDetail, type DataErrorKind } from '../data-err
 import { describeUrl } from '../describe-url';
 import { fetchJsonBytes, type HttpSource } from '../http';
 import { parseJsonBody } from '../json-body';
-import { gridsSchema } from '../schemas/contract.schema';
+import { gridsSchema } from '../../contract/schemas/contract.schema';
 
 /**
  * The schemas the validation worker knows, by name: a zod schema cannot be posted to a worker, so the worker

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../data-error';
 import { parseJsonBody } from '../json-body';
-import { gridsSchema } from '../schemas/contract.schema';
+import { gridsSchema } from '../../contract/schemas/contract.schema';
 import { validateJsonReply, validatedResult, type ValidateJsonRequest } from './validate-json.protocol';
 
 /** A row of square grids, as GET /grids answers them. */

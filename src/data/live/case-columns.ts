@@ -8,8 +8,18 @@ import {
   type CaseStage,
   type Satisfaction,
 } from '../../domain/case';
-import { idTableRow, type CaseColumnsWire } from '../columnar/case-columns.decode';
-import type { CaseFeature } from '../schemas/contract.schema';
+import {
+  allocateCaseViewArrays,
+  caseCodeColumnNames,
+  caseCodeColumns,
+  caseTimeColumnNames,
+  caseTimeColumns,
+  noCode,
+  reserveCaseRows,
+  type CaseViewArrays,
+} from '../../contract/columnar/case-column-table';
+import { idTableRow, type CaseColumnsWire } from '../../contract/columnar/case-columns.decode';
+import type { CaseFeature } from '../../contract/schemas/contract.schema';
 
 /**
  * The window's cases as columns (typed arrays), built ONCE from the GeoJSON response; filters read codes and
@@ -22,13 +32,12 @@ import type { CaseFeature } from '../schemas/contract.schema';
  * hash table the worker built (`idTable`), so a streamed case costs no index build on the main thread. Such rows have no title (`caseAt(row).title` is null) until
  * a streamed change brings the case's feature; the cases tab fetches the few it shows by id.
  */
-export const noCode = 255;
 const initialCapacity = 1024;
 
 /** Turns a case's [lng, lat] into the base map's coordinate system (identity for WGS84 on WGS84). */
 export type PositionConverter = (position: readonly [number, number]) => readonly [number, number];
 
-const codeOf = <T extends string>(dictionary: readonly T[], value: T | null): number => {
+const codeOf = (dictionary: readonly string[], value: string | null): number => {
   if (value === null) return noCode;
   const code = dictionary.indexOf(value);
   return code < 0 ? noCode : code;
@@ -63,37 +72,23 @@ interface IdBlocks {
 
 /**
  * What a view is derived from (selection, heat, lists, funnel): the code and time columns, without ids or
- * features. The live columns are one; the view worker's copy (case-view-columns.ts) is another.
+ * features (src/contract/columnar/case-column-table.ts declares them). The live columns are one; the view
+ * worker's copy (case-view-columns.ts) is another.
  */
-export type ViewColumns = Pick<
-  CaseColumns,
-  | 'count'
-  | 'positions'
-  | 'stage'
-  | 'channel'
-  | 'category'
-  | 'satisfaction'
-  | 'reportedAt'
-  | 'dueAt'
-  | 'closedAt'
-  | 'grid'
-  | 'stageEntered'
->;
+export type ViewColumns = CaseViewArrays & { count: number };
 
-export class CaseColumns {
+export class CaseColumns implements ViewColumns {
   count = 0;
-  positions = new Float32Array(initialCapacity * 2);
-  stage = new Uint8Array(initialCapacity);
-  channel = new Uint8Array(initialCapacity);
-  category = new Uint8Array(initialCapacity);
-  satisfaction = new Uint8Array(initialCapacity);
-  reportedAt = new Float64Array(initialCapacity);
-  dueAt = new Float64Array(initialCapacity);
-  closedAt = new Float64Array(initialCapacity);
-  /** Row of the case's grid in `gridIds`, -1 when it has none or an unknown one. */
-  grid = new Int32Array(initialCapacity);
-  /** When each loop step was entered (epoch ms, NaN if not reached), one column per step of caseStages. */
-  stageEntered: Float64Array[] = caseStages.map(() => new Float64Array(initialCapacity));
+  positions: Float32Array<ArrayBuffer>;
+  stage: Uint8Array<ArrayBuffer>;
+  channel: Uint8Array<ArrayBuffer>;
+  category: Uint8Array<ArrayBuffer>;
+  satisfaction: Uint8Array<ArrayBuffer>;
+  reportedAt: Float64Array<ArrayBuffer>;
+  dueAt: Float64Array<ArrayBuffer>;
+  closedAt: Float64Array<ArrayBuffer>;
+  grid: Int32Array<ArrayBuffer>;
+  stageEntered: Float64Array<ArrayBuffer>[];
   /**
    * Rows written since the columns were built (a streamed case, new or changed), in order: a copy elsewhere (the
    * view worker's) catches up by these rows instead of a new copy of every column.
@@ -111,7 +106,19 @@ export class CaseColumns {
     readonly gridIds: readonly string[],
     private readonly convert: PositionConverter = (position) => position,
     private readonly gridRow = new Map(gridIds.map((id, row) => [id, row])),
-  ) {}
+  ) {
+    const arrays = allocateCaseViewArrays(initialCapacity);
+    this.positions = arrays.positions;
+    this.stage = arrays.stage;
+    this.channel = arrays.channel;
+    this.category = arrays.category;
+    this.satisfaction = arrays.satisfaction;
+    this.reportedAt = arrays.reportedAt;
+    this.dueAt = arrays.dueAt;
+    this.closedAt = arrays.closedAt;
+    this.grid = arrays.grid;
+    this.stageEntered = arrays.stageEntered;
+  }
 
   static from(
     features: readonly CaseFeature[],
@@ -139,13 +146,8 @@ export class CaseColumns {
     const columns = new CaseColumns(gridIds, convert);
     const { count } = wire;
     columns.count = count;
-    columns.stage = wire.stage;
-    columns.channel = wire.channel;
-    columns.category = wire.category;
-    columns.satisfaction = wire.satisfaction;
-    columns.reportedAt = wire.reportedAt;
-    columns.dueAt = wire.dueAt;
-    columns.closedAt = wire.closedAt;
+    for (const name of caseCodeColumnNames) columns[name] = wire[name];
+    for (const name of caseTimeColumnNames) columns[name] = wire[name];
     columns.stageEntered = wire.stageEntered;
     const positions = new Float32Array(count * 2);
     if (convert) {
@@ -240,13 +242,11 @@ export class CaseColumns {
     ]);
     this.positions[row * 2] = longitude;
     this.positions[row * 2 + 1] = latitude;
-    this.stage[row] = codeOf(caseStages, properties.status);
-    this.channel[row] = codeOf(caseChannels, properties.channel);
-    this.category[row] = codeOf(caseCategories, properties.category);
-    this.satisfaction[row] = codeOf(satisfactionLevels, properties.satisfaction);
-    this.reportedAt[row] = timeOf(properties.reportedAt);
-    this.dueAt[row] = timeOf(properties.dueAt);
-    this.closedAt[row] = timeOf(properties.closedAt);
+    for (const name of caseCodeColumnNames) {
+      const { labels, wire } = caseCodeColumns[name];
+      this[name][row] = codeOf(labels, properties[wire]);
+    }
+    for (const name of caseTimeColumnNames) this[name][row] = timeOf(properties[caseTimeColumns[name].wire]);
     caseStages.forEach((stage, index) => {
       const column = this.stageEntered[index];
       if (column) column[row] = timeOf(properties.stageTimes?.[stage] ?? null);
@@ -260,47 +260,4 @@ export class CaseColumns {
   private reserve(size: number): void {
     reserveCaseRows(this, size);
   }
-}
-
-/** The typed arrays of the case columns, replaced by larger copies as rows are appended (here and in the view worker). */
-type GrowableCaseColumns = Pick<
-  CaseColumns,
-  | 'positions'
-  | 'stage'
-  | 'channel'
-  | 'category'
-  | 'satisfaction'
-  | 'reportedAt'
-  | 'dueAt'
-  | 'closedAt'
-  | 'grid'
-  | 'stageEntered'
->;
-
-/** Grow every column to hold `size` rows, doubling so appends stay amortised O(1). */
-export function reserveCaseRows(columns: GrowableCaseColumns, size: number): void {
-  if (size <= columns.stage.length) return;
-  let capacity = Math.max(1, columns.stage.length);
-  while (capacity < size) capacity *= 2;
-  const grow = <A extends Float32Array | Float64Array | Uint8Array | Int32Array>(
-    from: A,
-    make: (length: number) => A,
-    perRow = 1,
-  ): A => {
-    const next = make(capacity * perRow);
-    next.set(from);
-    return next;
-  };
-  columns.positions = grow(columns.positions, (length) => new Float32Array(length), 2);
-  columns.stage = grow(columns.stage, (length) => new Uint8Array(length));
-  columns.channel = grow(columns.channel, (length) => new Uint8Array(length));
-  columns.category = grow(columns.category, (length) => new Uint8Array(length));
-  columns.satisfaction = grow(columns.satisfaction, (length) => new Uint8Array(length));
-  columns.reportedAt = grow(columns.reportedAt, (length) => new Float64Array(length));
-  columns.dueAt = grow(columns.dueAt, (length) => new Float64Array(length));
-  columns.closedAt = grow(columns.closedAt, (length) => new Float64Array(length));
-  columns.grid = grow(columns.grid, (length) => new Int32Array(length));
-  columns.stageEntered = columns.stageEntered.map((column) =>
-    grow(column, (length) => new Float64Array(length)),
-  );
 }

@@ -7,7 +7,8 @@ import {
   type CaseChannel,
   type CaseStage,
 } from '../../domain/case';
-import { noCode, type ViewColumns } from './case-columns';
+import { noCode } from '../../contract/columnar/case-column-table';
+import type { ViewColumns } from './case-columns';
 
 /**
  * The dashboard's case filters over the columns: the contract's own filters (window, stage, category, region)

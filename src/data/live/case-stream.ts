@@ -1,4 +1,4 @@
-import { caseEventSchema, type CaseFeature } from '../schemas/contract.schema';
+import { caseEventSchema, type CaseFeature } from '../../contract/schemas/contract.schema';
 import { reconnectDelay } from './backoff';
 
 /**

@@ -1,42 +1,23 @@
 import { caseStages } from '../../domain/case';
-import { reserveCaseRows, type ViewColumns } from './case-columns';
+import {
+  allocateCaseViewArrays,
+  oneValueColumns,
+  reserveCaseRows,
+  type OneValueColumn,
+} from '../../contract/columnar/case-column-table';
+import type { ViewColumns } from './case-columns';
 
 /**
  * The view worker's copy of the live columns: sent whole once per snapshot (a fetch, a refetch), then kept current
  * by the rows a batch of streamed cases wrote (`RowPatch`), so a streamed case costs its own few numbers in a
  * message, not a copy of the million.
  */
-export interface ViewColumnsWire {
-  count: number;
-  positions: Float32Array<ArrayBuffer>;
-  stage: Uint8Array<ArrayBuffer>;
-  channel: Uint8Array<ArrayBuffer>;
-  category: Uint8Array<ArrayBuffer>;
-  satisfaction: Uint8Array<ArrayBuffer>;
-  reportedAt: Float64Array<ArrayBuffer>;
-  dueAt: Float64Array<ArrayBuffer>;
-  closedAt: Float64Array<ArrayBuffer>;
-  grid: Int32Array<ArrayBuffer>;
-  stageEntered: Float64Array[];
-}
+export type ViewColumnsWire = ViewColumns;
 
 /** The values of some rows (`rows[i]`'s values at index i of every column), to be written there. */
 export interface RowPatch extends ViewColumnsWire {
   rows: Uint32Array<ArrayBuffer>;
 }
-
-type OneValueColumn =
-  'stage' | 'channel' | 'category' | 'satisfaction' | 'reportedAt' | 'dueAt' | 'closedAt' | 'grid';
-const oneValueColumns: readonly OneValueColumn[] = [
-  'stage',
-  'channel',
-  'category',
-  'satisfaction',
-  'reportedAt',
-  'dueAt',
-  'closedAt',
-  'grid',
-];
 
 /** The columns as they are, for a structured clone into the worker (one copy, in the browser's postMessage). */
 export function viewColumnsWire(columns: ViewColumns): ViewColumnsWire {
@@ -44,14 +25,10 @@ export function viewColumnsWire(columns: ViewColumns): ViewColumnsWire {
   return {
     count,
     positions: columns.positions.subarray(0, count * 2),
-    stage: columns.stage.subarray(0, count),
-    channel: columns.channel.subarray(0, count),
-    category: columns.category.subarray(0, count),
-    satisfaction: columns.satisfaction.subarray(0, count),
-    reportedAt: columns.reportedAt.subarray(0, count),
-    dueAt: columns.dueAt.subarray(0, count),
-    closedAt: columns.closedAt.subarray(0, count),
-    grid: columns.grid.subarray(0, count),
+    ...(Object.fromEntries(oneValueColumns.map((name) => [name, columns[name].subarray(0, count)])) as Pick<
+      ViewColumns,
+      OneValueColumn
+    >),
     stageEntered: columns.stageEntered.map((column) => column.subarray(0, count)),
   };
 }
@@ -93,20 +70,7 @@ export function wireOf(
 /** Gather the current values of `rows` (duplicates are kept; the last write wins when applied in order). */
 export function rowPatchOf(columns: ViewColumns, rows: readonly number[]): RowPatch {
   const n = rows.length;
-  const patch: RowPatch = {
-    count: n,
-    rows: Uint32Array.from(rows),
-    positions: new Float32Array(n * 2),
-    stage: new Uint8Array(n),
-    channel: new Uint8Array(n),
-    category: new Uint8Array(n),
-    satisfaction: new Uint8Array(n),
-    reportedAt: new Float64Array(n),
-    dueAt: new Float64Array(n),
-    closedAt: new Float64Array(n),
-    grid: new Int32Array(n),
-    stageEntered: caseStages.map(() => new Float64Array(n)),
-  };
+  const patch: RowPatch = { count: n, rows: Uint32Array.from(rows), ...allocateCaseViewArrays(n) };
   rows.forEach((row, index) => {
     patch.positions[index * 2] = columns.positions[row * 2] ?? 0;
     patch.positions[index * 2 + 1] = columns.positions[row * 2 + 1] ?? 0;
@@ -125,7 +89,7 @@ export function patchBuffers(patch: RowPatch): ArrayBuffer[] {
     patch.positions,
     ...oneValueColumns.map((name) => patch[name]),
     ...patch.stageEntered,
-  ].map((array) => array.buffer as ArrayBuffer);
+  ].map((array) => array.buffer);
 }
 
 /** The worker's columns: adopted from the wire, grown (doubling) when a patch appends rows. */
@@ -140,7 +104,7 @@ export class ViewColumnsStore implements ViewColumns {
   dueAt: Float64Array<ArrayBuffer>;
   closedAt: Float64Array<ArrayBuffer>;
   grid: Int32Array<ArrayBuffer>;
-  stageEntered: Float64Array[];
+  stageEntered: Float64Array<ArrayBuffer>[];
 
   constructor(wire: ViewColumnsWire) {
     this.count = wire.count;

@@ -13,7 +13,7 @@ import {
   metaSchema,
   regionsSchema,
   stationsSchema,
-} from '../schemas/contract.schema';
+} from '../../contract/schemas/contract.schema';
 
 function endpoint(source: ResolvedSource, path: string, params: Record<string, string | undefined>): string {
   const base = source.url.replace(/\/+$/, '');

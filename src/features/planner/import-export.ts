@@ -1,8 +1,8 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { gridId } from '../../domain/ids';
 import type { GridProperties } from '../../domain/grid';
-import { areaGeometrySchema } from '../../data/schemas/geojson.schema';
-import { gridPropertiesSchema } from '../../data/schemas/contract.schema';
+import { areaGeometrySchema } from '../../contract/schemas/geojson.schema';
+import { gridPropertiesSchema } from '../../contract/schemas/contract.schema';
 import type { SourceFeature } from '../../data/adapters/feature-mapping';
 import type { Changeset, GridFeature, Plan } from '../../geo/plan/plan';
 

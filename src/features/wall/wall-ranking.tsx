@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IndicatorsResponse } from '../../data/schemas/contract.schema';
+import type { IndicatorsResponse } from '../../contract/schemas/contract.schema';
 import { rateOf } from '../../domain/ratio';
 import { formatPercent, formatPublicCount } from '../../ui/format';
 import { publicCaseText } from './public-text';

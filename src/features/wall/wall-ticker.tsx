@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseCollection } from '../../data/schemas/contract.schema';
+import type { CaseCollection } from '../../contract/schemas/contract.schema';
 import { chinaTimeFormat } from './use-wall-clock';
 import { publicCaseText } from './public-text';
 

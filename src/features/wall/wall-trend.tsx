@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { IndicatorsResponse } from '../../data/schemas/contract.schema';
+import type { IndicatorsResponse } from '../../contract/schemas/contract.schema';
 import { rateOf } from '../../domain/ratio';
 
 /** No tick at the axis' foot, where it would sit on the last date's label. */

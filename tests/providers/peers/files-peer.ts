@@ -1,4 +1,4 @@
-import type { CameraCollection, StationCollection } from '../../../src/data/schemas/contract.schema';
+import type { CameraCollection, StationCollection } from '../../../src/contract/schemas/contract.schema';
 import type { PeerCity } from '../fixtures/peer-city';
 import { sendJson, startPeerServer, type PeerServer } from './peer-server';
 

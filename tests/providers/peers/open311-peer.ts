@@ -1,5 +1,5 @@
 import type { CaseCategory, CaseStage } from '../../../src/domain/case';
-import type { CaseFeature } from '../../../src/data/schemas/contract.schema';
+import type { CaseFeature } from '../../../src/contract/schemas/contract.schema';
 import type { PeerCity } from '../fixtures/peer-city';
 import { sendJson, startPeerServer, type PeerOptions, type PeerServer } from './peer-server';
 

@@ -2,7 +2,7 @@ import { gridId } from '../../../domain/ids';
 import { flattenGrids } from '../../../geo/join/flat-grids';
 import { buildGridIndex } from '../../../geo/join/grid-index';
 import { joinPoints } from '../../../geo/join/join';
-import type { CaseCollection, GridCollection } from '../../schemas/contract.schema';
+import type { CaseCollection, GridCollection } from '../../../contract/schemas/contract.schema';
 
 /**
  * Give each case the grid it lies in, with the project's spatial join (src/geo/join): a raster index answers most

@@ -1,4 +1,8 @@
-import type { CaseCollection, GridCollection, RegionCollection } from '../../schemas/contract.schema';
+import type {
+  CaseCollection,
+  GridCollection,
+  RegionCollection,
+} from '../../../contract/schemas/contract.schema';
 import { joinCasesToGrids } from './case-grid-join';
 import { UnitTree } from './unit-tree';
 

@@ -6,7 +6,7 @@ import type {
   GridCollection,
   IndicatorsResponse,
   RegionCollection,
-} from '../../schemas/contract.schema';
+} from '../../../contract/schemas/contract.schema';
 import type { IndicatorsReply, IndicatorsRequest } from './indicators-protocol';
 
 /** The part of `Worker` the client uses; tests and the bench supply one that calls the handler in-process. */

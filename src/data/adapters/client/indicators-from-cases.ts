@@ -1,6 +1,6 @@
 import type { RuntimeConfig } from '../../../domain/runtime-config';
 import type { IndicatorQuery, LayerSources } from '../../provider';
-import type { IndicatorsResponse } from '../../schemas/contract.schema';
+import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { computeIndicators } from '../client-indicators';
 import { IndicatorsClient, type IndicatorsInput } from './indicators-client';
 

@@ -5,7 +5,7 @@ import { buildGridIndex, type GridIndex } from '../../../geo/join/grid-index';
 import { joinPoints } from '../../../geo/join/join';
 import { DataError, type DataErrorKind } from '../../data-error';
 import type { IndicatorQuery } from '../../provider';
-import type { IndicatorsResponse } from '../../schemas/contract.schema';
+import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { indicatorsOfJoinedCases } from '../client-indicators';
 import { UnitTree, type UnitSource } from './unit-tree';
 

@@ -1,5 +1,5 @@
 import type { UnitLevel } from '../../../domain/hierarchy';
-import type { GridFeature, RegionFeature } from '../../schemas/contract.schema';
+import type { GridFeature, RegionFeature } from '../../../contract/schemas/contract.schema';
 
 /** Only the properties matter: the worker builds the tree from them without the grids' geometry. */
 export interface UnitSource {

@@ -1,6 +1,6 @@
 import { DataError } from '../../data-error';
 import { describeUrl } from '../../http';
-import type { Meta } from '../../schemas/contract.schema';
+import type { Meta } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
 import { filterCases } from '../case-query';
 import { extentOf, keepInBbox } from '../feature-bbox';

@@ -1,6 +1,6 @@
 import { fetchJson } from '../../http';
 import type { Bbox } from '../../provider';
-import type { Meta } from '../../schemas/contract.schema';
+import type { Meta } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
 import { extentOf, keepInBbox } from '../feature-bbox';
 import { readMapping, toLayerCollection } from '../feature-mapping';

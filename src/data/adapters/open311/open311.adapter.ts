@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { DataError } from '../../data-error';
-import { casesSchema, type CaseCollection } from '../../schemas/contract.schema';
+import { casesSchema, type CaseCollection } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
 import { filterCases } from '../case-query';
 import { absoluteUrl, fetchText, parseJsonText, parseWith } from '../http-body';

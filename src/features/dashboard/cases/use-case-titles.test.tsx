@@ -3,12 +3,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { decodeCaseColumns } from '../../../data/columnar/case-columns.decode';
+import { decodeCaseColumns } from '../../../contract/columnar/case-columns.decode';
 import { DataSourceProvider } from '../../../data/data-source-context';
 import { sampleCases, sampleCasesColumnar, sampleGridIds } from '../../../data/live/case.fixtures';
 import { CaseColumns } from '../../../data/live/case-columns';
 import type { CaseQuery, LayerSources } from '../../../data/provider';
-import type { CaseCollection } from '../../../data/schemas/contract.schema';
+import type { CaseCollection } from '../../../contract/schemas/contract.schema';
 import { useCaseTitles } from './use-case-titles';
 
 const features = sampleCases(10);

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { CaseColumnsAnswer, CaseColumnsWire } from '../../../data/columnar/case-columns.decode';
+import type { CaseColumnsAnswer, CaseColumnsWire } from '../../../contract/columnar/case-columns.decode';
 import type { DataError } from '../../../data/data-error';
 import { resolveSource } from '../../../data/data-source';
 import { useDataSource } from '../../../data/data-source-context';
@@ -8,7 +8,7 @@ import { subscribeCaseStream, type StreamState } from '../../../data/live/case-s
 import { CaseBatcher } from '../../../data/live/case-batch';
 import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../data/live/live-cases';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
-import type { CaseFeature } from '../../../data/schemas/contract.schema';
+import type { CaseFeature } from '../../../contract/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
 import { toChinaIso } from '../../../domain/time-window';
 import { convertPosition } from '../../../geo/crs';

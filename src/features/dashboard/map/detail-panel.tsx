@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StationFeature } from '../../../data/schemas/contract.schema';
+import type { StationFeature } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent, formatPublicCount } from '../../../ui/format';
 import type { CameraSummary } from './camera-summary';
 import { maskPersonName } from './mask';

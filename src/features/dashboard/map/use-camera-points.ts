@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { CameraColumnsAnswer } from '../../../data/columnar/camera-columns.decode';
+import type { CameraColumnsAnswer } from '../../../contract/columnar/camera-columns.decode';
 import type { DataError } from '../../../data/data-error';
 import { useDataSource } from '../../../data/data-source-context';
 import { dataQueries } from '../../../data/queries';

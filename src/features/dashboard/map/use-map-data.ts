@@ -1,7 +1,11 @@
 import { bbox } from '@turf/turf';
 import { useMemo } from 'react';
 import { useGrids, useMeta, useRegions, useStations } from '../../../data/queries';
-import type { GridFeature, RegionCollection, StationFeature } from '../../../data/schemas/contract.schema';
+import type {
+  GridFeature,
+  RegionCollection,
+  StationFeature,
+} from '../../../contract/schemas/contract.schema';
 import { convertBbox, convertCollection, type Crs } from '../../../geo/crs';
 import { shareWithinReach } from '../../../geo/service-area';
 import { useCameraPoints } from './use-camera-points';

@@ -3,7 +3,7 @@ import type { IndicatorFigures } from '../../../domain/indicators';
 import { rateOf } from '../../../domain/ratio';
 import { regionId } from '../../../domain/ids';
 import { useIndicators, useRegionIndex } from '../../../data/queries';
-import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
+import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
 import type { FocusUnit } from './use-focus';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ResponsiveContainer } from 'recharts';
 import { rateOf, type Ratio } from '../../../domain/ratio';
 import type { IndicatorFigures } from '../../../domain/indicators';
-import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
+import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatRatio } from '../../../ui/format';
 import { phoneQuery, useMediaQuery } from '../../../ui/screen';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankableIndicators, rankUnits, type RankableIndicator } from '../../../domain/ranking';
-import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
+import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
 

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { rateOf } from '../../../domain/ratio';
-import type { IndicatorsResponse } from '../../../data/schemas/contract.schema';
+import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 
 /** Cases per day (bars) with resolution and satisfaction rates over time (lines, right axis). */
 export function TrendChart({ indicators }: { indicators: IndicatorsResponse }) {

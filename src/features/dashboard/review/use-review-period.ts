@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Period } from '../../../domain/indicators';
 import { previousPeriod, resolveWindow, toChinaIso } from '../../../domain/time-window';
-import type { Interval } from '../../../data/schemas/contract.schema';
+import type { Interval } from '../../../contract/schemas/contract.schema';
 import { useToday } from '../../../ui/use-today';
 import { useViewSettings } from '../../../ui/view-state';
 

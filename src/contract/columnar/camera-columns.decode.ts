@@ -1,4 +1,4 @@
-import type { SchemaProblem } from '../data-error';
+import type { SchemaProblem } from '../schema-problem';
 import { noGrid, type CameraColumns } from '../../domain/camera-columns';
 import { cameraPurposes, cameraStatuses } from '../../domain/points';
 import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';

@@ -1,8 +1,10 @@
-import { nullCategoryCode16 } from '../../src/geo/columnar/points-columnar';
-import { encodePointsColumnar } from '../../src/geo/columnar/points-columnar.encode';
-import type { MockState } from './mock-state';
+import { nullCategoryCode16 } from '../../geo/columnar/points-columnar';
+import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
+import type { z } from 'zod';
+import type { camerasSchema } from '../schemas/contract.schema';
 
-type CameraFeature = MockState['city']['cameras']['features'][number];
+/** One camera as it goes on the wire (the contract's input shape, before parsing). */
+type CameraFeature = z.input<typeof camerasSchema>['features'][number];
 
 /**
  * The cameras in the columnar binary format (docs/api.md, "Columnar points"). Positions stay float64, exactly the

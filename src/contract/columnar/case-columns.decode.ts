@@ -1,5 +1,16 @@
-import type { SchemaProblem } from '../data-error';
-import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import type { SchemaProblem } from '../schema-problem';
+import { caseStages } from '../../domain/case';
+import {
+  caseCodeColumnNames,
+  caseCodeColumns,
+  caseTimeColumnNames,
+  caseTimeColumns,
+  noCode,
+  stageTimesColumn,
+  type CaseCodeColumn,
+  type CaseTimeColumn,
+  type CaseValueColumns,
+} from './case-column-table';
 import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';
 import {
   ColumnarFormatError,
@@ -16,22 +27,11 @@ import type { CaseCollection } from '../schemas/contract.schema';
  * transferred out of the decoding worker without a copy and adopted by `CaseColumns.fromWire` as is: no JS
  * object per case. Titles are not in the format.
  */
-export interface CaseColumnsWire {
+export type CaseColumnsWire = CaseValueColumns & {
   count: number;
   crs: Crs;
   /** Interleaved longitude, latitude in `crs`, as sent (float64 keeps the source's coordinates). */
   positions: Float64Array<ArrayBuffer>;
-  /** Domain codes (caseStages, caseChannels, caseCategories, satisfactionLevels); 255 for no value. */
-  stage: Uint8Array<ArrayBuffer>;
-  channel: Uint8Array<ArrayBuffer>;
-  category: Uint8Array<ArrayBuffer>;
-  satisfaction: Uint8Array<ArrayBuffer>;
-  /** Epoch ms, NaN for no value. */
-  reportedAt: Float64Array<ArrayBuffer>;
-  dueAt: Float64Array<ArrayBuffer>;
-  closedAt: Float64Array<ArrayBuffer>;
-  /** One column per step of caseStages: when the case entered it (NaN: not reached, or not sent). */
-  stageEntered: Float64Array<ArrayBuffer>[];
   /**
    * A code per case into `gridDictionary`, `noGridCode` for none; null when the buffer has no gridId column.
    * 32-bit whatever the wire's width: a province has more grids (70,000) than 16 bits number.
@@ -46,7 +46,7 @@ export interface CaseColumnsWire {
    * power of two. Read it with `idTableRow`.
    */
   idTable: Int32Array<ArrayBuffer>;
-}
+};
 
 /**
  * A provider's answer for the cases as columns: the decoded columns, or the GeoJSON it answered instead (a server
@@ -74,7 +74,6 @@ export class CaseColumnsError extends Error {
   }
 }
 
-const noCode = 255;
 /** A case with no grid in `gridCodes` (the format's 32-bit null code, past any dictionary). */
 const noGridCode = 0xffffffff;
 
@@ -94,21 +93,20 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     throw error;
   }
   const { count, columns } = decoded;
-  const stage = domainCodes(columns.get('status'), 'status', caseStages, count, true);
-  const channel = domainCodes(columns.get('channel'), 'channel', caseChannels, count, true);
-  const category = domainCodes(columns.get('category'), 'category', caseCategories, count, true);
-  const satisfaction = domainCodes(
-    columns.get('satisfaction'),
-    'satisfaction',
-    satisfactionLevels,
-    count,
-    false,
-  );
-  const reportedAt = times(columns.get('reportedAt'), 'reportedAt', count, true);
-  const dueAt = times(columns.get('dueAt'), 'dueAt', count, true);
-  const closedAt = times(columns.get('closedAt'), 'closedAt', count, false);
+  const codes = Object.fromEntries(
+    caseCodeColumnNames.map((name) => {
+      const { wire, labels, required } = caseCodeColumns[name];
+      return [name, domainCodes(columns.get(wire), wire, labels, count, required)];
+    }),
+  ) as Pick<CaseValueColumns, CaseCodeColumn>;
+  const timeValues = Object.fromEntries(
+    caseTimeColumnNames.map((name) => {
+      const { wire, required } = caseTimeColumns[name];
+      return [name, times(columns.get(wire), wire, count, required)];
+    }),
+  ) as Pick<CaseValueColumns, CaseTimeColumn>;
   const stageEntered = caseStages.map((step) =>
-    times(columns.get(`stageTimes.${step}`), `stageTimes.${step}`, count, false),
+    times(columns.get(stageTimesColumn(step)), stageTimesColumn(step), count, false),
   );
   const grid = columns.get('gridId');
   let gridCodes: Uint32Array<ArrayBuffer> | null = null;
@@ -134,13 +132,8 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     count,
     crs: decoded.crs,
     positions: Float64Array.from(decoded.positions),
-    stage,
-    channel,
-    category,
-    satisfaction,
-    reportedAt,
-    dueAt,
-    closedAt,
+    ...codes,
+    ...timeValues,
     stageEntered,
     gridCodes,
     gridDictionary,

@@ -1,0 +1,71 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { BadParameter } from '../../src/contract/query-params';
+import { CaseEventHub } from './case-events';
+import type { ServerConfig } from './config';
+import { createPool, isDatabaseUnavailable, type Pool } from './db';
+import { casesRoutes } from './routes/cases';
+import { geographyRoutes } from './routes/geography';
+import { gridSaveRoutes } from './routes/grid-save';
+import { indicatorsRoutes } from './routes/indicators';
+import { streamRoutes } from './routes/stream';
+
+export interface ServerContext {
+  pool: Pool;
+  events: CaseEventHub;
+  config: ServerConfig;
+}
+
+/** The reference server of the REST contract (docs/api.md) over PostgreSQL + PostGIS. */
+export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: config.bodyLimitBytes, logger: false });
+  const pool = createPool(config.databaseUrl);
+  const events = new CaseEventHub(config.databaseUrl, pool);
+  const context: ServerContext = { pool, events, config };
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof BadParameter)
+      return reply.code(400).send({ error: error.code, message: error.message });
+    if (isDatabaseUnavailable(error))
+      return reply
+        .code(503)
+        .header('retry-after', String(config.retryAfterSeconds))
+        .send({ error: 'unavailable', message: 'the database is unreachable; try again shortly' });
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const message = error instanceof Error ? error.message : String(error);
+    if (status === 413) return reply.code(413).send({ error: 'too_large', message });
+    if (status === 415) return reply.code(415).send({ error: 'unsupported_media_type', message });
+    if (typeof status === 'number' && status >= 400 && status < 500)
+      return reply.code(400).send({ error: 'bad_parameter', message });
+    process.stderr.write(
+      `gridboard server: ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return reply.code(500).send({ error: 'internal', message: 'the server failed; see its log' });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: 'not_found',
+      message: `no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    }),
+  );
+
+  await app.register(
+    (api, _options, done) => {
+      geographyRoutes(api, context);
+      casesRoutes(api, context);
+      indicatorsRoutes(api, context);
+      gridSaveRoutes(api, context);
+      streamRoutes(api, context);
+      done();
+    },
+    { prefix: config.basePath },
+  );
+  app.addHook('onClose', async () => {
+    await events.close();
+    await pool.end();
+  });
+  return app;
+}
+
+/** A request's query, read as the contract reads it (repeated names are not lists; commas are). */
+export const searchParams = (url: string): URLSearchParams =>
+  new URL(url, 'http://server.invalid').searchParams;

@@ -1,0 +1,25 @@
+/** The server's settings, from the environment (docs/server.md lists them). */
+export interface ServerConfig {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  /** Where the contract is served (the dashboard's `api.baseUrl`). */
+  basePath: string;
+  /** Largest request body accepted (a community's plan), in bytes; more is 413. */
+  bodyLimitBytes: number;
+  /** Seconds a client is asked to wait (Retry-After) while the database is unreachable. */
+  retryAfterSeconds: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('set DATABASE_URL, e.g. postgres://gridboard@127.0.0.1:5432/gridboard');
+  return {
+    databaseUrl,
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 8787),
+    basePath: (env.GRIDBOARD_BASE_PATH ?? '/api').replace(/\/+$/, ''),
+    bodyLimitBytes: Number(env.GRIDBOARD_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024),
+    retryAfterSeconds: Number(env.GRIDBOARD_RETRY_AFTER_SECONDS ?? 5),
+  };
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildServer } from '../../server/src/app';
+import type { ServerConfig } from '../../server/src/config';
+
+/** The server under test on 127.0.0.1 (a free port) over the run's seeded database. */
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<{
+  app: FastifyInstance;
+  baseUrl: string;
+}> {
+  const config: ServerConfig = {
+    databaseUrl: inject('databaseUrl'),
+    host: '127.0.0.1',
+    port: 0,
+    basePath: '/api',
+    bodyLimitBytes: 2 * 1024 * 1024,
+    retryAfterSeconds: 2,
+    ...overrides,
+  };
+  const app = await buildServer(config);
+  const address = await app.listen({ host: config.host, port: 0 });
+  return { app, baseUrl: `${address}${config.basePath}` };
+}
+
+let written = 0;
+
+/**
+ * Another writer than the server (a city's case system, say): inserts one new case with plain SQL, in a grid,
+ * reported now. The database's trigger turns it into a stream event for every instance.
+ */
+export async function insertCase(client: pg.Client, suffix = ''): Promise<string> {
+  written += 1;
+  const id = `W${process.pid}-${written}${suffix}`;
+  await client.query(
+    `INSERT INTO cases (id, title, channel, category, status, reported_at, due_at, grid_id, stage_times, geom)
+     SELECT $1, 'streamed test case', 'app', 'environment', 'reported', date_trunc('second', now()),
+            date_trunc('second', now()) + interval '3 days', g.id,
+            json_build_object('reported', contract_time(date_trunc('second', now()))), ST_PointOnSurface(g.geom)
+     FROM grids g ORDER BY g.sort LIMIT 1`,
+    [id],
+  );
+  return id;
+}
+
+export async function writerClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  return client;
+}
