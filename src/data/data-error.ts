@@ -22,10 +22,29 @@ export type DataErrorDetail =
       featureId?: string;
       /** The field's path inside the feature (or the document), dot-separated. */
       field: string;
+    }
+  | {
+      /** More of the layer was invalid than `maxInvalidShare` allows: the whole layer fails. */
+      code: 'mostly-invalid';
+      invalid: number;
+      total: number;
+      /** The first invalid feature's problem and field, as an example of what is wrong. */
+      problem: SchemaProblem;
+      field: string;
     };
 
 export type SchemaProblem =
-  'missing' | 'type' | 'value' | 'range' | 'format' | 'ring' | 'selfIntersection' | 'duplicate' | 'other';
+  | 'missing'
+  | 'type'
+  | 'value'
+  | 'range'
+  | 'format'
+  | 'ring'
+  | 'selfIntersection'
+  | 'duplicate'
+  /** Longitude and latitude the wrong way round: outside the city, inside it when swapped. */
+  | 'swapped'
+  | 'other';
 
 export class DataError extends Error {
   override readonly name = 'DataError';

@@ -6,6 +6,7 @@ import { GridMap, type GridMapProps, type MapView } from '../../../map/grid-map'
 import { unitBounds } from '../../../map/unit-bounds';
 import type { MapPointer, MapTarget } from '../../../map/map-controller';
 import { LayerAlert } from '../../../ui/layer-alert';
+import { LayerNotice } from '../../../ui/layer-notice';
 import { useViewState } from '../../../ui/view-state';
 import { gridsInUnit, summariseCameras } from './camera-summary';
 import { GridDetail, StationDetail } from './detail-panel';
@@ -163,6 +164,18 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
             error={queries.stations.error}
             onRetry={() => void queries.stations.refetch()}
           />
+        )}
+        <LayerNotice
+          layer="regions"
+          skipped={data.skipped.regions}
+          drawn={data.regions?.features.length ?? 0}
+        />
+        <LayerNotice layer="grids" skipped={data.skipped.grids} drawn={data.grids?.features.length ?? 0} />
+        {view.layers.has('cameras') && (
+          <LayerNotice layer="cameras" skipped={data.skipped.cameras} drawn={data.cameras?.count ?? 0} />
+        )}
+        {wantsStations && (
+          <LayerNotice layer="stations" skipped={data.skipped.stations} drawn={data.stations?.length ?? 0} />
         )}
       </div>
       <div className="dashboard-map__side">
