@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../data/queries';
 import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
+import { useFormatTime } from '../ui/time-format';
 import { useRuntimeConfig } from '../ui/runtime-config-context';
 import { useViewSettings } from '../ui/view-state';
 import type { Mode } from '../ui/view-url';
@@ -16,7 +17,8 @@ export function AppHeader() {
     rememberLanguage(language);
     void i18n.changeLanguage(language);
   };
-  const dataTime = meta.data ? new Date(meta.data.dataTime).toLocaleString(i18n.language) : null;
+  const formatTime = useFormatTime();
+  const dataTime = meta.data ? formatTime(meta.data.dataTime, 'dateTime') : null;
   return (
     <header className="app-header">
       <h1 className="app-header__title">{config.title}</h1>
