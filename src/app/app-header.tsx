@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../data/queries';
 import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
+import { useFormatTime } from '../ui/time-format';
 import { useRuntimeConfig } from '../ui/runtime-config-context';
 import { useViewSettings } from '../ui/view-state';
 import type { Mode } from '../ui/view-url';
@@ -19,7 +20,8 @@ export function AppHeader() {
   };
   // On a phone the modes, data time and language fold into a menu (theme.css); on wider screens it is always open.
   const [menuOpen, setMenuOpen] = useState(false);
-  const dataTime = meta.data ? new Date(meta.data.dataTime).toLocaleString(i18n.language) : null;
+  const formatTime = useFormatTime();
+  const dataTime = meta.data ? formatTime(meta.data.dataTime, 'dateTime') : null;
   return (
     <header className="app-header" data-menu={menuOpen ? 'open' : 'closed'}>
       <h1 className="app-header__title">{config.title}</h1>

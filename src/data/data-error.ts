@@ -23,6 +23,15 @@ export type DataErrorDetail =
       featureId?: string;
       /** The field's path inside the feature (or the document), dot-separated. */
       field: string;
+    }
+  | {
+      /** More of the layer was invalid than `maxInvalidShare` allows: the whole layer fails. */
+      code: 'mostly-invalid';
+      invalid: number;
+      total: number;
+      /** The first invalid feature's problem and field, as an example of what is wrong. */
+      problem: SchemaProblem;
+      field: string;
     };
 
 export type { SchemaProblem };

@@ -4,6 +4,7 @@ import { clientSideIndicators, servesIndicatorsClientSide } from './adapters/cli
 import { casesInRegion } from './adapters/client/cases-in-region';
 import { loadProviderAdapter } from './adapters/registry';
 import { DataError } from './data-error';
+import { screenColumns, screenLayer, type PartialLayer } from './partial-layer';
 import type { LayerSources, ResolvedSource } from './provider';
 import type { GridCollection, RegionCollection } from '../contract/schemas/contract.schema';
 
@@ -72,25 +73,43 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
     };
   };
 
-  const regions = (signal?: AbortSignal): Promise<RegionCollection> =>
+  const meta: LayerSources['meta'] = (signal) =>
     run(async () => {
-      const { method, call } = await bind('regions', 'regions', signal);
+      const { method, call } = await bind('regions', 'meta', signal);
       return method(call);
     });
-  const grids: LayerSources['grids'] = (query, signal): Promise<GridCollection> =>
+  // The city's extent for the swapped-coordinates check; a failing meta only turns that check off.
+  const cityExtent = sharedForOneRefresh(() => meta().then((answer) => answer.bbox));
+  /**
+   * Every feature layer's last step, whatever provider served it: features the schema refused are already left
+   * out (`skipped`); here swapped coordinates are caught and the layer fails when too much of it was bad.
+   */
+  const screening = {
+    extent: () => cityExtent().catch(() => null),
+    maxInvalidShare: config.maxInvalidShare,
+  };
+  const screened = <C extends Parameters<typeof screenLayer>[1]>(layer: LayerKind, collection: C) =>
+    screenLayer(layer, collection, screening);
+
+  const regions = (signal?: AbortSignal): Promise<RegionCollection & PartialLayer> =>
+    run(async () => {
+      const { method, call } = await bind('regions', 'regions', signal);
+      return screened('regions', await method(call));
+    });
+  const grids: LayerSources['grids'] = (query, signal): Promise<GridCollection & PartialLayer> =>
     run(async () => {
       const { method, call } = await bind('grids', 'grids', signal);
-      return method(call, query);
+      return screened('grids', await method(call, query));
     });
   const allGrids = sharedForOneRefresh(() => grids({}));
   const allRegions = sharedForOneRefresh(() => regions());
   const casesOfProvider: LayerSources['cases'] = (query, signal) =>
     run(async () => {
       const { adapter, method, call } = await bind('cases', 'cases', signal);
-      if (adapter.filtersCasesByRegion) return method(call, query);
+      if (adapter.filtersCasesByRegion) return screened('cases', await method(call, query));
       const { region, ...withoutRegion } = query;
       const [cases, gridList, regionList] = await Promise.all([
-        method(call, withoutRegion),
+        method(call, withoutRegion).then((answer) => screened('cases', answer)),
         allGrids(),
         allRegions(),
       ]);
@@ -105,29 +124,25 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
   };
 
   const sources: LayerSources = {
-    meta: (signal) =>
-      run(async () => {
-        const { method, call } = await bind('regions', 'meta', signal);
-        return method(call);
-      }),
+    meta,
     regions,
     grids,
     cameras: (query, signal) =>
       run(async () => {
         const { method, call } = await bind('cameras', 'cameras', signal);
-        return method(call, query);
+        return screened('cameras', await method(call, query));
       }),
     cameraColumns: (query, signal) =>
       run(async () => {
         const source = resolveSource(config, 'cameras');
         if (!(await loadProviderAdapter(source.provider)).cameraColumns) return null;
         const { method, call } = await bind('cameras', 'cameraColumns', signal);
-        return method(call, query);
+        return screenColumns('cameras', await method(call, query), screening);
       }),
     stations: (signal) =>
       run(async () => {
         const { method, call } = await bind('stations', 'stations', signal);
-        return method(call);
+        return screened('stations', await method(call));
       }),
     cases: rawCases,
     caseColumns: (query, signal) =>

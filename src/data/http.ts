@@ -3,6 +3,7 @@ import type { LayerKind } from '../domain/runtime-config';
 import { DataError } from './data-error';
 import { describeUrl } from './describe-url';
 import { parseJsonBody } from './json-body';
+import type { PartialLayer } from './partial-layer';
 
 export interface HttpSource {
   layer: LayerKind;
@@ -31,8 +32,8 @@ function retryAfterOf(response: Response): number | undefined {
 const acceptsAsJson = (contentType: string): boolean => /json|^\s*text\/plain/i.test(contentType);
 
 /** Fetch a JSON document and parse it with a zod schema; every failure becomes a DataError naming the layer. */
-export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Promise<T> {
-  return readJson(source, await send(source, 'application/json'), schema);
+export async function fetchJson<T>(source: HttpSource, schema: z.ZodType<T>): Promise<T & PartialLayer> {
+  return readJson(source, await fetchOk(source, 'application/json'), schema);
 }
 
 /**
@@ -44,8 +45,8 @@ export async function fetchNegotiated<T>(
   source: HttpSource,
   binaryType: string,
   schema: z.ZodType<T>,
-): Promise<{ kind: 'binary'; body: ArrayBuffer } | { kind: 'json'; body: T }> {
-  const response = await send(source, `${binaryType}, application/json;q=0.5`);
+): Promise<{ kind: 'binary'; body: ArrayBuffer } | { kind: 'json'; body: T & PartialLayer }> {
+  const response = await fetchOk(source, `${binaryType}, application/json;q=0.5`);
   const type = response.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== binaryType) return { kind: 'json', body: await readJson(source, response, schema) };
   try {
@@ -56,8 +57,11 @@ export async function fetchNegotiated<T>(
   }
 }
 
-/** The request itself: the time limit, the caller's signal, and network or HTTP failures as DataErrors. */
-async function send(source: HttpSource, accept: string): Promise<Response> {
+/**
+ * The request itself: the time limit, the caller's signal, and network or HTTP failures as DataErrors. Every
+ * adapter's request goes through here (src/data/adapters/http-body.ts for text and bytes).
+ */
+export async function fetchOk(source: HttpSource, accept: string): Promise<Response> {
   const { layer } = source;
   const timeout = AbortSignal.timeout(source.timeoutMs ?? 30_000);
   const signal = source.signal ? AbortSignal.any([source.signal, timeout]) : timeout;
@@ -85,7 +89,11 @@ async function send(source: HttpSource, accept: string): Promise<Response> {
   return response;
 }
 
-async function readJson<T>(source: HttpSource, response: Response, schema: z.ZodType<T>): Promise<T> {
+async function readJson<T>(
+  source: HttpSource,
+  response: Response,
+  schema: z.ZodType<T>,
+): Promise<T & PartialLayer> {
   checkJsonContentType(source, response);
   return parseJsonBody(source, response.status, await response.text(), schema);
 }
@@ -95,7 +103,7 @@ async function readJson<T>(source: HttpSource, response: Response, schema: z.Zod
  * validates it elsewhere (a worker, `parseJsonBody` there) with the same errors.
  */
 export async function fetchJsonBytes(source: HttpSource): Promise<{ bytes: ArrayBuffer; status: number }> {
-  const response = await send(source, 'application/json');
+  const response = await fetchOk(source, 'application/json');
   checkJsonContentType(source, response);
   return { bytes: await response.arrayBuffer(), status: response.status };
 }

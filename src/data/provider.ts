@@ -11,6 +11,7 @@ import type {
   RegionCollection,
   StationCollection,
 } from '../contract/schemas/contract.schema';
+import type { PartialLayer } from './partial-layer';
 
 /** A bounding box [west, south, east, north] in WGS84 degrees. */
 export type Bbox = readonly [number, number, number, number];
@@ -63,14 +64,14 @@ export interface LayerSources {
    * Admin areas above the grid (city → district → street → community) with their parent links. Read once and
    * kept: the hierarchy changes rarely, and drill-down, region filters and client-side indicators all use it.
    */
-  regions(signal?: AbortSignal): Promise<RegionCollection>;
+  regions(signal?: AbortSignal): Promise<RegionCollection & PartialLayer>;
   /**
    * Grid polygons. `query.bbox` keeps grids whose bounding box meets it; `query.community` one community's grids.
    * Providers that cannot filter on the server filter on the client, so the answer is the same everywhere.
    */
-  grids(query: GridQuery, signal?: AbortSignal): Promise<GridCollection>;
+  grids(query: GridQuery, signal?: AbortSignal): Promise<GridCollection & PartialLayer>;
   /** Camera points, only those inside `query.bbox` when it is given. */
-  cameras(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraCollection>;
+  cameras(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraCollection & PartialLayer>;
   /**
    * The same cameras as `cameras`, as typed columns decoded off the main thread (ProviderAdapter.cameraColumns):
    * the path for millions of cameras. Resolves with null when the cameras' provider has no columnar path, so the
@@ -78,13 +79,13 @@ export interface LayerSources {
    */
   cameraColumns?(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraColumnsAnswer | null>;
   /** Service stations (governance centres, service stations, mediation rooms…). */
-  stations(signal?: AbortSignal): Promise<StationCollection>;
+  stations(signal?: AbortSignal): Promise<StationCollection & PartialLayer>;
   /**
    * Cases reported in `[query.from, query.to)`, oldest first, with the status, category, bbox and region filters.
    * Cases from a provider that knows no grids get their `gridId` from the spatial join against `grids`; a case
    * outside every grid keeps `gridId: null` and is left out of any region filter.
    */
-  cases(query: CaseQuery, signal?: AbortSignal): Promise<CaseCollection>;
+  cases(query: CaseQuery, signal?: AbortSignal): Promise<CaseCollection & PartialLayer>;
   /**
    * The same cases as `cases` (same window, filters and order), as typed columns decoded and checked off the main
    * thread (ProviderAdapter.caseColumns): the path for a year's or a million cases. No titles: a view that shows

@@ -3,6 +3,7 @@ import { indexRegions, type RegionIndex } from '../domain/hierarchy';
 import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.decode';
 import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
 import type { DataError } from './data-error';
+import type { PartialLayer } from './partial-layer';
 import { useDataSource } from './data-source-context';
 import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
 import type {
@@ -20,19 +21,19 @@ export const dataQueries = {
   meta: (source: LayerSources) =>
     queryOptions<Meta, DataError>({ queryKey: ['meta'], queryFn: ({ signal }) => source.meta(signal) }),
   regions: (source: LayerSources) =>
-    queryOptions<RegionCollection, DataError>({
+    queryOptions<RegionCollection & PartialLayer, DataError>({
       queryKey: ['regions'],
       queryFn: ({ signal }) => source.regions(signal),
       staleTime: Infinity,
     }),
   grids: (source: LayerSources) =>
-    queryOptions<GridCollection, DataError>({
+    queryOptions<GridCollection & PartialLayer, DataError>({
       queryKey: ['grids'],
       queryFn: ({ signal }) => source.grids({}, signal),
       staleTime: Infinity,
     }),
   cameras: (source: LayerSources) =>
-    queryOptions<CameraCollection, DataError>({
+    queryOptions<CameraCollection & PartialLayer, DataError>({
       queryKey: ['cameras'],
       queryFn: ({ signal }) => source.cameras({}, signal),
     }),
@@ -44,12 +45,12 @@ export const dataQueries = {
       structuralSharing: false,
     }),
   stations: (source: LayerSources) =>
-    queryOptions<StationCollection, DataError>({
+    queryOptions<StationCollection & PartialLayer, DataError>({
       queryKey: ['stations'],
       queryFn: ({ signal }) => source.stations(signal),
     }),
   cases: (source: LayerSources, query: CaseQuery) =>
-    queryOptions<CaseCollection, DataError>({
+    queryOptions<CaseCollection & PartialLayer, DataError>({
       queryKey: ['cases', query],
       queryFn: ({ signal }) => source.cases(query, signal),
     }),
@@ -71,15 +72,15 @@ export const dataQueries = {
 };
 
 export const useMeta = (): UseQueryResult<Meta, DataError> => useQuery(dataQueries.meta(useDataSource()));
-export const useRegions = (): UseQueryResult<RegionCollection, DataError> =>
+export const useRegions = (): UseQueryResult<RegionCollection & PartialLayer, DataError> =>
   useQuery(dataQueries.regions(useDataSource()));
-export const useGrids = (): UseQueryResult<GridCollection, DataError> =>
+export const useGrids = (): UseQueryResult<GridCollection & PartialLayer, DataError> =>
   useQuery(dataQueries.grids(useDataSource()));
-export const useCameras = (): UseQueryResult<CameraCollection, DataError> =>
+export const useCameras = (): UseQueryResult<CameraCollection & PartialLayer, DataError> =>
   useQuery(dataQueries.cameras(useDataSource()));
-export const useStations = (): UseQueryResult<StationCollection, DataError> =>
+export const useStations = (): UseQueryResult<StationCollection & PartialLayer, DataError> =>
   useQuery(dataQueries.stations(useDataSource()));
-export const useCases = (query: CaseQuery): UseQueryResult<CaseCollection, DataError> =>
+export const useCases = (query: CaseQuery): UseQueryResult<CaseCollection & PartialLayer, DataError> =>
   useQuery(dataQueries.cases(useDataSource(), query));
 export const useIndicators = (
   query: IndicatorQuery | null,

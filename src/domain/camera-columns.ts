@@ -74,3 +74,36 @@ export function cameraColumnsOf(features: readonly CameraInput[]): CameraColumns
     name: (index) => names[index] ?? null,
   };
 }
+
+/**
+ * The same columns without the rows in `dropped` (ascending or not): the arrays copied without them, ids and
+ * names read through the kept rows' old indices. For a layer that draws its valid cameras and leaves out the few
+ * that are not (src/data/partial-layer.ts).
+ */
+export function withoutRows<C extends CameraColumns>(columns: C, dropped: ReadonlySet<number>): C {
+  if (dropped.size === 0) return columns;
+  const kept = new Uint32Array(columns.count - dropped.size);
+  let next = 0;
+  for (let row = 0; row < columns.count; row += 1) if (!dropped.has(row)) kept[next++] = row;
+  const positions = new Float32Array(kept.length * 2);
+  const status = new Uint8Array(kept.length);
+  const purpose = new Uint8Array(kept.length);
+  const gridIndex = new Int32Array(kept.length);
+  kept.forEach((row, index) => {
+    positions[index * 2] = columns.positions[row * 2] ?? 0;
+    positions[index * 2 + 1] = columns.positions[row * 2 + 1] ?? 0;
+    status[index] = columns.status[row] ?? 0;
+    purpose[index] = columns.purpose[row] ?? 0;
+    gridIndex[index] = columns.gridIndex[row] ?? noGrid;
+  });
+  return {
+    ...columns,
+    count: kept.length,
+    positions,
+    status,
+    purpose,
+    gridIndex,
+    id: (index: number) => columns.id(kept[index] ?? -1),
+    name: (index: number) => columns.name(kept[index] ?? -1),
+  };
+}

@@ -96,6 +96,23 @@ export const runtimeConfigSchema = z
       .strict(),
     sources: z.partialRecord(z.enum(layerKinds), sourceSchema).default({}),
     refreshSeconds: z.number().int().min(5).max(86400).default(60),
+    /**
+     * The share (0–1) of a layer's features that may be invalid: they are left out with a notice and the rest is
+     * drawn. Past it the whole layer fails with its alert (default 0.5: most of the layer bad).
+     */
+    maxInvalidShare: z.number().min(0).max(1).default(0.5),
+    /** The IANA time zone every time on screen is shown in, whatever the display machine's own zone. */
+    timeZone: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not an IANA time zone (e.g. "Asia/Shanghai")')
+      .default('Asia/Shanghai'),
     basemap: basemapSchema.default({ kind: 'none', crs: 'wgs84', tileSize: 256, maxZoom: 18 }),
     privacy: privacySchema.default({ maskPersonalData: false, minimumCount: 3 }),
     wall: wallSchema.default({ designWidth: 3840, designHeight: 2160, tour: [], idleResumeSeconds: 60 }),

@@ -14,7 +14,8 @@ export interface FailureLike {
   detail?:
     | { code: 'empty' | 'html' | 'malformed-json' }
     | { code: 'content-type'; contentType: string }
-    | { code: 'invalid-data'; problem: string; featureNumber?: number; featureId?: string; field: string };
+    | { code: 'invalid-data'; problem: string; featureNumber?: number; featureId?: string; field: string }
+    | { code: 'mostly-invalid'; invalid: number; total: number; problem: string; field: string };
 }
 
 export function failureText(t: TFunction<'common'>, failure: FailureLike): string {
@@ -36,6 +37,14 @@ export function failureText(t: TFunction<'common'>, failure: FailureLike): strin
       field: detail.field,
       defaultValue: t(`${key}.problem.other`, { where, field: detail.field }),
     });
+  }
+  if (detail?.code === 'mostly-invalid') {
+    const example = t(`${key}.problem.${detail.problem}`, {
+      where: t(`${key}.where.first`),
+      field: detail.field,
+      defaultValue: t(`${key}.problem.other`, { where: t(`${key}.where.first`), field: detail.field }),
+    });
+    return t(`${key}.mostlyInvalid`, { invalid: detail.invalid, total: detail.total, example });
   }
   switch (failure.kind) {
     case 'network':

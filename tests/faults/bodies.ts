@@ -86,10 +86,11 @@ export function caseFeature(index: number, overrides: Json = {}): Json {
   };
 }
 
+export const caseCount = 5;
 export const casesWith = (at: number, overrides: Json) =>
   JSON.stringify({
     type: 'FeatureCollection',
-    features: Array.from({ length: 5 }, (_, i) => caseFeature(i, i === at ? overrides : {})),
+    features: Array.from({ length: caseCount }, (_, i) => caseFeature(i, i === at ? overrides : {})),
   });
 
 export { square };

@@ -45,6 +45,11 @@ describe.each(wireFaults)('fault $id ($title) at the data layer', (fault: WireFa
     } else {
       expect(run.error).toBeNull();
       expect(run.features).toBe(outcome.features);
+      if ('notice' in outcome) {
+        expect(run.notice.en).toContain(outcome.notice.en);
+        expect(run.notice.zh).toContain(outcome.notice.zh);
+        expect(run.notice.en).toContain(`1 of ${outcome.features + 1} features left out`);
+      } else expect(run.notice).toEqual({ en: '', zh: '' });
     }
   });
 

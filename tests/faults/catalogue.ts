@@ -1,6 +1,7 @@
 import {
   camera,
   cameraCount,
+  caseCount,
   cameras,
   camerasWith,
   caseFeature,
@@ -30,7 +31,12 @@ export type FaultOutcome =
   /** The layer shows an alert with this reason; other layers carry on. */
   | { alert: true; kind: 'network' | 'timeout' | 'http' | 'format' | 'schema'; en: string; zh: string }
   /** The data is accepted as it is (drawn), with what was done to it. */
-  | { alert: false; features: number; note: string };
+  | { alert: false; features: number; note: string }
+  /**
+   * The bad feature is left out and the rest drawn, with a notice (not an alert) whose line contains these words
+   * (src/data/partial-layer.ts): one bad record among many never blanks a layer.
+   */
+  | { alert: false; features: number; note: string; notice: { en: string; zh: string } };
 
 export interface WireFault {
   id: string;
@@ -54,6 +60,13 @@ const json = (body: string, status = 200): FaultResponse => ({
   contentType: 'application/json',
 });
 const schema = (en: string, zh: string): FaultOutcome => ({ alert: true, kind: 'schema', en, zh });
+/** One feature of a layer of `of` left out; the notice names it with these words. */
+const leftOut = (of: number, en: string, zh: string): FaultOutcome => ({
+  alert: false,
+  features: of - 1,
+  note: 'the bad feature is left out and named in a notice; the others are drawn',
+  notice: { en, zh },
+});
 
 /** Repeat the cameras ten times over (distinct ids): a payload 10× the normal size. */
 const tenfold = cameras(Array.from({ length: cameraCount * 10 }, (_, i) => camera(i)));
@@ -129,14 +142,14 @@ export const wireFaults: WireFault[] = [
         ),
       ),
     ),
-    outcome: schema('feature 3 (FAULT-GRID-2)', '第 3 个要素（FAULT-GRID-2）的边界'),
+    outcome: leftOut(gridCount, 'feature 3 (FAULT-GRID-2)', '第 3 个要素（FAULT-GRID-2）'),
   },
   {
     id: 'self-intersection',
     title: 'GeoJSON: self-intersecting ring (bowtie)',
     layer: 'grids',
     respond: json(gridsWith(1, grid(1, bowtie))),
-    outcome: schema('crosses itself', '自相交'),
+    outcome: leftOut(gridCount, '1 self-crossing boundary', '1 个边界自相交'),
   },
   {
     id: 'wrong-nesting',
@@ -148,14 +161,14 @@ export const wireFaults: WireFault[] = [
         geometry: { type: 'Polygon', coordinates: square(jincheng.lng, jincheng.lat) },
       }),
     ),
-    outcome: schema('feature 1 (FAULT-GRID-0)', '第 1 个要素（FAULT-GRID-0）'),
+    outcome: leftOut(gridCount, 'feature 1 (FAULT-GRID-0)', '第 1 个要素（FAULT-GRID-0）'),
   },
   {
     id: 'nan-coordinate',
     title: 'GeoJSON: NaN coordinate (as the string "NaN")',
     layer: 'cameras',
     respond: json(camerasWith(4, camera(4, {}, { type: 'Point', coordinates: ['NaN', jincheng.lat] }))),
-    outcome: schema('feature 5 (FAULT-CAM-4): field geometry.coordinates.0', '第 5 个要素（FAULT-CAM-4）'),
+    outcome: leftOut(cameraCount, 'feature 5 (FAULT-CAM-4)', '第 5 个要素（FAULT-CAM-4）'),
   },
   {
     id: 'nan-literal',
@@ -171,14 +184,14 @@ export const wireFaults: WireFault[] = [
     respond: json(
       camerasWith(7, camera(7, {}, { type: 'Point', coordinates: [jincheng.lat, jincheng.lng] })),
     ),
-    outcome: schema('feature 8 (FAULT-CAM-7): field geometry.coordinates.1 is out of range', '经纬度颠倒'),
+    outcome: leftOut(cameraCount, '1 swapped longitude/latitude): feature 8 (FAULT-CAM-7)', '1 个经纬度颠倒'),
   },
   {
     id: 'out-of-range',
     title: 'GeoJSON: longitude 212.85 (out of range)',
     layer: 'cameras',
     respond: json(camerasWith(2, camera(2, {}, { type: 'Point', coordinates: [212.85, jincheng.lat] }))),
-    outcome: schema('feature 3 (FAULT-CAM-2): field geometry.coordinates.0 is out of range', '超出范围'),
+    outcome: leftOut(cameraCount, '1 out of range): feature 3 (FAULT-CAM-2)', '1 个超出范围'),
   },
   {
     id: 'three-d',
@@ -202,52 +215,58 @@ export const wireFaults: WireFault[] = [
     title: 'GeoJSON: null geometry',
     layer: 'cameras',
     respond: json(camerasWith(0, { ...camera(0), geometry: null })),
-    outcome: schema(
-      'feature 1 (FAULT-CAM-0): field geometry has the wrong type',
-      '第 1 个要素（FAULT-CAM-0）的字段 geometry',
-    ),
+    outcome: leftOut(cameraCount, '1 wrong type): feature 1 (FAULT-CAM-0)', '第 1 个要素（FAULT-CAM-0）'),
   },
   {
     id: 'mixed-types',
     title: 'GeoJSON: a polygon among the camera points',
     layer: 'cameras',
     respond: json(camerasWith(5, camera(5, {}, grid(0).geometry))),
-    outcome: schema('feature 6 (FAULT-CAM-5)', '第 6 个要素（FAULT-CAM-5）'),
+    outcome: leftOut(cameraCount, 'feature 6 (FAULT-CAM-5)', '第 6 个要素（FAULT-CAM-5）'),
   },
   {
     id: 'missing-property',
     title: 'missing required property (camera status)',
     layer: 'cameras',
     respond: json(camerasWith(3, camera(3, { status: undefined }))),
-    outcome: schema('required field properties.status is missing', '缺少必填字段 properties.status'),
+    outcome: leftOut(cameraCount, '1 missing a field', '1 个缺少字段'),
   },
   {
     id: 'unknown-enum',
     title: 'unknown enum value (camera status "broken")',
     layer: 'cameras',
     respond: json(camerasWith(3, camera(3, { status: 'broken' }))),
-    outcome: schema('field properties.status has an unknown value', '字段 properties.status 取值未知'),
+    outcome: leftOut(cameraCount, '1 unknown value): feature 4 (FAULT-CAM-3)', '1 个取值未知'),
   },
   {
     id: 'duplicate-ids',
     title: 'duplicate ids',
     layer: 'cameras',
     respond: json(camerasWith(6, camera(2))),
-    outcome: schema('feature 7 (FAULT-CAM-2): id is a duplicate', '编号重复'),
+    outcome: leftOut(cameraCount, '1 duplicate id): feature 7 (FAULT-CAM-2)', '1 个编号重复'),
+  },
+  {
+    id: 'mostly-invalid',
+    title: 'most of the layer invalid (18 of 20 cameras with status "broken")',
+    layer: 'cameras',
+    respond: json(
+      cameras(Array.from({ length: cameraCount }, (_, i) => camera(i, i < 18 ? { status: 'broken' } : {}))),
+    ),
+    outcome: schema('18 of 20 features are invalid', '20 个要素中有 18 个不合规'),
   },
   {
     id: 'malformed-date',
     title: 'malformed date (case reportedAt "2026-13-45")',
     layer: 'cases',
     respond: json(casesWith(1, { reportedAt: '2026-13-45' })),
-    outcome: schema('field properties.reportedAt is not in the expected format', '格式错误'),
+    outcome: leftOut(caseCount, '1 wrong format', '1 个格式错误'),
   },
   {
     id: 'unknown-case-stage',
     title: 'unknown enum value (case status "escalated")',
     layer: 'cases',
     respond: json(casesWith(0, { status: 'escalated' })),
-    outcome: schema('properties.status has an unknown value', '取值未知'),
+    outcome: leftOut(caseCount, '1 unknown value', '1 个取值未知'),
   },
   {
     id: 'tenfold-payload',

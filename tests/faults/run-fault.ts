@@ -2,9 +2,12 @@ import i18next, { type TFunction } from 'i18next';
 import { DataError } from '../../src/data/data-error';
 import type { ResolvedSource } from '../../src/data/provider';
 import { restAdapter } from '../../src/data/rest/rest.adapter';
+import { screenLayer, type SkippedFeature } from '../../src/data/partial-layer';
 import { failureText } from '../../src/ui/failure-text';
+import { noticeText } from '../../src/ui/layer-notice-text';
 import enCommon from '../../src/ui/i18n/locales/en/common.json';
 import zhCommon from '../../src/ui/i18n/locales/zh-CN/common.json';
+import { jincheng } from './bodies';
 import { secretToken, type FaultResponse, type WireFault } from './catalogue';
 
 /** What one request of a fault run looked like on the wire. */
@@ -20,6 +23,8 @@ export interface FaultRun {
   features: number | null;
   /** The alert as the user reads it, in each UI language (empty when there is none). */
   alert: { en: string; zh: string };
+  /** The notice's line for features left out, in each UI language (empty when none was left out). */
+  notice: { en: string; zh: string };
   requests: SeenRequest[];
 }
 
@@ -37,6 +42,19 @@ export function alertText(error: DataError, language: 'en' | 'zh-CN'): string {
   const t: TFunction<'common'> = i18n.getFixedT(language, 'common');
   return t('alert.layerFailed', { layer: t(`layers.${error.layer}`), reason: failureText(t, error) });
 }
+
+/** The notice's line exactly as LayerNotice renders it. */
+function noticeLine(
+  layer: WireFault['layer'],
+  skipped: readonly SkippedFeature[],
+  drawn: number,
+  language: 'en' | 'zh-CN',
+) {
+  return noticeText(i18n.getFixedT(language, 'common'), layer, skipped, drawn).line;
+}
+
+/** The demo city's surroundings, as its meta would give them: for the swapped-coordinates check. */
+const cityExtent = [jincheng.lng - 1, jincheng.lat - 1, jincheng.lng + 1, jincheng.lat + 1] as const;
 
 /** A stand-in for the network that answers every request with `respond`, recording what was asked. */
 export function fakeFetch(respond: FaultResponse, requests: SeenRequest[]): typeof fetch {
@@ -80,7 +98,7 @@ export async function runFault(fault: WireFault): Promise<FaultRun> {
   globalThis.fetch = fakeFetch(fault.respond, requests);
   try {
     const call = { source: faultSource(fault) };
-    const collection =
+    const answer =
       fault.layer === 'cameras'
         ? await restAdapter.cameras!(call, {})
         : fault.layer === 'grids'
@@ -89,13 +107,30 @@ export async function runFault(fault: WireFault): Promise<FaultRun> {
               from: '2026-11-20T00:00:00+08:00',
               to: '2026-11-23T00:00:00+08:00',
             });
-    return { error: null, features: collection.features.length, alert: { en: '', zh: '' }, requests };
+    // The data source's last step, as createDataSource applies it to every provider's answer.
+    const collection = await screenLayer(fault.layer, answer, {
+      extent: () => Promise.resolve(cityExtent),
+      maxInvalidShare: 0.5,
+    });
+    const skipped = collection.skipped ?? [];
+    const drawn = collection.features.length;
+    return {
+      error: null,
+      features: drawn,
+      alert: { en: '', zh: '' },
+      notice: {
+        en: skipped.length > 0 ? noticeLine(fault.layer, skipped, drawn, 'en') : '',
+        zh: skipped.length > 0 ? noticeLine(fault.layer, skipped, drawn, 'zh-CN') : '',
+      },
+      requests,
+    };
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     return {
       error,
       features: null,
       alert: { en: alertText(error, 'en'), zh: alertText(error, 'zh-CN') },
+      notice: { en: '', zh: '' },
       requests,
     };
   } finally {

@@ -19,6 +19,9 @@ export async function faultsTable(): Promise<string> {
     'checks the alert, that the grids still draw, that no page error or script runs, and that the layer recovers',
     'by itself once the source is healthy. Stream cases run against the stream client in the same unit file.',
     '',
+    'A layer with some invalid features draws the others and names the left-out ones in a notice (role="status");',
+    'only past `maxInvalidShare` (default half the layer) does the whole layer fail with its alert.',
+    '',
     'A failed layer retries by itself: Retry-After when the server gives one, else after 1 s, doubling up to',
     '`refreshSeconds`. Other layers are never touched.',
     '',
@@ -29,10 +32,13 @@ export async function faultsTable(): Promise<string> {
   for (const fault of wireFaults) {
     number += 1;
     const run = await runFault(fault);
-    const zh = run.error ? `alert: ${run.alert.zh}` : '—';
+    const note = fault.outcome.alert ? '' : fault.outcome.note;
+    const zh = run.error ? `alert: ${run.alert.zh}` : run.notice.zh ? `notice: ${run.notice.zh}` : '—';
     const en = run.error
       ? `alert: ${run.alert.en}`
-      : `no alert: ${fault.outcome.alert ? '' : fault.outcome.note}`;
+      : run.notice.en
+        ? `no alert (${note}); notice: ${run.notice.en}`
+        : `no alert: ${note}`;
     const browser = fault.layer === 'cameras' ? 'yes' : 'no';
     lines.push(
       `| ${number} | ${escape(fault.title)} | ${fault.layer} | ${browser} | ${escape(zh)} | ${escape(en)} |`,

@@ -32,6 +32,22 @@ describe('import direction', () => {
     expect(fired).toContain('import-x/no-restricted-paths');
   });
 
+  it('keeps the data layer from importing ui or map', async () => {
+    for (const code of [
+      "export { LayerAlert } from '../ui/layer-alert';\n",
+      "export { cameraPointLayer } from '../map/cameras.layer';\n",
+    ])
+      expect(await rulesFiredFor('src/data/probe.ts', code)).toContain('import-x/no-restricted-paths');
+  });
+
+  it('names every feature folder in the isolation zones, and only existing ones', async () => {
+    for (const feature of ['dashboard', 'wall', 'planner']) {
+      const other = feature === 'wall' ? 'planner/planner-page' : 'wall/wall-page';
+      const fired = await rulesFiredFor(`src/features/${feature}/probe.ts`, `export * from '../${other}';\n`);
+      expect(fired, feature).toContain('import-x/no-restricted-paths');
+    }
+  });
+
   it('keeps maplibre-gl and deck.gl inside src/map', async () => {
     const fired = await rulesFiredFor(
       'src/features/wall/probe.ts',

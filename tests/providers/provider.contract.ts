@@ -5,9 +5,11 @@ import { createDataSource } from '../../src/data/data-source';
 import { isDataError } from '../../src/data/data-error';
 import type { LayerKind, RuntimeConfig } from '../../src/domain/runtime-config';
 import type { Bbox, LayerSources } from '../../src/data/provider';
+import type { PartialLayer } from '../../src/data/partial-layer';
 import type { CaseCollection } from '../../src/contract/schemas/contract.schema';
 import { layerSchemas, type FeatureLayer, type LayerCollections } from '../../src/data/adapters/layer-specs';
 import type { FailureMode, RecordedRequest } from './peers/peer-server';
+import { corruptFirstRecord } from './corrupt-first-record';
 
 /**
  * One contract for every provider: whatever protocol is behind a layer, the dashboard gets the same collections,
@@ -119,6 +121,33 @@ export function describeProviderContract(name: string, peerOf: () => ProviderPee
         const expected = expectedOf(peer, layer, peer.bbox).map((feature) => feature.properties.id);
         expect(expected.length, `${layer}: the test bbox must cut the layer`).toBeLessThan(all);
         expect(got, layer).toEqual(expected);
+      }
+    });
+
+    it('leaves out one bad record and keeps the rest of the layer, naming the one left out', async () => {
+      const peer = peerOf();
+      for (const layer of peer.layers) {
+        const source = createDataSource(peer.config);
+        // Read once as it is, so the joins' grids and regions (kept for a refresh) are not the answer broken.
+        await read(layer, peer)(source);
+        const broken = corruptFirstRecord();
+        const answer = await read(layer, peer)(source).finally(() => broken.restore());
+        expect(broken.corrupted(), layer).toBe(true);
+        const skipped = (answer as PartialLayer).skipped ?? [];
+        expect(skipped, layer).toHaveLength(1);
+        const left = skipped[0]?.id;
+        expect(left, layer).toBeDefined();
+        expect(peer.truth[layer]?.features.map((feature) => feature.properties.id)).toContain(left);
+        // Every feature of the answer but the one left out (which may also lie outside the case window).
+        const expected = expectedOf(peer, layer)
+          .map((feature) => feature.properties.id)
+          .filter((id) => id !== left);
+        const got = byId(answer.features as readonly ContractFeature[]).map(
+          (feature) => feature.properties.id,
+        );
+        expect(got, layer).toEqual(expected);
+        expect(skipped[0]?.number, layer).toBeGreaterThan(0);
+        expect(skipped[0]?.field, layer).toMatch(/^geometry/);
       }
     });
 

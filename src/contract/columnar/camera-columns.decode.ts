@@ -1,5 +1,6 @@
 import type { SchemaProblem } from '../schema-problem';
-import { noGrid, type CameraColumns } from '../../domain/camera-columns';
+import type { PartialLayer, SkippedFeature } from '../skipped-feature';
+import { noGrid, withoutRows, type CameraColumns } from '../../domain/camera-columns';
 import { cameraPurposes, cameraStatuses } from '../../domain/points';
 import { decodePointsColumnar } from '../../geo/columnar/points-columnar.decode';
 import {
@@ -27,13 +28,18 @@ export interface CameraColumnsWire {
   idBytes: Uint8Array;
   /** Names, when the buffer has a `name` category column: a code per camera into `nameDictionary`. */
   names: { codes: CategoryCodes; dictionary: string[]; nullCode: number } | null;
+  /**
+   * The cameras to leave out (0-based rows here, 1-based numbers in each entry) and why: no status or purpose, or
+   * coordinates that are not a position. Left out on the receiving side (`cameraColumnsOfWire`).
+   */
+  skipped: SkippedFeature[];
 }
 
 /**
  * Cameras as columns with the CRS their positions are in: the buffer's own `crs`, or null when they came as
- * GeoJSON, whose CRS is the dataset's (meta).
+ * GeoJSON, whose CRS is the dataset's (meta); and the cameras left out, as a GeoJSON layer lists them.
  */
-export type CameraColumnsAnswer = CameraColumns & { crs: Crs | null };
+export type CameraColumnsAnswer = CameraColumns & { crs: Crs | null } & PartialLayer;
 
 /** What exactly was refused, for the alert in the UI language (DataError's `invalid-data` detail). */
 export interface CameraColumnsProblem {
@@ -69,8 +75,16 @@ export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
     throw error;
   }
   const { count } = decoded;
-  const status = domainCodes(decoded.columns.get('status'), 'status', cameraStatuses, count);
-  const purpose = domainCodes(decoded.columns.get('purpose'), 'purpose', cameraPurposes, count);
+  const skipped = new Map<number, SkippedFeature>();
+  for (const row of decoded.invalidPoints)
+    skipped.set(row, {
+      number: row + 1,
+      problem: 'range',
+      field: 'geometry.coordinates',
+      position: [decoded.positions[row * 2] ?? Number.NaN, decoded.positions[row * 2 + 1] ?? Number.NaN],
+    });
+  const status = domainCodes(decoded.columns.get('status'), 'status', cameraStatuses, count, skipped);
+  const purpose = domainCodes(decoded.columns.get('purpose'), 'purpose', cameraPurposes, count, skipped);
   const grid = decoded.columns.get('gridId');
   const gridIndex = new Int32Array(count).fill(noGrid);
   let gridIds: string[] = [];
@@ -115,6 +129,9 @@ export function decodeCameraColumns(buffer: ArrayBuffer): CameraColumnsWire {
     idOffsets,
     idBytes,
     names,
+    skipped: [...skipped.values()]
+      .sort((a, b) => a.number - b.number)
+      .map((feature) => ({ ...feature, id: decoded.id(feature.number - 1) })),
   };
 }
 
@@ -123,6 +140,7 @@ function domainCodes(
   name: string,
   labels: readonly string[],
   count: number,
+  skipped: Map<number, SkippedFeature>,
 ): Uint8Array {
   if (column === undefined)
     throw new CameraColumnsError(`column ${name} is missing`, { problem: 'missing', field: name });
@@ -139,13 +157,10 @@ function domainCodes(
   for (let index = 0; index < count; index += 1) {
     const code = column.codes[index] ?? column.nullCode;
     const domain = code === column.nullCode ? -1 : (remap[code] ?? -1);
-    if (domain === -1)
-      throw new CameraColumnsError(`column ${name}: camera ${index} has no value`, {
-        problem: 'missing',
-        field: name,
-        featureNumber: index + 1,
-      });
-    codes[index] = domain;
+    // A camera without a status or purpose cannot be drawn as anything: it is left out, the others kept.
+    if (domain === -1 && !skipped.has(index))
+      skipped.set(index, { number: index + 1, problem: 'missing', field: `properties.${name}` });
+    codes[index] = Math.max(domain, 0);
   }
   return codes;
 }
@@ -154,7 +169,7 @@ function domainCodes(
 export function cameraColumnsOfWire(wire: CameraColumnsWire): CameraColumnsAnswer {
   const decoder = new TextDecoder();
   const { idOffsets, idBytes } = wire;
-  return {
+  const all: CameraColumnsAnswer = {
     count: wire.count,
     crs: wire.crs,
     positions: wire.positions,
@@ -169,4 +184,7 @@ export function cameraColumnsOfWire(wire: CameraColumnsWire): CameraColumnsAnswe
       return names && code !== names.nullCode ? (names.dictionary[code ?? 0] ?? null) : null;
     },
   };
+  if (wire.skipped.length === 0) return all;
+  const kept = withoutRows(all, new Set(wire.skipped.map((feature) => feature.number - 1)));
+  return { ...kept, skipped: wire.skipped };
 }

@@ -93,6 +93,15 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     throw error;
   }
   const { count, columns } = decoded;
+  // The case columns are still all or nothing (the live view adopts their arrays whole): a case whose position is
+  // not one refuses the buffer, as the format decoder used to.
+  const [badPoint] = decoded.invalidPoints;
+  if (badPoint !== undefined)
+    throw new CaseColumnsError(`point ${badPoint}: coordinates out of range`, {
+      problem: 'range',
+      field: 'geometry.coordinates',
+      featureNumber: badPoint + 1,
+    });
   const codes = Object.fromEntries(
     caseCodeColumnNames.map((name) => {
       const { wire, labels, required } = caseCodeColumns[name];

@@ -11,6 +11,7 @@ import type {
   RegionCollection,
   StationCollection,
 } from '../../contract/schemas/contract.schema';
+import type { PartialLayer } from '../partial-layer';
 
 /** How far a long read has got, for a progress bar: `total` when the server announced it (OGC numberMatched). */
 export interface LoadProgress {
@@ -44,11 +45,11 @@ export interface ProviderAdapter {
    */
   meta?(call: AdapterCall): Promise<Meta>;
   /** Admin areas (city → district → street → community) with their parent links. */
-  regions?(call: AdapterCall): Promise<RegionCollection>;
+  regions?(call: AdapterCall): Promise<RegionCollection & PartialLayer>;
   /** Grid polygons; `query.bbox` keeps grids whose bounding box meets it, `query.community` one community's. */
-  grids?(call: AdapterCall, query: GridQuery): Promise<GridCollection>;
+  grids?(call: AdapterCall, query: GridQuery): Promise<GridCollection & PartialLayer>;
   /** Camera points, inside `query.bbox` when given. */
-  cameras?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraCollection>;
+  cameras?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraCollection & PartialLayer>;
   /**
    * The fast path for millions of cameras: the same cameras as `cameras`, as typed columns with no JS object per
    * camera. Asks for the columnar binary format (`application/vnd.gridboard.points+octet-stream`, see
@@ -59,13 +60,13 @@ export interface ProviderAdapter {
    */
   cameraColumns?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraColumnsAnswer>;
   /** Service stations. */
-  stations?(call: AdapterCall): Promise<StationCollection>;
+  stations?(call: AdapterCall): Promise<StationCollection & PartialLayer>;
   /**
    * Cases reported in `[query.from, query.to)`, oldest first, with the status/category/bbox filters applied.
    * A provider that cannot place a case in a grid returns `gridId: null`; the data source joins it by position.
    * `query.region` is applied by the data source after that join when the provider cannot filter by region.
    */
-  cases?(call: AdapterCall, query: CaseQuery): Promise<CaseCollection>;
+  cases?(call: AdapterCall, query: CaseQuery): Promise<CaseCollection & PartialLayer>;
   /**
    * The fast path for a year's or a million cases: the same cases as `cases`, as typed columns with no JS object
    * per case. Asks for the columnar binary format by content negotiation (docs/api.md, GET /cases) and decodes

@@ -12,7 +12,7 @@ import {
 } from '../../contract/schemas/contract.schema';
 import { joinCasesToGrids } from './client/case-grid-join';
 import { UnitTree, type Unit } from './client/unit-tree';
-import { parseWith } from './http-body';
+import { checkBody } from '../json-body';
 
 /**
  * `GET /indicators` computed in the browser, for case sources that have no indicators of their own (Open311, a
@@ -117,7 +117,7 @@ export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResp
     level: child.level,
     figures: figuresOfCases(byChild.get(child.id) ?? [], period, volunteerHours(child, period)),
   }));
-  return parseWith(
+  return checkBody(
     'indicators',
     indicatorsSchema,
     {
@@ -130,6 +130,6 @@ export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResp
       children,
       dataTime: formatLocalTime(now, utcOffsetMinutes),
     },
-    'indicators',
+    { what: 'indicators' },
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DataError } from '../data-error';
-import { parseWith } from './http-body';
+import { checkBody } from '../json-body';
+import type { PartialLayer } from '../partial-layer';
 import { layerSchemas, layerSpecs, type FeatureLayer, type LayerCollections } from './layer-specs';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -57,19 +58,27 @@ function mappedValue(feature: SourceFeature, key: string, mapping: FeatureMappin
   return coerce(value, key, layer);
 }
 
-/** Map raw features onto the layer's contract properties and validate the collection with its schema. */
+/**
+ * Map raw features onto the layer's contract properties and validate the collection with its schema; features it
+ * refuses are left out and listed in `skipped` (src/data/partial-layer.ts).
+ */
 export function toLayerCollection<L extends FeatureLayer>(
   layer: L,
   features: readonly SourceFeature[],
   mapping: FeatureMapping,
-): LayerCollections[L] {
+): LayerCollections[L] & PartialLayer {
   const spec = layerSpecs[layer];
   const mapped = features.map((feature) => ({
     type: 'Feature',
     geometry: feature.geometry,
     properties: Object.fromEntries(spec.keys.map((key) => [key, mappedValue(feature, key, mapping, layer)])),
   }));
-  return parseWith(layer, layerSchemas[layer], { type: 'FeatureCollection', features: mapped }, 'features');
+  return checkBody(
+    layer,
+    layerSchemas[layer],
+    { type: 'FeatureCollection', features: mapped },
+    { what: 'features' },
+  );
 }
 
 export function readMapping(

@@ -112,22 +112,31 @@ describe('columnar cameras', () => {
     expect(error.detail).toEqual({ code: 'invalid-data', problem: 'value', field: 'status' });
   });
 
-  it('refuses a camera without a purpose, and a buffer without the purpose column', () => {
-    expect(
-      refusal(
-        buffer(columns({ purpose: { name: 'purpose', kind: 'category', values: ['road', null, 'road'] } })),
-      ).reason,
-    ).toContain('camera 1 has no value');
-    expect(
-      refusal(
-        buffer(columns({ purpose: { name: 'purpose', kind: 'category', values: ['road', null, 'road'] } })),
-      ).detail,
-    ).toEqual({ code: 'invalid-data', problem: 'missing', field: 'purpose', featureNumber: 2 });
+  it('leaves out a camera without a purpose and keeps the others; refuses a buffer without the purpose column', () => {
+    const cameras = decode(
+      buffer(columns({ purpose: { name: 'purpose', kind: 'category', values: ['road', null, 'road'] } })),
+    );
+    expect(cameras.count).toBe(2);
+    expect([cameras.id(0), cameras.id(1)]).toEqual(['JC-C1', '摄像头3']);
+    expect(Array.from(cameras.status, (code) => cameraStatuses[code])).toEqual(['fault', 'offline']);
+    expect(Array.from(cameras.positions)).toEqual([
+      Math.fround(112.85),
+      Math.fround(35.49),
+      Math.fround(112.87),
+      Math.fround(35.51),
+    ]);
+    expect(Array.from(cameras.gridIndex, (row) => (row < 0 ? null : cameras.gridIds[row]))).toEqual([
+      'g2',
+      'g1',
+    ]);
+    expect(cameras.skipped).toEqual([
+      { number: 2, id: 'JC-C2', problem: 'missing', field: 'properties.purpose' },
+    ]);
     const withoutPurpose = columns().filter((column) => column.name !== 'purpose');
     expect(refusal(buffer(withoutPurpose)).reason).toContain('purpose is missing');
   });
 
-  it('refuses what the format decoder refuses: a wrong magic, a truncated file, a point out of range', () => {
+  it('refuses what the format decoder refuses (a wrong magic, a truncated file); leaves out a point out of range', () => {
     const wrongMagic = buffer().slice(0);
     new Uint8Array(wrongMagic)[0] = 0x58;
     expect(refusal(wrongMagic).reason).toContain('magic');
@@ -139,6 +148,11 @@ describe('columnar cameras', () => {
       ids,
       columns: columns(),
     });
-    expect(refusal(outOfRange).reason).toContain('point 1');
+    const cameras = decode(outOfRange);
+    expect(cameras.count).toBe(2);
+    expect([cameras.id(0), cameras.id(1)]).toEqual(['JC-C1', '摄像头3']);
+    expect(cameras.skipped).toEqual([
+      { number: 2, id: 'JC-C2', problem: 'range', field: 'geometry.coordinates', position: [212.86, 35.5] },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { DataError, type DataErrorDetail, type DataErrorKind } from '../data-err
 import { describeUrl } from '../describe-url';
 import { fetchJsonBytes, type HttpSource } from '../http';
 import { parseJsonBody } from '../json-body';
+import type { PartialLayer } from '../partial-layer';
 import { gridsSchema } from '../../contract/schemas/contract.schema';
 
 /**
@@ -12,7 +13,9 @@ import { gridsSchema } from '../../contract/schemas/contract.schema';
  */
 export const workerSchemas = { grids: gridsSchema } as const;
 export type WorkerSchemaName = keyof typeof workerSchemas;
-export type WorkerSchemaOutput<N extends WorkerSchemaName> = z.output<(typeof workerSchemas)[N]>;
+/** What the worker gives back: the schema's output, with the features it left out (src/data/partial-layer.ts). */
+export type WorkerSchemaOutput<N extends WorkerSchemaName> = z.output<(typeof workerSchemas)[N]> &
+  PartialLayer;
 
 /**
  * Answers at least this large are parsed and validated in a worker. Below it the worker's start (a module load,

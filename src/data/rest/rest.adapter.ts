@@ -66,7 +66,10 @@ export const restAdapter: ProviderAdapter = {
   cameraColumns: async ({ source, signal }, query) => {
     const url = endpoint(source, '/cameras', { bbox: bboxParam(query.bbox) });
     const answer = await fetchNegotiated({ ...source, url, signal }, columnarMediaType, camerasSchema);
-    if (answer.kind === 'json') return { ...cameraColumnsOf(answer.body.features), crs: null };
+    if (answer.kind === 'json') {
+      const { skipped } = answer.body;
+      return { ...cameraColumnsOf(answer.body.features), crs: null, ...(skipped && { skipped }) };
+    }
     return decodeCameraColumnsOffThread(answer.body, signal);
   },
   stations: ({ source, signal }) =>

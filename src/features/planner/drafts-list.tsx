@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { editCount, isCopyKey, type PlanDraft } from '../../data/drafts/draft';
 import { deleteDraft, listDrafts } from '../../data/drafts/draft-store';
+import { useFormatTime } from '../../ui/time-format';
 
 interface DraftsListProps {
   /** Only this community's drafts; all when absent. */
@@ -15,7 +16,8 @@ interface DraftsListProps {
 
 /** Drafts kept in this browser: resumable, and discarded only after the planner confirms. */
 export function DraftsList({ communityId, openKey, refresh, onResume }: DraftsListProps) {
-  const { t, i18n } = useTranslation('planner');
+  const { t } = useTranslation('planner');
+  const formatTime = useFormatTime();
   const [drafts, setDrafts] = useState<PlanDraft[] | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
@@ -43,7 +45,7 @@ export function DraftsList({ communityId, openKey, refresh, onResume }: DraftsLi
               {isCopyKey(draft.key) && ` (${t('drafts.copy')})`} —{' '}
               {t('drafts.summary', {
                 edits: editCount(draft),
-                time: new Date(draft.savedAt).toLocaleString(i18n.language),
+                time: formatTime(draft.savedAt, 'dateTime'),
               })}
             </span>
             <button type="button" onClick={() => onResume(draft)}>

@@ -20,10 +20,12 @@ import { usePlanDraft } from './use-plan-draft';
 import { usePlanIntents } from './use-plan-intents';
 import { useSavePlan } from './use-save-plan';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useFormatTime } from '../../ui/time-format';
 
 /** One community open in planner mode: the map, the operations, live validation, the preview, drafts and save. */
 export function PlannerEditor({ communityId, data }: { communityId: RegionId; data: PlannerData }) {
-  const { t, i18n } = useTranslation('planner');
+  const { t } = useTranslation('planner');
+  const formatTime = useFormatTime();
   const config = useRuntimeConfig();
   const drafts = usePlanDraft(communityId, data.communityName, data.serverPlan);
   const { draft } = drafts;
@@ -68,7 +70,7 @@ export function PlannerEditor({ communityId, data }: { communityId: RegionId; da
         <h2>{t('title', { name: data.communityName })}</h2>
         {drafts.resumed && (
           <p role="status" data-testid="draft-resumed">
-            {t('drafts.resumed', { time: new Date(draft.savedAt).toLocaleString(i18n.language) })}
+            {t('drafts.resumed', { time: formatTime(draft.savedAt, 'dateTime') })}
           </p>
         )}
         <span data-testid="autosave">{dirty ? t('drafts.autosaved') : t('drafts.clean')}</span>

@@ -9,14 +9,3 @@ export function useWallClock(): number {
   }, []);
   return now;
 }
-
-/** hh:mm(:ss) in China time, whatever the display machine's own zone (as the time windows are). */
-export function chinaTimeFormat(language: string, seconds: boolean): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(language, {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(seconds ? { second: '2-digit' } : {}),
-    hourCycle: 'h23',
-  });
-}

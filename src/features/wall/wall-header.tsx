@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chinaTimeFormat, useWallClock } from './use-wall-clock';
+import { useWallClock } from './use-wall-clock';
 import type { WallFreshness } from './use-wall-data';
+import { useFormatTime } from '../../ui/time-format';
 
 interface WallHeaderProps {
   title: string;
@@ -14,10 +14,9 @@ interface WallHeaderProps {
 
 /** Title, the scene being shown, the clock and the data time; the stale badge when a source is down. */
 export function WallHeader({ title, sceneName, sceneKey, dataTime, freshness, paused }: WallHeaderProps) {
-  const { t, i18n } = useTranslation('wall');
+  const { t } = useTranslation('wall');
   const now = useWallClock();
-  const clock = useMemo(() => chinaTimeFormat(i18n.language, true), [i18n.language]);
-  const short = useMemo(() => chinaTimeFormat(i18n.language, false), [i18n.language]);
+  const formatTime = useFormatTime();
   const dataInstant = dataTime ? Date.parse(dataTime) : Number.NaN;
   return (
     <header className="wall-header">
@@ -28,16 +27,18 @@ export function WallHeader({ title, sceneName, sceneKey, dataTime, freshness, pa
       </p>
       <div className="wall-header__time">
         <p className="wall-header__clock">
-          <time>{clock.format(now)}</time>
+          <time>{formatTime(now, 'clockSeconds')}</time>
         </p>
         {freshness.stale ? (
           <p className="wall-header__stale" role="status" data-stale="true">
-            {freshness.asOf !== null ? t('stale', { time: short.format(freshness.asOf) }) : t('connecting')}
+            {freshness.asOf !== null
+              ? t('stale', { time: formatTime(freshness.asOf, 'clock') })
+              : t('connecting')}
           </p>
         ) : (
           <p className="wall-header__data-time">
             {Number.isFinite(dataInstant)
-              ? t('dataTime', { time: short.format(dataInstant) })
+              ? t('dataTime', { time: formatTime(dataInstant, 'clock') })
               : t('connecting')}
           </p>
         )}

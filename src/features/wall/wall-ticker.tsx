@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseCollection } from '../../contract/schemas/contract.schema';
-import { chinaTimeFormat } from './use-wall-clock';
 import { publicCaseText } from './public-text';
+import { useFormatTime } from '../../ui/time-format';
 
 const titleCharacters = 12;
 
@@ -11,8 +11,8 @@ const titleCharacters = 12;
  * shown beside the title: no grid worker, no address, no caller.
  */
 export function WallTicker({ cases, rows }: { cases: CaseCollection | undefined; rows: number }) {
-  const { t, i18n } = useTranslation('wall');
-  const time = useMemo(() => chinaTimeFormat(i18n.language, false), [i18n.language]);
+  const { t } = useTranslation('wall');
+  const formatTime = useFormatTime();
   const latest = useMemo(
     () =>
       [...(cases?.features ?? [])]
@@ -29,7 +29,7 @@ export function WallTicker({ cases, rows }: { cases: CaseCollection | undefined;
           return (
             <li key={properties.id} className="wall-ticker__row" data-case={properties.id}>
               <p className="wall-ticker__meta">
-                <time dateTime={properties.reportedAt}>{time.format(Date.parse(properties.reportedAt))}</time>
+                <time dateTime={properties.reportedAt}>{formatTime(properties.reportedAt, 'clock')}</time>
                 <span className={`wall-ticker__category wall-ticker__category--${properties.category}`}>
                   {t(`category.${properties.category}`)}
                 </span>

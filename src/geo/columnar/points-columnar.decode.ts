@@ -18,8 +18,9 @@ import {
 
 /**
  * Decode a columnar point buffer into views over it: nothing is copied. Everything that could make a view lie is
- * checked first (magic, version, block bounds and alignment, id offsets, category codes, coordinates finite and in
- * range), so a bad file is refused here with a reason instead of drawing garbage.
+ * checked first (magic, version, block bounds and alignment, id offsets, category codes), so a bad file is refused
+ * here with a reason instead of drawing garbage. Points whose coordinates are not finite and in range are listed in
+ * `invalidPoints` for the reader to leave out: one bad point does not refuse the other million.
  */
 export function decodePointsColumnar(buffer: ArrayBuffer): PointsColumnar {
   if (buffer.byteLength < headerByteLength) throw new ColumnarFormatError('shorter than the header');
@@ -56,7 +57,7 @@ export function decodePointsColumnar(buffer: ArrayBuffer): PointsColumnar {
   if (positions === undefined) throw new ColumnarFormatError(`unknown position type ${positionType}`);
   if (positions.length !== count * 2)
     throw new ColumnarFormatError('positions do not hold two numbers per point');
-  checkCoordinates(positions);
+  const invalidPoints = invalidPointsOf(positions);
 
   const idOffsets = new Uint32Array(
     buffer,
@@ -74,6 +75,7 @@ export function decodePointsColumnar(buffer: ArrayBuffer): PointsColumnar {
     count,
     crs: schema.crs,
     positions,
+    invalidPoints,
     columns,
     idOffsets,
     idBytes,
@@ -105,17 +107,20 @@ function checkBlock(buffer: ArrayBuffer, ref: BlockRef | undefined, what: string
   if (!valid) throw new ColumnarFormatError(`${what}: block out of bounds or misaligned`);
 }
 
-function checkCoordinates(positions: Float32Array | Float64Array): void {
+/**
+ * The points whose coordinates are not a position (NaN, out of range): listed, not refused, so that a reader can
+ * leave those points out and keep the rest (src/data/partial-layer.ts).
+ */
+function invalidPointsOf(positions: Float32Array | Float64Array): number[] {
+  const invalid: number[] = [];
   const length = positions.length;
   for (let index = 0; index < length; index += 2) {
     const longitude = positions[index] ?? NaN;
     const latitude = positions[index + 1] ?? NaN;
-    if (!(longitude >= -180 && longitude <= 180 && latitude >= -90 && latitude <= 90)) {
-      throw new ColumnarFormatError(
-        `point ${index / 2}: coordinates out of range (${longitude}, ${latitude})`,
-      );
-    }
+    if (!(longitude >= -180 && longitude <= 180 && latitude >= -90 && latitude <= 90))
+      invalid.push(index / 2);
   }
+  return invalid;
 }
 
 function checkIdOffsets(offsets: Uint32Array, count: number, byteCount: number): void {

@@ -92,7 +92,12 @@ describe('points columnar format', () => {
     expect(() => decodePointsColumnar(withByte(0, 0x21))).toThrow(/magic/);
     expect(() => decodePointsColumnar(withByte(4, 9))).toThrow(/version/);
     expect(() => decodePointsColumnar(good.slice(0, good.byteLength - 16))).toThrow(ColumnarFormatError);
-    const outOfRange = encodePointsColumnar({ ...cases, positions: [200, 35, 112, 35, 112, 35] });
-    expect(() => decodePointsColumnar(outOfRange)).toThrow(/out of range/);
+  });
+
+  it('lists the points whose coordinates are out of range or NaN, and keeps the others', () => {
+    const outOfRange = encodePointsColumnar({ ...cases, positions: [200, 35, 112, 35, 112, Number.NaN] });
+    const decoded = decodePointsColumnar(outOfRange);
+    expect(decoded.invalidPoints).toEqual([0, 2]);
+    expect(decodePointsColumnar(encodePointsColumnar(cases)).invalidPoints).toEqual([]);
   });
 });

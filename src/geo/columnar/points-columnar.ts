@@ -97,6 +97,8 @@ export interface PointsColumnar {
   readonly crs: 'wgs84' | 'gcj02';
   /** Interleaved longitude, latitude: pass as `{ value: positions, size: 2 }` to a deck.gl binary attribute. */
   readonly positions: Float32Array | Float64Array;
+  /** The points (ascending) whose coordinates are not a position: NaN or outside ±180°/±90°. */
+  readonly invalidPoints: readonly number[];
   readonly columns: ReadonlyMap<string, DecodedColumn>;
   /** The id blocks themselves, for a reader that moves ids elsewhere (a worker transferring them) in bulk. */
   readonly idOffsets: Uint32Array;

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { describeUrl, fetchJson, type HttpSource } from '../../http';
 import type { ResolvedSource } from '../../provider';
 import type { AdapterCall } from '../adapter';
-import { absoluteUrl, parseWith } from '../http-body';
+import { checkBody } from '../../json-body';
+import { absoluteUrl } from '../http-body';
 import {
   arcgisErrorSchema,
   arcgisLayerSchema,
@@ -73,5 +74,5 @@ export async function fetchArcgis<T>(source: HttpSource, schema: z.ZodType<T>): 
       code,
     );
   }
-  return parseWith(source.layer, schema, body, 'ArcGIS answer');
+  return checkBody(source.layer, schema, body, { what: 'ArcGIS answer' });
 }

@@ -3,7 +3,8 @@ import { DataError } from '../../data-error';
 import { casesSchema, type CaseCollection } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
 import { filterCases } from '../case-query';
-import { absoluteUrl, fetchText, parseJsonText, parseWith } from '../http-body';
+import { absoluteUrl, fetchText } from '../http-body';
+import { checkBody, parseJsonText } from '../../json-body';
 import { caseOfRequest } from './open311-case';
 import { splitWindows } from './open311-windows';
 import {
@@ -41,7 +42,14 @@ async function getJson<T>(call: AdapterCall, url: string, schema: z.ZodType<T>, 
     { layer: 'cases', url, headers: call.source.headers, ...(call.signal && { signal: call.signal }) },
     'application/json',
   );
-  return parseWith('cases', schema, parseJsonText('cases', url, text, repairLeadingZeros), what);
+  return checkBody(
+    'cases',
+    schema,
+    parseJsonText({ layer: 'cases', url }, text, { repair: repairLeadingZeros }),
+    {
+      what,
+    },
+  );
 }
 
 /** services.json once per server and jurisdiction: the names and codes behind each request's category. */
@@ -99,11 +107,11 @@ async function open311Cases(call: AdapterCall, query: { from: string; to: string
       if (!options.pageSize || requests.length < options.pageSize || fresh === 0) break;
     }
   }
-  const cases = parseWith(
+  const cases = checkBody(
     'cases',
     casesSchema,
     { type: 'FeatureCollection', features: [...byId.values()] },
-    'cases',
+    { what: 'cases' },
   );
   return filterCases(cases, { from: query.from, to: query.to });
 }

@@ -6,7 +6,7 @@ import { DataError } from '../../data-error';
 import type { Bbox } from '../../provider';
 import type { AdapterCall } from '../adapter';
 import type { SourceFeature } from '../feature-mapping';
-import { parseJsonText, parseWith } from '../http-body';
+import { checkBody, parseJsonText } from '../../json-body';
 import type { FeatureLayer } from '../layer-specs';
 import type { WfsCapabilities, WfsFeatureType } from './wfs-capabilities';
 import { wfsUrl } from './wfs-capabilities';
@@ -49,7 +49,9 @@ function readFeatures(
   const projections = { dataProjection: plan.options.crs, featureProjection: 'EPSG:4326' };
   const geoJson = new GeoJSON();
   if (plan.geoJsonFormat !== undefined) {
-    const body = parseWith(layer, wfsGeoJsonSchema, parseJsonText(layer, url, text), 'WFS GeoJSON');
+    const body = checkBody(layer, wfsGeoJsonSchema, parseJsonText({ layer, url }, text), {
+      what: 'WFS GeoJSON',
+    });
     // GeoJSON is longitude first whatever the CRS (RFC 7946; GeoServer and MapServer write it so).
     const features = geoJson.readFeatures(body, { ...projections, dataProjection: plan.options.crs });
     const matched = Number(body.numberMatched ?? body.totalFeatures);

@@ -1,7 +1,7 @@
 import type { LayerKind } from '../../../domain/runtime-config';
 import { DataError } from '../../data-error';
 import { describeUrl, type HttpSource } from '../../http';
-import { fetchOk } from '../http-body';
+import { fetchOk } from '../../http';
 
 /**
  * WFS speaks XML: capabilities, schemas, GML and its exception reports. Read with the browser's own DOMParser

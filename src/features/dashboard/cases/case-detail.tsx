@@ -3,7 +3,8 @@ import { useGrids } from '../../../data/queries';
 import type { CaseSummary } from '../../../data/live/case-columns';
 import { caseStages } from '../../../domain/case';
 import { maskPersonName } from '../map/mask';
-import { caseTitle, formatDayTimeOrDash } from './case-text';
+import { useFormatTime } from '../../../ui/time-format';
+import { caseTitle } from './case-text';
 
 /**
  * One case: its facts and its step timeline through the six-step loop, read from the live columns. Names and
@@ -22,6 +23,7 @@ export function CaseDetail({
   onClose: () => void;
 }) {
   const { t } = useTranslation('cases');
+  const formatTime = useFormatTime();
   const grids = useGrids();
   const grid = grids.data?.features.find((item) => item.properties.id === summary.gridId)?.properties;
   const reachedIndex = caseStages.indexOf(summary.status);
@@ -31,7 +33,7 @@ export function CaseDetail({
     [t('detail.category'), categoryLabel],
     [t('detail.channel'), summary.channel ? t(`channel.${summary.channel}`) : '—'],
     [t('detail.status'), t(`stage.${summary.status}`)],
-    [t('detail.due'), formatDayTimeOrDash(summary.dueAt)],
+    [t('detail.due'), formatTime(summary.dueAt, 'dayTime')],
     [t('detail.grid'), grid?.name ?? summary.gridId ?? '—'],
     [t('detail.worker'), grid ? maskPersonName(grid.workerName) : '—'],
   ];
@@ -61,7 +63,7 @@ export function CaseDetail({
             <li key={stage} className={reached ? 'case-detail__step--reached' : 'case-detail__step--ahead'}>
               <span>{t(`stage.${stage}`)}</span>
               <span>
-                {Number.isFinite(at) ? formatDayTimeOrDash(at) : reached ? '—' : t('detail.notReached')}
+                {Number.isFinite(at) ? formatTime(at, 'dayTime') : reached ? '—' : t('detail.notReached')}
               </span>
             </li>
           );

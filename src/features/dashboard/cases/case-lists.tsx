@@ -3,7 +3,8 @@ import type { CaseColumns } from '../../../data/live/case-columns';
 import type { LateCase } from '../../../data/live/case-lists';
 import type { CaseArrival } from '../../../data/live/live-cases';
 import { formatCount } from '../../../ui/format';
-import { caseTitle, durationParts, formatDayTimeOrDash } from './case-text';
+import { useFormatTime } from '../../../ui/time-format';
+import { caseTitle, durationParts } from './case-text';
 
 interface ListProps {
   columns: CaseColumns;
@@ -14,6 +15,7 @@ interface ListProps {
 
 function CaseButton({ columns, titles, row, onSelect, extra }: ListProps & { row: number; extra?: string }) {
   const { t } = useTranslation('cases');
+  const formatTime = useFormatTime();
   const summary = columns.caseAt(row);
   if (!summary) return null;
   return (
@@ -30,7 +32,7 @@ function CaseButton({ columns, titles, row, onSelect, extra }: ListProps & { row
         )}
       </span>
       <span className="case-list__meta">
-        {formatDayTimeOrDash(summary.reportedAt)} · {t(`stage.${summary.status}`)}
+        {formatTime(summary.reportedAt, 'dayTime')} · {t(`stage.${summary.status}`)}
         {extra ? ` · ${extra}` : ''}
       </span>
     </button>

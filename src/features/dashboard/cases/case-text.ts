@@ -9,25 +9,6 @@ export function maskPhoneNumbers(text: string): string {
   });
 }
 
-const clockFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const dayTimeFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** "hh:mm" in China time, whatever the display's zone (the command centre's clock). */
-export const formatClock = (instant: number): string => clockFormat.format(instant);
-export const formatDayTime = (instant: number): string => dayTimeFormat.format(instant);
-
 /** A duration as whole days past one day, else whole hours. */
 export function durationParts(ms: number): { unit: 'days' | 'hours'; count: number } {
   const hours = Math.max(0, ms) / 3_600_000;
@@ -42,7 +23,3 @@ export function durationParts(ms: number): { unit: 'days' | 'hours'; count: numb
  */
 export const caseTitle = (title: string | null, categoryLabel: string): string =>
   title === null ? categoryLabel : maskPhoneNumbers(title);
-
-/** "MM-DD hh:mm" in China time, or "—" for no time. */
-export const formatDayTimeOrDash = (instant: number): string =>
-  Number.isFinite(instant) ? formatDayTime(instant) : '—';

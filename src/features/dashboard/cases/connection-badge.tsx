@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseConnection } from './use-live-cases';
-import { formatClock } from './case-text';
+import { useFormatTime } from '../../../ui/time-format';
 
 /** After this long without the stream the data is called stale, with the time it was last current. */
 const staleAfterMs = 15_000;
@@ -31,13 +31,14 @@ function describe(connection: CaseConnection, now: number): { state: string; key
 /** The stream's state, always on screen: live / reconnecting / stale since hh:mm. */
 export function ConnectionBadge({ connection, now }: { connection: CaseConnection; now: number }) {
   const { t } = useTranslation('cases');
+  const formatTime = useFormatTime();
   const { state, key, time } = describe(connection, now);
   const seconds = connection.kind === 'polling' ? connection.everySeconds : 0;
   return (
     <p className={`case-connection case-connection--${state}`} role="status" data-connection={state}>
       <span className="case-connection__dot" aria-hidden="true" />
       <span className="case-connection__label">{t('connection.label')}: </span>
-      {t(`connection.${key}`, { time: time === undefined ? '—' : formatClock(time), seconds })}
+      {t(`connection.${key}`, { time: time === undefined ? '—' : formatTime(time, 'clock'), seconds })}
     </p>
   );
 }

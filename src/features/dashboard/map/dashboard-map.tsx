@@ -9,6 +9,7 @@ import { useRegionIndex } from '../../../data/queries';
 import { screenFramePadding } from './frame-padding';
 import { drillTargetOf } from './drill-target';
 import { LayerAlert } from '../../../ui/layer-alert';
+import { LayerNotice } from '../../../ui/layer-notice';
 import { useViewState } from '../../../ui/view-state';
 import { gridsInUnit, summariseCameras } from './camera-summary';
 import { GridDetail, StationDetail } from './detail-panel';
@@ -182,6 +183,18 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
             error={queries.stations.error}
             onRetry={() => void queries.stations.refetch()}
           />
+        )}
+        <LayerNotice
+          layer="regions"
+          skipped={data.skipped.regions}
+          drawn={data.regions?.features.length ?? 0}
+        />
+        <LayerNotice layer="grids" skipped={data.skipped.grids} drawn={data.grids?.features.length ?? 0} />
+        {view.layers.has('cameras') && (
+          <LayerNotice layer="cameras" skipped={data.skipped.cameras} drawn={data.cameras?.count ?? 0} />
+        )}
+        {wantsStations && (
+          <LayerNotice layer="stations" skipped={data.skipped.stations} drawn={data.stations?.length ?? 0} />
         )}
       </div>
       <MapDrawer>

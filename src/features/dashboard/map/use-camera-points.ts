@@ -2,6 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CameraColumnsAnswer } from '../../../contract/columnar/camera-columns.decode';
 import type { DataError } from '../../../data/data-error';
+import type { SkippedFeature } from '../../../data/partial-layer';
 import { useDataSource } from '../../../data/data-source-context';
 import { dataQueries } from '../../../data/queries';
 import { convertCollection, convertPosition, type Crs } from '../../../geo/crs';
@@ -15,7 +16,12 @@ import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
 export function useCameraPoints(
   dataCrs: Crs | null,
   basemapCrs: Crs,
-): { query: UseQueryResult<unknown, DataError>; points: CameraPoints | null } {
+): {
+  query: UseQueryResult<unknown, DataError>;
+  points: CameraPoints | null;
+  /** The cameras the layer left out (invalid or swapped), for its notice. */
+  skipped: readonly SkippedFeature[] | undefined;
+} {
   const source = useDataSource();
   const hasColumns = source.cameraColumns !== undefined;
   const columns = useQuery({ ...dataQueries.cameraColumns(source), enabled: hasColumns });
@@ -31,7 +37,8 @@ export function useCameraPoints(
     if (!useGeoJson || !geojson.data || !dataCrs) return null;
     return cameraPointsOf(convertCollection(geojson.data, dataCrs, basemapCrs).features);
   }, [columns.data, useGeoJson, geojson.data, dataCrs, basemapCrs]);
-  return { query: useGeoJson ? geojson : columns, points };
+  const skipped = useGeoJson ? geojson.data?.skipped : columns.data?.skipped;
+  return { query: useGeoJson ? geojson : columns, points, skipped };
 }
 
 /** Positions moved into the base map's CRS (a copy; the rest of the columns are shared). */

@@ -61,7 +61,11 @@ export function useMapData() {
     return convertCollection(enriched, dataCrs, basemapCrs);
   }, [grids.data, reach, dataCrs, basemapCrs]);
 
-  const { query: cameras, points: cameraPoints } = useCameraPoints(dataCrs, basemapCrs);
+  const {
+    query: cameras,
+    points: cameraPoints,
+    skipped: camerasSkipped,
+  } = useCameraPoints(dataCrs, basemapCrs);
 
   const stationMarks = useMemo<StationMark[] | null>(() => {
     if (!stations.data || !dataCrs) return null;
@@ -97,6 +101,16 @@ export function useMapData() {
     basemap: config.basemap,
     privacy: config.privacy,
     queries: { meta, regions, grids, cameras, stations },
+    /**
+     * What each layer left out (src/data/partial-layer.ts), for its notice; none while the layer has failed: its
+     * alert speaks then, not a notice about the answer before.
+     */
+    skipped: {
+      regions: regions.isError ? undefined : regions.data?.skipped,
+      grids: grids.isError ? undefined : grids.data?.skipped,
+      cameras: cameras.isError ? undefined : camerasSkipped,
+      stations: stations.isError ? undefined : stations.data?.skipped,
+    },
     regions: convertedRegions,
     grids: mapGrids,
     gridsById,

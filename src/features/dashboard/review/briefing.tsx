@@ -5,6 +5,7 @@ import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';
 import { exportViewImage } from './export-image';
+import { useFormatTime } from '../../../ui/time-format';
 
 /**
  * The briefing: a print button, and the heading a printed one-page report carries (title, unit, window, data
@@ -19,7 +20,8 @@ export function Briefing({
   period: ReviewPeriod;
   dataTime: string | null;
 }) {
-  const { t, i18n } = useTranslation('review');
+  const { t } = useTranslation('review');
+  const formatTime = useFormatTime();
   const config = useRuntimeConfig();
   const lastDay = formatChinaDay(period.period.to - 1);
   const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
@@ -58,8 +60,7 @@ export function Briefing({
           {t('briefing.unit', { unit: focus.chain.map((unit) => unit.name).join(' › ') })}
           {' · '}
           {t('briefing.window', { from: formatChinaDay(period.period.from), to: lastDay })}
-          {dataTime &&
-            ` · ${t('briefing.dataTime', { time: new Date(dataTime).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' }) })}`}
+          {dataTime && ` · ${t('briefing.dataTime', { time: formatTime(dataTime, 'dateTime') })}`}
         </p>
       </header>
     </>
