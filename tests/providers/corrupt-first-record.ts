@@ -1,7 +1,7 @@
 /**
  * A stand-in for a city's server that sent one bad record: wraps `fetch` so that the first answer of a layer holding
  * records has its first record broken in the way that answer's format allows: a point's longitude and latitude
- * swapped (GeoJSON, CSV, KML, Open311 JSON), an area's geometry dropped (GeoJSON). The rest of the answer is as the
+ * swapped (GeoJSON, CSV, KML, GML, Open311 JSON), an area's geometry dropped (GeoJSON). The rest of the answer is as the
  * peer sent it, so the contract suite can check that every provider leaves out that one record and keeps the rest.
  */
 export function corruptFirstRecord(): { restore(): void; corrupted(): boolean } {
@@ -11,7 +11,7 @@ export function corruptFirstRecord(): { restore(): void; corrupted(): boolean } 
     const response = await original(input, init);
     if (done || !response.ok) return response;
     const type = response.headers.get('content-type') ?? '';
-    if (!/json|csv|kml/.test(type)) return response;
+    if (!/json|csv|kml|xml/.test(type)) return response;
     const text = await response.text();
     const broken = breakFirst(text, type);
     if (broken !== null) done = true;
@@ -36,6 +36,11 @@ function breakFirst(text: string, type: string): string | null {
     lines[1] = [...cells, y, x].join(',');
     return lines.join('\r\n');
   }
+  // GML (WFS): the first feature's first position has its two numbers swapped; an area's ring no longer closes.
+  if (type.includes('xml') && !type.includes('kml'))
+    return /<gml:pos(List)?[^>]*>/.test(text) && /<wfs:member>|<gml:featureMember>/.test(text)
+      ? text.replace(/(<gml:pos(?:List)?[^>]*>)\s*([-\d.eE+]+)\s+([-\d.eE+]+)/, '$1$3 $2')
+      : null;
   if (type.includes('kml'))
     return text.includes('<coordinates>')
       ? text.replace(/<coordinates>([^,<]+),([^,<]+)/, '<coordinates>$2,$1')
