@@ -119,7 +119,7 @@ describe('readWmtsBasemap', () => {
   const wmts = basemapOf({ kind: 'wmts', url, wmts: { layer: 'city:base' } });
 
   it('turns the configured service into the raster template MapLibre draws', async () => {
-    const fetchImpl = (async () => new Response(capabilities())) as typeof fetch;
+    const fetchImpl = (() => Promise.resolve(new Response(capabilities()))) as typeof fetch;
     const { basemap, problem } = await readWmtsBasemap(wmts, fetchImpl);
     expect(problem).toBeUndefined();
     expect(basemap).toMatchObject({
@@ -132,7 +132,7 @@ describe('readWmtsBasemap', () => {
   });
 
   it('keeps the plain background and names the reason when the service fails', async () => {
-    const fetchImpl = (async () => new Response('no', { status: 503 })) as typeof fetch;
+    const fetchImpl = (() => Promise.resolve(new Response('no', { status: 503 }))) as typeof fetch;
     expect(await readWmtsBasemap(wmts, fetchImpl)).toEqual({
       basemap: { ...wmts, kind: 'none' },
       problem: 'WMTS base map: GetCapabilities answered HTTP 503',

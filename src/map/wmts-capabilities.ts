@@ -23,7 +23,7 @@ const webMercatorCrs = /(EPSG:{1,2}(\d+\.?\d*:)?(3857|900913|102100|102113)|EPSG
 const childrenNamed = (parent: Element, name: string): Element[] =>
   Array.from(parent.children).filter((child) => child.localName === name);
 const childText = (parent: Element, name: string): string | undefined =>
-  childrenNamed(parent, name)[0]?.textContent?.trim() || undefined;
+  childrenNamed(parent, name)[0]?.textContent.trim() || undefined;
 
 function isWebMercator(set: Element): boolean {
   const crs = childText(set, 'SupportedCRS') ?? '';
@@ -40,9 +40,9 @@ function matricesOf(
     zoom: Math.round(Math.log2(zoomZeroScale / Number(childText(matrix, 'ScaleDenominator')))),
     tileSize: Number(childText(matrix, 'TileWidth') ?? 256),
   }));
-  if (matrices.length === 0 || matrices.some((matrix) => !Number.isFinite(matrix.zoom)))
+  const [first] = matrices;
+  if (!first || matrices.some((matrix) => !Number.isFinite(matrix.zoom)))
     return 'its Web Mercator tile matrix set lists no usable tile matrices';
-  const first = matrices[0]!;
   const prefix = first.id.slice(0, first.id.length - String(first.zoom).length);
   if (!matrices.every((matrix) => matrix.id === `${prefix}${matrix.zoom}`))
     return `tile matrix identifiers (${first.id}, …) are not zoom levels`;
@@ -60,7 +60,7 @@ function getTileEndpoint(doc: Document): string | undefined {
     (element) => element.getAttribute('name') === 'GetTile',
   );
   const gets = operation ? Array.from(operation.getElementsByTagNameNS('*', 'Get')) : [];
-  const kvp = gets.find((get) => !get.textContent?.trim() || /KVP/i.test(get.textContent)) ?? gets[0];
+  const kvp = gets.find((get) => !get.textContent.trim() || /KVP/i.test(get.textContent)) ?? gets[0];
   return (
     kvp?.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ??
     kvp?.getAttribute('xlink:href') ??
@@ -82,7 +82,7 @@ export function readWmtsCapabilities(xml: string, capabilitiesUrl: string, layer
   const linked = new Set(
     childrenNamed(layer, 'TileMatrixSetLink').map((link) => childText(link, 'TileMatrixSet')),
   );
-  const set = childrenNamed(contents!, 'TileMatrixSet').find(
+  const set = (contents ? childrenNamed(contents, 'TileMatrixSet') : []).find(
     (candidate) => linked.has(childText(candidate, 'Identifier')) && isWebMercator(candidate),
   );
   if (!set)
@@ -96,7 +96,7 @@ export function readWmtsCapabilities(xml: string, capabilitiesUrl: string, layer
   const styles = childrenNamed(layer, 'Style');
   const style = styles.find((candidate) => candidate.getAttribute('isDefault') === 'true') ?? styles[0];
   const styleId = (style && childText(style, 'Identifier')) ?? 'default';
-  const formats = childrenNamed(layer, 'Format').map((format) => format.textContent?.trim() ?? '');
+  const formats = childrenNamed(layer, 'Format').map((format) => format.textContent.trim());
   const format = formats.find((candidate) => candidate === 'image/png') ?? formats[0] ?? 'image/png';
   const dimensions = new Map(
     childrenNamed(layer, 'Dimension').map((dimension) => [
@@ -112,8 +112,9 @@ export function readWmtsCapabilities(xml: string, capabilitiesUrl: string, layer
   const resolve = (url: string) =>
     new URL(url, capabilitiesUrl).href.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
   let template: string;
-  if (resource?.getAttribute('template')) {
-    template = resolve(resource.getAttribute('template')!).replace(/\{(\w+)\}/g, (whole, key: string) => {
+  const resourceTemplate = resource?.getAttribute('template');
+  if (resourceTemplate) {
+    template = resolve(resourceTemplate).replace(/\{(\w+)\}/g, (whole, key: string) => {
       const lower = key.toLowerCase();
       if (lower === 'tilematrixset') return setId;
       if (lower === 'tilematrix') return matrices.pattern;
