@@ -10,6 +10,7 @@ import { App } from './app';
 import { configUrlOf, loadRuntimeConfig } from './config/load-config';
 import { ConfigErrorPage, StartErrorPage } from './config/config-error-page';
 import { createQueryClient } from './query-client';
+import { readWmtsBasemap } from '../map/wmts-capabilities';
 
 /**
  * Start-up order: configuration first (it decides the language, the data source and whether the embedded mock
@@ -29,7 +30,9 @@ export async function start(container: HTMLElement | null): Promise<void> {
     );
     return;
   }
-  const { config } = result;
+  // A WMTS base map is resolved to its tile template before the map starts; a failure keeps the plain background.
+  const { basemap, problem: basemapProblem } = await readWmtsBasemap(result.config.basemap);
+  const config = { ...result.config, basemap };
   const i18n = await initI18n(config.locale);
   if (config.mock) {
     try {
@@ -52,6 +55,11 @@ export async function start(container: HTMLElement | null): Promise<void> {
           <DataSourceProvider source={createDataSource(config)}>
             <QueryClientProvider client={createQueryClient(config.refreshSeconds)}>
               <App />
+              {basemapProblem ? (
+                <p role="alert" className="basemap-problem">
+                  {basemapProblem}
+                </p>
+              ) : null}
             </QueryClientProvider>
           </DataSourceProvider>
         </RuntimeConfigProvider>

@@ -24,19 +24,46 @@ const sourceSchema = z
   .strict();
 export type SourceConfig = z.infer<typeof sourceSchema>;
 
+/** Base maps a city can name instead of spelling out tile URLs (docs/configuration.md, "Base map presets"). */
+export const basemapKinds = ['none', 'raster', 'style', 'tianditu', 'wmts'] as const;
+
 const basemapSchema = z
   .object({
-    kind: z.enum(['none', 'raster', 'style']).default('none'),
+    kind: z.enum(basemapKinds).default('none'),
+    /** raster: an XYZ template; style: a MapLibre style URL; wmts: the service's GetCapabilities URL. */
     url: z.string().min(1).optional(),
     crs: z.enum(['wgs84', 'gcj02']).default('wgs84'),
     attribution: z.string().optional(),
     tileSize: z.number().int().positive().default(256),
+    minZoom: z.number().min(0).max(24).default(0),
     maxZoom: z.number().min(0).max(24).default(18),
+    /** Values for `{s}` in a raster template (AMap's 1–4, Tencent's 0–3): one tile URL per value. */
+    subdomains: z.array(z.string().min(1)).min(1).optional(),
+    /** `tms` for servers that count tile rows from the south (Tencent's classic tiles). */
+    scheme: z.enum(['xyz', 'tms']).default('xyz'),
+    /** Tianditu: vector (vec + cva) or imagery (img + cia); `key` is Tianditu's browser key (tk). */
+    tianditu: z
+      .object({ layer: z.enum(['vector', 'imagery']).default('vector'), key: z.string().min(1) })
+      .strict()
+      .optional(),
+    /** WMTS: the layer to draw (its ows:Identifier); the first layer when absent. */
+    wmts: z
+      .object({ layer: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((basemap) => basemap.kind === 'none' || basemap.url !== undefined, {
-    message: 'basemap.url is required when basemap.kind is "raster" or "style"',
+  .refine((basemap) => !['raster', 'style', 'wmts'].includes(basemap.kind) || basemap.url !== undefined, {
+    message: 'basemap.url is required when basemap.kind is "raster", "style" or "wmts"',
     path: ['url'],
+  })
+  .refine((basemap) => basemap.kind !== 'tianditu' || basemap.tianditu !== undefined, {
+    message: 'basemap.tianditu.key is required when basemap.kind is "tianditu"',
+    path: ['tianditu'],
+  })
+  .refine((basemap) => basemap.kind !== 'tianditu' || basemap.crs === 'wgs84', {
+    message: 'Tianditu tiles are CGCS2000 (WGS84 within centimetres): basemap.crs must be "wgs84"',
+    path: ['crs'],
   });
 export type BasemapConfig = z.infer<typeof basemapSchema>;
 
@@ -113,7 +140,14 @@ export const runtimeConfigSchema = z
         }
       }, 'not an IANA time zone (e.g. "Asia/Shanghai")')
       .default('Asia/Shanghai'),
-    basemap: basemapSchema.default({ kind: 'none', crs: 'wgs84', tileSize: 256, maxZoom: 18 }),
+    basemap: basemapSchema.default({
+      kind: 'none',
+      crs: 'wgs84',
+      tileSize: 256,
+      minZoom: 0,
+      maxZoom: 18,
+      scheme: 'xyz',
+    }),
     privacy: privacySchema.default({ maskPersonalData: false, minimumCount: 3 }),
     wall: wallSchema.default({ designWidth: 3840, designHeight: 2160, tour: [], idleResumeSeconds: 60 }),
     planner: plannerSchema.default({

@@ -25,19 +25,61 @@ const backgroundLayerOf = (theme: MapTheme) =>
     paint: { 'background-color': backgroundCssOf(theme) },
   }) as const;
 
+const tiandituSubdomains = ['0', '1', '2', '3', '4', '5', '6', '7'];
+
+/**
+ * Tianditu's WMTS GetTile URL in its Web Mercator matrix set ('w'). The key (tk) must be in the URL: Tianditu
+ * issues it as a browser key bound to the deployment's domain, so it is public by design, not a secret.
+ */
+export function tiandituTileUrl(layer: string, key: string, subdomain: string): string {
+  const query = `SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w`;
+  return `https://t${subdomain}.tianditu.gov.cn/${layer}_w/wmts?${query}&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`;
+}
+
+/** Tianditu's base layer and the annotation layer drawn over it (Chinese place names). */
+const tiandituLayers = { vector: ['vec', 'cva'], imagery: ['img', 'cia'] } as const;
+
+const tilesOf = (template: string, subdomains: readonly string[] | undefined): string[] =>
+  template.includes('{s}') && subdomains
+    ? subdomains.map((value) => template.replace('{s}', value))
+    : [template];
+
 export function baseStyle(basemap: BasemapConfig, theme: MapTheme = 'light'): StyleSpecification | string {
   const backgroundLayer = backgroundLayerOf(theme);
   if (basemap.kind === 'style' && basemap.url) return basemap.url;
+  const attribution = basemap.attribution ? { attribution: basemap.attribution } : {};
+  const zooms = { tileSize: basemap.tileSize, minzoom: basemap.minZoom, maxzoom: basemap.maxZoom };
+  if (basemap.kind === 'tianditu' && basemap.tianditu) {
+    const { key, layer } = basemap.tianditu;
+    const [base, annotation] = tiandituLayers[layer];
+    const source = (name: string) => ({
+      type: 'raster' as const,
+      tiles: tiandituSubdomains.map((subdomain) => tiandituTileUrl(name, key, subdomain)),
+      ...zooms,
+      ...attribution,
+    });
+    return {
+      version: 8,
+      sources: { basemap: source(base), 'basemap-annotation': source(annotation) },
+      layers: [
+        backgroundLayer,
+        { id: 'basemap', type: 'raster', source: 'basemap' },
+        { id: 'basemap-annotation', type: 'raster', source: 'basemap-annotation' },
+      ],
+    };
+  }
+  // A 'wmts' base map reaches here already resolved to its tile template (readWmtsBasemap); unresolved, it is
+  // drawn as the plain background rather than as a broken tile URL.
   if (basemap.kind === 'raster' && basemap.url) {
     return {
       version: 8,
       sources: {
         basemap: {
           type: 'raster',
-          tiles: [basemap.url],
-          tileSize: basemap.tileSize,
-          maxzoom: basemap.maxZoom,
-          ...(basemap.attribution ? { attribution: basemap.attribution } : {}),
+          tiles: tilesOf(basemap.url, basemap.subdomains),
+          scheme: basemap.scheme,
+          ...zooms,
+          ...attribution,
         },
       },
       layers: [backgroundLayer, { id: 'basemap', type: 'raster', source: 'basemap' }],
