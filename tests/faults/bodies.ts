@@ -9,10 +9,14 @@ export const jincheng = { lng: 112.85, lat: 35.49 };
 export function camera(index: number, overrides: Json = {}, geometry?: unknown): Json {
   return {
     type: 'Feature',
-    geometry: geometry ?? {
-      type: 'Point',
-      coordinates: [jincheng.lng + (index % 10) * 0.01, jincheng.lat + Math.floor(index / 10) * 0.01],
-    },
+    // Only a missing argument gets the default point: a caller's `null` is a camera without a geometry.
+    geometry:
+      geometry === undefined
+        ? {
+            type: 'Point',
+            coordinates: [jincheng.lng + (index % 10) * 0.01, jincheng.lat + Math.floor(index / 10) * 0.01],
+          }
+        : geometry,
     properties: {
       id: `FAULT-CAM-${index}`,
       name: `测试摄像头 ${index}`,
