@@ -3,10 +3,11 @@ import { useSyncExternalStore } from 'react';
 /**
  * The screen classes the layout adapts to. The same widths are written in the stylesheets' media queries
  * (theme.css, dashboard-map.css, planner.css): a phone held upright (360–430 px, up to 600), and a tablet or a
- * small laptop, where the side panels narrow and the layer panel folds away.
+ * small laptop, where the side panels narrow and the layer panel folds away. `screen` only: a printed briefing
+ * (an A4 page is ~700 CSS px wide) keeps the desktop layout on its one page.
  */
-export const phoneQuery = '(max-width: 600px)';
-export const compactQuery = '(max-width: 1180px)';
+export const phoneQuery = 'screen and (max-width: 600px)';
+export const compactQuery = 'screen and (max-width: 1180px)';
 
 /** How much of the phone's bottom sheet (tabs, breadcrumb, the KPI strip) shows over the map before it is pulled up. */
 export const phoneSheetPeekPx = 240;
