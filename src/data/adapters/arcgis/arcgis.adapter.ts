@@ -1,8 +1,8 @@
 import type { Bbox } from '../../provider';
 import type { Meta } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
-import { filterCases } from '../case-query';
-import { extentOf, keepInBbox } from '../feature-bbox';
+import { bboxLayerReads } from '../bbox-layer-reads';
+import { extentOf } from '../feature-bbox';
 import { readMapping, toLayerCollection } from '../feature-mapping';
 import type { FeatureLayer, LayerCollections } from '../layer-specs';
 import { layerOf, readArcgisOptions } from './arcgis-layer';
@@ -24,13 +24,6 @@ async function readLayer<L extends FeatureLayer>(
   const features = await readAllFeatures(call, layer, { description, options, ...(bbox && { bbox }) });
   return toLayerCollection(layer, features, mapping);
 }
-
-const inBbox = <
-  T extends { features: readonly { geometry: Parameters<typeof keepInBbox>[0][number]['geometry'] }[] },
->(
-  collection: T,
-  bbox: Bbox | undefined,
-): T => ({ ...collection, features: keepInBbox(collection.features, bbox) });
 
 async function arcgisMeta(call: AdapterCall): Promise<Meta> {
   const options = readArcgisOptions('regions', call.source.options);
@@ -55,16 +48,5 @@ async function arcgisMeta(call: AdapterCall): Promise<Meta> {
 export const arcgisAdapter: ProviderAdapter = {
   kind: 'arcgis',
   meta: arcgisMeta,
-  regions: (call) => readLayer(call, 'regions'),
-  grids: async (call, query) => {
-    const grids = inBbox(await readLayer(call, 'grids', query.bbox), query.bbox);
-    if (query.community === undefined) return grids;
-    return {
-      ...grids,
-      features: grids.features.filter((grid) => grid.properties.communityId === query.community),
-    };
-  },
-  cameras: async (call, query) => inBbox(await readLayer(call, 'cameras', query.bbox), query.bbox),
-  stations: (call) => readLayer(call, 'stations'),
-  cases: async (call, query) => filterCases(await readLayer(call, 'cases', query.bbox), query),
+  ...bboxLayerReads(readLayer),
 };

@@ -2,8 +2,8 @@ import { DataError } from '../../data-error';
 import type { Bbox } from '../../provider';
 import type { Meta } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
-import { filterCases } from '../case-query';
-import { extentOf, keepInBbox } from '../feature-bbox';
+import { bboxLayerReads } from '../bbox-layer-reads';
+import { extentOf } from '../feature-bbox';
 import { readMapping, toLayerCollection, type FeatureMapping, type SourceFeature } from '../feature-mapping';
 import { layerSpecs, type FeatureLayer, type LayerCollections } from '../layer-specs';
 import {
@@ -66,13 +66,6 @@ function withAbsentAsEmpty(layer: FeatureLayer, features: SourceFeature[], mappi
   });
 }
 
-const inBbox = <
-  T extends { features: readonly { geometry: Parameters<typeof keepInBbox>[0][number]['geometry'] }[] },
->(
-  collection: T,
-  bbox: Bbox | undefined,
-): T => ({ ...collection, features: keepInBbox(collection.features, bbox) });
-
 async function wfsMeta(call: AdapterCall): Promise<Meta> {
   const options = readWfsOptions('regions', call.source.options);
   const capabilities = await capabilitiesOf(call, 'regions', options);
@@ -91,16 +84,5 @@ async function wfsMeta(call: AdapterCall): Promise<Meta> {
 export const wfsAdapter: ProviderAdapter = {
   kind: 'wfs',
   meta: wfsMeta,
-  regions: (call) => readLayer(call, 'regions'),
-  grids: async (call, query) => {
-    const grids = inBbox(await readLayer(call, 'grids', query.bbox), query.bbox);
-    if (query.community === undefined) return grids;
-    return {
-      ...grids,
-      features: grids.features.filter((grid) => grid.properties.communityId === query.community),
-    };
-  },
-  cameras: async (call, query) => inBbox(await readLayer(call, 'cameras', query.bbox), query.bbox),
-  stations: (call) => readLayer(call, 'stations'),
-  cases: async (call, query) => filterCases(await readLayer(call, 'cases', query.bbox), query),
+  ...bboxLayerReads(readLayer),
 };
