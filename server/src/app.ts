@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { BadParameter } from '../../src/contract/query-params';
 import { CaseEventHub } from './case-events';
@@ -21,6 +22,11 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const pool = createPool(config.databaseUrl);
   const events = new CaseEventHub(config.databaseUrl, pool);
   const context: ServerContext = { pool, events, config };
+  const instance = config.instance ?? `${hostname()}:${process.pid}`;
+  // Every answer names its instance; set on the raw response so that the stream's own writeHead sends it too.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.raw.setHeader('x-gridboard-instance', instance);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof BadParameter)

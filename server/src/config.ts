@@ -9,6 +9,11 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   /** Seconds a client is asked to wait (Retry-After) while the database is unreachable. */
   retryAfterSeconds: number;
+  /**
+   * This instance's name, sent as `X-Gridboard-Instance` on every answer, so an operator (and the nginx test) can
+   * tell which of several instances behind a proxy answered; the host name and process id when not set.
+   */
+  instance?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -21,5 +26,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     basePath: (env.GRIDBOARD_BASE_PATH ?? '/api').replace(/\/+$/, ''),
     bodyLimitBytes: Number(env.GRIDBOARD_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024),
     retryAfterSeconds: Number(env.GRIDBOARD_RETRY_AFTER_SECONDS ?? 5),
+    instance: env.GRIDBOARD_INSTANCE,
   };
 }
