@@ -61,6 +61,8 @@ error_log ${options.dir}/error.log warn;
 events { worker_connections 512; }
 http {
   include /etc/nginx/mime.types;
+  # Debian's mime.types (nginx 1.22) lacks .mjs: without this the MapLibre worker, a module, is refused.
+  types { application/javascript mjs; }
   default_type application/octet-stream;
   access_log off;
   client_body_temp_path ${options.dir}/temp/body;
