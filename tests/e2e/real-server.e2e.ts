@@ -25,6 +25,8 @@ const instances: FastifyInstance[] = [];
 let site: Nginx | undefined;
 let browser: Browser | undefined;
 let client: pg.Client | undefined;
+/** The dashboard the first two tests read: the map, then the KPIs. */
+let dashboard: Visit | undefined;
 
 beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
@@ -106,7 +108,8 @@ const apiPath = (url: string) => new URL(url).pathname;
 
 describe('the production build on the reference server (PostgreSQL + PostGIS, two instances, nginx)', () => {
   it('draws the grids the server serves, with no mock in the page', async () => {
-    const { page, requests, errors, close } = await visit('/?layers=grids');
+    dashboard = await visit('/?layers=grids');
+    const { page, requests, errors } = dashboard;
     await mapReady(page);
     const map = page.locator('.grid-map');
     const shot = await map.screenshot();
@@ -119,11 +122,12 @@ describe('the production build on the reference server (PostgreSQL + PostGIS, tw
     expect(requests.map(apiPath)).toContain('/api/grids');
     expect(requests.filter((url) => /mockServiceWorker|\/demo-city\//.test(url))).toEqual([]);
     expect(errors).toEqual([]);
-    await close();
   });
 
   it('shows in its KPI cards the figures of /indicators, equal to a count of the cases in SQL', async () => {
-    const { page, requests, close } = await visit('/');
+    // The same page: its review shows the city's KPIs beside the map.
+    if (!dashboard) throw new Error('the dashboard did not open');
+    const { page, requests, close } = dashboard;
     const card = (key: string) => page.locator(`.kpi-card[data-indicator="${key}"]`);
     await card('casesReported').locator('.kpi-card__value').waitFor({ timeout: 60_000 });
     // The cards show the current period; the page also asks for the one before it (the change arrows).
