@@ -198,13 +198,28 @@ describe('the production build on the reference server (PostgreSQL + PostGIS, tw
     expect(await detail.textContent()).toContain(grid.name);
     await close();
   });
+});
 
-  it('shows a plan one planner saved to another planner after a reload', async () => {
+describe('two planners on one community, each in his own browser, on the reference server', () => {
+  let opened: { first: Visit; second: Visit } | undefined;
+  beforeAll(async () => {
     const [first, second] = await Promise.all([
       visit(`/planner?region=${plannerCommunity}`),
       visit(`/planner?region=${plannerCommunity}`),
     ]);
+    opened = { first, second };
     await Promise.all([waitForPlanner(first.page), waitForPlanner(second.page)]);
+  });
+  afterAll(async () => {
+    await Promise.all([opened?.first.close(), opened?.second.close()]);
+  });
+  const planners = () => {
+    if (!opened) throw new Error('the planners did not open');
+    return opened;
+  };
+
+  it('shows a plan one planner saved to another planner after a reload', async () => {
+    const { first, second } = planners();
     const names = await gridNames(first.page);
     const doomed = names.at(-1) ?? '';
     await pickGrid(first.page, doomed);
@@ -231,15 +246,10 @@ describe('the production build on the reference server (PostgreSQL + PostGIS, tw
     await waitForGridCount(second.page, names.length - 1);
     expect((await gridNames(second.page)).sort()).toEqual([...after.keys()].sort());
     expect(first.errors.concat(second.errors)).toEqual([]);
-    await Promise.all([first.close(), second.close()]);
   });
 
   it('answers the second of two planners saving one community with a conflict he can read, his draft kept', async () => {
-    const [first, second] = await Promise.all([
-      visit(`/planner?region=${plannerCommunity}`),
-      visit(`/planner?region=${plannerCommunity}`),
-    ]);
-    await Promise.all([waitForPlanner(first.page), waitForPlanner(second.page)]);
+    const { first, second } = planners();
     const names = await gridNames(first.page);
     const rename = async (page: Page, from: string, to: string) => {
       await pickGrid(page, from);
@@ -249,18 +259,23 @@ describe('the production build on the reference server (PostgreSQL + PostGIS, tw
     };
     await rename(first.page, names[0] ?? '', '甲规划的网格');
     await rename(second.page, names[1] ?? '', '乙规划的网格');
+    const version = async () =>
+      (
+        await sql.query<{ version: number }>(
+          'SELECT max(version)::int AS version FROM grids WHERE community_id = $1',
+          [plannerCommunity],
+        )
+      ).rows[0]?.version ?? Number.NaN;
+    const base = await version();
     await first.page.getByRole('button', { name: '保存到服务器' }).click();
-    await first.page.getByText(/已保存为第 \d+ 版/).waitFor({ timeout: 20_000 });
-    const saved = await sql.query<{ version: number }>(
-      'SELECT max(version)::int AS version FROM grids WHERE community_id = $1',
-      [plannerCommunity],
-    );
+    await first.page.getByText(`已保存为第 ${base + 1} 版`).waitFor({ timeout: 20_000 });
+    expect(await version()).toBe(base + 1);
 
     await second.page.getByRole('button', { name: '保存到服务器' }).click();
     const conflict = second.page.getByRole('alert').filter({ hasText: '已有他人先保存了本社区' });
     await conflict.waitFor({ timeout: 20_000 });
     const text = await conflict.textContent();
-    expect(text).toContain(`当前第 ${saved.rows[0]?.version} 版`);
+    expect(text).toContain(`当前第 ${base + 1} 版`);
     expect(text).toContain('甲规划的网格');
     await second.page.screenshot({ path: 'test-results/real-server-conflict.png' });
     // Nothing of the second planner's work is lost: on the page, and in the draft a reload finds.
@@ -276,14 +291,13 @@ describe('the production build on the reference server (PostgreSQL + PostGIS, tw
     await second.page.getByRole('button', { name: '保存到服务器' }).click();
     await conflict.getByRole('button', { name: /将我的修改应用到对方版本上/ }).click();
     await second.page.getByRole('button', { name: '保存到服务器' }).click();
-    await second.page.getByText(/已保存为第 \d+ 版/).waitFor({ timeout: 20_000 });
+    await second.page.getByText(`已保存为第 ${base + 2} 版`).waitFor({ timeout: 20_000 });
     const both = await sql.query<{ name: string }>('SELECT name FROM grids WHERE community_id = $1', [
       plannerCommunity,
     ]);
     expect(both.rows.map((row) => row.name)).toEqual(
       expect.arrayContaining(['甲规划的网格', '乙规划的网格']),
     );
-    await Promise.all([first.close(), second.close()]);
   });
 });
 
