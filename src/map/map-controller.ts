@@ -15,6 +15,11 @@ import {
 } from './area-layers';
 import { choroplethColour, choroplethFilter, type Choropleth } from './choropleth';
 import type { GridFill } from './grid-fill';
+import {
+  chooseGridSource,
+  type GridSourceChoice,
+  type ServerGridTiles,
+} from './grid-tiles/grid-source-choice';
 import { GridTileSource } from './grid-tiles/grid-tile-source';
 import { gridTileLayer, gridTileMaxZoom, type GridTileFeature } from './grid-tiles/grid-tiles-protocol';
 import { maplibregl } from './maplibre';
@@ -77,17 +82,18 @@ export interface FramePadding {
 /** The dashboard's layer panel covers the left of the map: keep the city clear of it. */
 export const dashboardFramePadding: FramePadding = { top: 24, bottom: 24, left: 240, right: 24 };
 
-/**
- * From this many grids on, the grids go through vector tiles cut in a worker (grid-tiles/). Below it (the demo
- * city has 4,601) one GeoJSON source is the quicker first map: a single clone of a few MB and no tile round trips
- * through the main thread.
- */
-export const gridTileThreshold = 20_000;
+export { gridTileThreshold } from './grid-tiles/grid-source-choice';
 
-const gridFeaturesOf = (data: GeoJSON): readonly GridTileFeature[] | null =>
-  data.type === 'FeatureCollection' && data.features.length >= gridTileThreshold
-    ? (data.features as GridTileFeature[])
-    : null;
+const gridFeaturesOf = (data: GeoJSON | undefined): readonly GridTileFeature[] =>
+  data?.type === 'FeatureCollection' ? (data.features as GridTileFeature[]) : [];
+
+/** The vector source drawing the grids: its tile URL and the last zoom it has tiles for. */
+interface GridTileSpec {
+  from: 'worker' | 'server';
+  url: string;
+  minzoom: number;
+  maxzoom: number;
+}
 
 export class MapController {
   readonly map: maplibregl.Map;
@@ -104,8 +110,12 @@ export class MapController {
   private dataAttribution: string | null = null;
   private choropleth: Choropleth | null = null;
   private gridTiles: GridTileSource | null = null;
-  /** The grids' tile URL while they go through vector tiles; null while they are one GeoJSON source. */
-  private gridTileUrl: string | null = null;
+  /** The grids' vector source while they go through tiles; null while they are one GeoJSON source. */
+  private gridTileSpec: GridTileSpec | null = null;
+  /** Which source the grids need now (the worker's tiles may still be being cut). */
+  private gridSourceKind: GridSourceChoice['kind'] = 'geojson';
+  /** The data server's grid tiles, when it offers them. */
+  private serverGridTiles: ServerGridTiles | null = null;
   private gridTilesLoading: Promise<void> | null = null;
   /** When a finger last touched the map: the click that follows it is a tap. */
   private lastTouchMs = Number.NEGATIVE_INFINITY;
@@ -203,14 +213,8 @@ export class MapController {
   setSourceData(sourceId: string, data: GeoJSON): void {
     if (this.pushed.get(sourceId) === data) return;
     this.pushed.set(sourceId, data);
-    const gridFeatures = sourceId === areaSource.grids ? gridFeaturesOf(data) : null;
-    if (gridFeatures) {
-      this.gridTilesLoading = this.loadGridTiles(gridFeatures);
-      return;
-    }
-    if (sourceId === areaSource.grids && this.gridTileUrl !== null) {
-      this.gridTileUrl = null;
-      if (this.loaded) this.replaceGridSource();
+    if (sourceId === areaSource.grids) {
+      this.chooseGridSource(true);
       return;
     }
     if (!this.loaded) return;
@@ -222,6 +226,47 @@ export class MapController {
     if (fill === this.fill) return;
     this.fill = fill;
     if (this.loaded) this.map.setPaintProperty(gridFillLayerId, 'fill-color', fillColour(fill));
+    // A fill by a figure server tiles do not hold takes the worker's tiles, and back.
+    this.chooseGridSource(false);
+  }
+
+  /** The data server's grid tiles (meta's `tiles`), or null: used instead of the worker's for many grids. */
+  setServerGridTiles(tiles: ServerGridTiles | null): void {
+    if (tiles?.url === this.serverGridTiles?.url) return;
+    this.serverGridTiles = tiles;
+    this.chooseGridSource(false);
+  }
+
+  /** Put the grids on the source `chooseGridSource` picks; `dataChanged` when new grids were just pushed. */
+  private chooseGridSource(dataChanged: boolean): void {
+    const data = this.pushed.get(areaSource.grids);
+    if (!data) return;
+    const features = gridFeaturesOf(data);
+    const choice = chooseGridSource(features.length, this.serverGridTiles, this.fill);
+    const switched = choice.kind !== this.gridSourceKind;
+    this.gridSourceKind = choice.kind;
+    if (choice.kind === 'worker') {
+      if (switched || dataChanged) this.gridTilesLoading = this.loadGridTiles(features);
+      return;
+    }
+    if (choice.kind === 'server') {
+      if (!switched && this.gridTileSpec?.from === 'server' && this.gridTileSpec.url === choice.tiles.url) {
+        // New grids (a save): the same URLs, fetched again; the server's ETags make unchanged tiles 304s.
+        if (dataChanged && this.loaded)
+          this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([choice.tiles.url]);
+        return;
+      }
+      this.gridTileSpec = { from: 'server', ...choice.tiles };
+      if (this.loaded) this.replaceGridSource();
+      return;
+    }
+    if (this.gridTileSpec !== null) {
+      this.gridTileSpec = null;
+      if (this.loaded) this.replaceGridSource();
+      return;
+    }
+    // setData resolves when the worker has the data; the map redraws on its own, so nothing waits on it.
+    if (this.loaded) void this.map.getSource<GeoJSONSource>(areaSource.grids)?.setData(data);
   }
 
   setSelected(selected: string | null): void {
@@ -269,17 +314,19 @@ export class MapController {
   private async loadGridTiles(features: readonly GridTileFeature[]): Promise<void> {
     this.gridTiles ??= GridTileSource.inWorker();
     const url = await this.gridTiles.load(features);
-    if (url === null) return;
-    const wasTiled = this.gridTileUrl !== null;
-    this.gridTileUrl = url;
+    // Superseded by newer grids, or the grids went to another source meanwhile.
+    if (url === null || this.gridSourceKind !== 'worker') return;
+    const wasWorker = this.gridTileSpec?.from === 'worker';
+    this.gridTileSpec = { from: 'worker', url, minzoom: 0, maxzoom: gridTileMaxZoom };
     if (!this.loaded) return;
-    if (wasTiled) this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([url]);
+    if (wasWorker) this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([url]);
     else this.replaceGridSource();
   }
 
   private gridSourceSpec(): SourceSpecification {
-    if (this.gridTileUrl !== null) {
-      return { type: 'vector', tiles: [this.gridTileUrl], maxzoom: gridTileMaxZoom, promoteId: 'id' };
+    if (this.gridTileSpec !== null) {
+      const { url, minzoom, maxzoom } = this.gridTileSpec;
+      return { type: 'vector', tiles: [url], minzoom, maxzoom, promoteId: 'id' };
     }
     const data = this.pushed.get(areaSource.grids) ?? { type: 'FeatureCollection', features: [] };
     return { type: 'geojson', data, promoteId: 'id' };
@@ -299,7 +346,7 @@ export class MapController {
     for (const { layer, index } of [...moved].reverse()) {
       const before = layers[index + 1]?.id;
       const spec: Record<string, unknown> = { ...layer };
-      if (this.gridTileUrl !== null) spec['source-layer'] = gridTileLayer;
+      if (this.gridTileSpec !== null) spec['source-layer'] = gridTileLayer;
       else delete spec['source-layer'];
       this.map.addLayer(spec as typeof layer, before);
     }
@@ -397,7 +444,7 @@ export class MapController {
     if (id === this.hoveredGrid || !this.loaded) return;
     const source = {
       source: areaSource.grids,
-      ...(this.gridTileUrl !== null ? { sourceLayer: gridTileLayer } : {}),
+      ...(this.gridTileSpec !== null ? { sourceLayer: gridTileLayer } : {}),
     };
     if (this.hoveredGrid !== null)
       this.map.setFeatureState({ ...source, id: this.hoveredGrid }, { hover: false });
