@@ -15,13 +15,9 @@ import {
 } from './area-layers';
 import { choroplethColour, choroplethFilter, type Choropleth } from './choropleth';
 import type { GridFill } from './grid-fill';
-import {
-  chooseGridSource,
-  type GridSourceChoice,
-  type ServerGridTiles,
-} from './grid-tiles/grid-source-choice';
-import { GridTileSource } from './grid-tiles/grid-tile-source';
-import { gridTileLayer, gridTileMaxZoom, type GridTileFeature } from './grid-tiles/grid-tiles-protocol';
+import type { ServerGridTiles } from './grid-tiles/grid-source-choice';
+import { GridSources } from './grid-tiles/grid-sources';
+import { gridTileLayer } from './grid-tiles/grid-tiles-protocol';
 import { maplibregl } from './maplibre';
 import { ResetControl } from './reset-control';
 
@@ -84,17 +80,6 @@ export const dashboardFramePadding: FramePadding = { top: 24, bottom: 24, left: 
 
 export { gridTileThreshold } from './grid-tiles/grid-source-choice';
 
-const gridFeaturesOf = (data: GeoJSON | undefined): readonly GridTileFeature[] =>
-  data?.type === 'FeatureCollection' ? (data.features as GridTileFeature[]) : [];
-
-/** The vector source drawing the grids: its tile URL and the last zoom it has tiles for. */
-interface GridTileSpec {
-  from: 'worker' | 'server';
-  url: string;
-  minzoom: number;
-  maxzoom: number;
-}
-
 export class MapController {
   readonly map: maplibregl.Map;
   private readonly overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
@@ -109,14 +94,13 @@ export class MapController {
   private attribution = new maplibregl.AttributionControl({ compact: true });
   private dataAttribution: string | null = null;
   private choropleth: Choropleth | null = null;
-  private gridTiles: GridTileSource | null = null;
-  /** The grids' vector source while they go through tiles; null while they are one GeoJSON source. */
-  private gridTileSpec: GridTileSpec | null = null;
-  /** Which source the grids need now (the worker's tiles may still be being cut). */
-  private gridSourceKind: GridSourceChoice['kind'] = 'geojson';
-  /** The data server's grid tiles, when it offers them. */
-  private serverGridTiles: ServerGridTiles | null = null;
-  private gridTilesLoading: Promise<void> | null = null;
+  private readonly gridSources = new GridSources({
+    isLoaded: () => this.loaded,
+    replaceSource: () => this.replaceGridSource(),
+    setTiles: (url) => this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([url]),
+    // setData resolves when the worker has the data; the map redraws on its own, so nothing waits on it.
+    setData: (data) => void this.map.getSource<GeoJSONSource>(areaSource.grids)?.setData(data),
+  });
   /** When a finger last touched the map: the click that follows it is a tap. */
   private lastTouchMs = Number.NEGATIVE_INFINITY;
 
@@ -214,7 +198,7 @@ export class MapController {
     if (this.pushed.get(sourceId) === data) return;
     this.pushed.set(sourceId, data);
     if (sourceId === areaSource.grids) {
-      this.chooseGridSource(true);
+      this.gridSources.update(data, this.fill, true);
       return;
     }
     if (!this.loaded) return;
@@ -227,46 +211,13 @@ export class MapController {
     this.fill = fill;
     if (this.loaded) this.map.setPaintProperty(gridFillLayerId, 'fill-color', fillColour(fill));
     // A fill by a figure server tiles do not hold takes the worker's tiles, and back.
-    this.chooseGridSource(false);
+    this.gridSources.update(this.pushed.get(areaSource.grids), fill, false);
   }
 
   /** The data server's grid tiles (meta's `tiles`), or null: used instead of the worker's for many grids. */
   setServerGridTiles(tiles: ServerGridTiles | null): void {
-    if (tiles?.url === this.serverGridTiles?.url) return;
-    this.serverGridTiles = tiles;
-    this.chooseGridSource(false);
-  }
-
-  /** Put the grids on the source `chooseGridSource` picks; `dataChanged` when new grids were just pushed. */
-  private chooseGridSource(dataChanged: boolean): void {
-    const data = this.pushed.get(areaSource.grids);
-    if (!data) return;
-    const features = gridFeaturesOf(data);
-    const choice = chooseGridSource(features.length, this.serverGridTiles, this.fill);
-    const switched = choice.kind !== this.gridSourceKind;
-    this.gridSourceKind = choice.kind;
-    if (choice.kind === 'worker') {
-      if (switched || dataChanged) this.gridTilesLoading = this.loadGridTiles(features);
-      return;
-    }
-    if (choice.kind === 'server') {
-      if (!switched && this.gridTileSpec?.from === 'server' && this.gridTileSpec.url === choice.tiles.url) {
-        // New grids (a save): the same URLs, fetched again; the server's ETags make unchanged tiles 304s.
-        if (dataChanged && this.loaded)
-          this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([choice.tiles.url]);
-        return;
-      }
-      this.gridTileSpec = { from: 'server', ...choice.tiles };
-      if (this.loaded) this.replaceGridSource();
-      return;
-    }
-    if (this.gridTileSpec !== null) {
-      this.gridTileSpec = null;
-      if (this.loaded) this.replaceGridSource();
-      return;
-    }
-    // setData resolves when the worker has the data; the map redraws on its own, so nothing waits on it.
-    if (this.loaded) void this.map.getSource<GeoJSONSource>(areaSource.grids)?.setData(data);
+    if (this.gridSources.offerServerTiles(tiles))
+      this.gridSources.update(this.pushed.get(areaSource.grids), this.fill, false);
   }
 
   setSelected(selected: string | null): void {
@@ -308,24 +259,12 @@ export class MapController {
 
   destroy(): void {
     this.map.remove();
-    this.gridTiles?.destroy();
-  }
-
-  private async loadGridTiles(features: readonly GridTileFeature[]): Promise<void> {
-    this.gridTiles ??= GridTileSource.inWorker();
-    const url = await this.gridTiles.load(features);
-    // Superseded by newer grids, or the grids went to another source meanwhile.
-    if (url === null || this.gridSourceKind !== 'worker') return;
-    const wasWorker = this.gridTileSpec?.from === 'worker';
-    this.gridTileSpec = { from: 'worker', url, minzoom: 0, maxzoom: gridTileMaxZoom };
-    if (!this.loaded) return;
-    if (wasWorker) this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([url]);
-    else this.replaceGridSource();
+    this.gridSources.destroy();
   }
 
   private gridSourceSpec(): SourceSpecification {
-    if (this.gridTileSpec !== null) {
-      const { url, minzoom, maxzoom } = this.gridTileSpec;
+    if (this.gridSources.tileSpec !== null) {
+      const { url, minzoom, maxzoom } = this.gridSources.tileSpec;
       return { type: 'vector', tiles: [url], minzoom, maxzoom, promoteId: 'id' };
     }
     const data = this.pushed.get(areaSource.grids) ?? { type: 'FeatureCollection', features: [] };
@@ -346,7 +285,7 @@ export class MapController {
     for (const { layer, index } of [...moved].reverse()) {
       const before = layers[index + 1]?.id;
       const spec: Record<string, unknown> = { ...layer };
-      if (this.gridTileSpec !== null) spec['source-layer'] = gridTileLayer;
+      if (this.gridSources.tileSpec !== null) spec['source-layer'] = gridTileLayer;
       else delete spec['source-layer'];
       this.map.addLayer(spec as typeof layer, before);
     }
@@ -374,10 +313,10 @@ export class MapController {
   }
 
   private reportReadyWhenIdle(): void {
-    if (this.gridTilesLoading) {
+    if (this.gridSources.loading) {
       // Tiles still being cut: the first idle would come before any grid is drawn.
-      const loading = this.gridTilesLoading;
-      this.gridTilesLoading = null;
+      const loading = this.gridSources.loading;
+      this.gridSources.loading = null;
       void loading.then(() => this.reportReadyWhenIdle());
       return;
     }
@@ -444,7 +383,7 @@ export class MapController {
     if (id === this.hoveredGrid || !this.loaded) return;
     const source = {
       source: areaSource.grids,
-      ...(this.gridTileSpec !== null ? { sourceLayer: gridTileLayer } : {}),
+      ...(this.gridSources.tileSpec !== null ? { sourceLayer: gridTileLayer } : {}),
     };
     if (this.hoveredGrid !== null)
       this.map.setFeatureState({ ...source, id: this.hoveredGrid }, { hover: false });
