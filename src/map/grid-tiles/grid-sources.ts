@@ -73,7 +73,8 @@ export class GridSources {
       if (this.host.isLoaded()) this.host.replaceSource();
       return;
     }
-    if (this.host.isLoaded()) this.host.setData(data);
+    // Only new grids are sent again: a fill change repaints, it does not re-clone the GeoJSON to MapLibre's worker.
+    if (dataChanged && this.host.isLoaded()) this.host.setData(data);
   }
 
   destroy(): void {
