@@ -11,6 +11,7 @@ import { indicatorsWorkerBench } from './indicators-worker.bench';
 import { joinBench } from './join.bench';
 import { planValidationBench } from './plan-validation.bench';
 import { liveCasesBench } from './live-cases.bench';
+import { serverLoadBench } from './server-load.bench';
 import { describeMachine, formatTable, writeResults } from './report';
 
 /**
@@ -31,6 +32,7 @@ export const benchModules: BenchModule[] = [
   firstMapBench,
   provincePanBench,
   bundleBench,
+  serverLoadBench,
 ];
 
 const resultsPath = 'bench-results/bench.json';

@@ -9,6 +9,7 @@ import { geographyRoutes } from './routes/geography';
 import { gridSaveRoutes } from './routes/grid-save';
 import { indicatorsRoutes } from './routes/indicators';
 import { streamRoutes } from './routes/stream';
+import { tilesRoutes } from './routes/tiles';
 
 export interface ServerContext {
   pool: Pool;
@@ -47,12 +48,18 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     );
     return reply.code(500).send({ error: 'internal', message: 'the server failed; see its log' });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
+  app.setNotFoundHandler((request, reply) => {
+    // A tile path with too few or too many parts, or a part over Fastify's parameter length, matches no route;
+    // it is still a tile asked for badly, not a missing endpoint.
+    if (request.url.startsWith(`${config.basePath}/tiles/`))
+      return reply
+        .code(400)
+        .send({ error: 'bad_tile', message: 'a tile is asked for as tiles/{layer}/{z}/{x}/{y}.mvt' });
+    return reply.code(404).send({
       error: 'not_found',
       message: `no such endpoint: ${request.method} ${request.url.split('?')[0] ?? ''}`,
-    }),
-  );
+    });
+  });
 
   await app.register(
     (api, _options, done) => {
@@ -61,6 +68,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       indicatorsRoutes(api, context);
       gridSaveRoutes(api, context);
       streamRoutes(api, context);
+      tilesRoutes(api, context);
       done();
     },
     { prefix: config.basePath },

@@ -19,13 +19,19 @@ const figureColumns = (f: string, t: string) => {
     count(*) FILTER (WHERE ${openAtEnd} AND due_at < ${t})::int AS overdue_cases`;
 };
 
-/** The unit's cases reported before the period's end, each with the child unit it lies in ($3 unit, $4 depth). */
+/**
+ * The unit's cases that count in the period [$1, $2), each with the child unit it lies in ($3 unit, $4 depth):
+ * reported before its end and not closed before its start. A case closed before the start is in no figure of
+ * the period or of any of its buckets (not reported, closed or open in them), and leaving it out keeps a
+ * province's year of closed cases out of every query (the load test, docs/performance.md).
+ */
 const unitCases = `
   unit_cases AS (
     SELECT c.reported_at, c.closed_at, c.due_at, c.resolved, c.satisfaction,
            (r.path || g.id)[$4::int + 2] AS child
     FROM cases c JOIN grids g ON g.id = c.grid_id JOIN regions r ON r.id = g.community_id
-    WHERE c.reported_at < $2::timestamptz AND c.grid_id IN (${gridsOfUnitSql('$3::text')}))`;
+    WHERE c.reported_at < $2::timestamptz AND (c.closed_at IS NULL OR c.closed_at >= $1::timestamptz)
+      AND c.grid_id IN (${gridsOfUnitSql('$3::text')}))`;
 
 /** Figures of the unit ($1..$2) and of each child that has cases. */
 export const unitFiguresSql = `
@@ -38,7 +44,9 @@ export const seriesFiguresSql = `
   WITH ${unitCases}
   SELECT b.start, ${figureColumns('b.start', 'b.stop')}
   FROM unnest($5::timestamptz[], $6::timestamptz[]) AS b (start, stop)
+  -- Likewise per bucket: a case closed before the bucket's start is in none of its figures.
   LEFT JOIN unit_cases ON unit_cases.reported_at < b.stop
+    AND (unit_cases.closed_at IS NULL OR unit_cases.closed_at >= b.start)
   WHERE $1::timestamptz IS NOT NULL -- the period's start bounds the buckets already; typed for the driver
   GROUP BY b.start ORDER BY b.start`;
 

@@ -9,8 +9,11 @@ export const gridPlanReasons = {
   emptyPlan: 'empty_plan',
   wrongCommunity: 'wrong_community',
   duplicateId: 'duplicate_id',
+  invalidGeometry: 'invalid_geometry',
   outsideCommunity: 'outside_community',
   overlaps: 'overlaps',
+  /** Ground of the community no grid covers (the planner's issue code `gap`): `gap: <m²> m² at <lng>,<lat>`. */
+  gap: 'gap',
 } as const;
 
 export interface PlanReason {

@@ -7,7 +7,7 @@ import { parseBbox, parseWordList, type Bbox } from '../domain/case-filter';
  */
 export class BadParameter extends Error {
   constructor(
-    readonly code: 'bad_parameter' | 'unknown_region',
+    readonly code: 'bad_parameter' | 'unknown_region' | 'bad_tile',
     message: string,
   ) {
     super(message);

@@ -7,6 +7,7 @@ import type { Choropleth } from './choropleth';
 import { backgroundCssOf, baseStyle, themeOverrides, type MapTheme } from './base-style';
 import type { CameraFilter, CameraPoints } from './camera-points';
 import type { GridFill } from './grid-fill';
+import type { ServerGridTiles } from './grid-tiles/grid-source-choice';
 import { labelPointsOf } from './label-points';
 import {
   MapController,
@@ -57,6 +58,8 @@ export interface GridMapProps {
   resetLabel: string;
   /** An indicator over the focused unit's children; replaces the grid fill while set. */
   choropleth?: Choropleth | null;
+  /** The data server's grid tiles (meta's `tiles`): drawn instead of tiles cut in a worker when there are many grids. */
+  serverGridTiles?: ServerGridTiles | null;
   /** Credit for the data (the provider's `meta.attribution`), shown in the map's attribution. */
   dataAttribution?: string | null;
   /** The focused unit's extent: the map flies there whenever the key changes (not on first load with a view). */
@@ -169,6 +172,8 @@ export function GridMap(props: GridMapProps) {
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller) return;
+    // Before the grids, so that a province's grids go straight to the server's tiles.
+    controller.setServerGridTiles(props.serverGridTiles ?? null);
     if (props.regions) controller.setSourceData(areaSource.regions, props.regions);
     if (regionLabels) controller.setSourceData(areaSource.regionLabels, regionLabels);
     if (props.grids) controller.setSourceData(areaSource.grids, props.grids);

@@ -15,8 +15,9 @@ import {
 } from './area-layers';
 import { choroplethColour, choroplethFilter, type Choropleth } from './choropleth';
 import type { GridFill } from './grid-fill';
-import { GridTileSource } from './grid-tiles/grid-tile-source';
-import { gridTileLayer, gridTileMaxZoom, type GridTileFeature } from './grid-tiles/grid-tiles-protocol';
+import type { ServerGridTiles } from './grid-tiles/grid-source-choice';
+import { GridSources } from './grid-tiles/grid-sources';
+import { gridTileLayer } from './grid-tiles/grid-tiles-protocol';
 import { maplibregl } from './maplibre';
 import { ResetControl } from './reset-control';
 
@@ -77,17 +78,7 @@ export interface FramePadding {
 /** The dashboard's layer panel covers the left of the map: keep the city clear of it. */
 export const dashboardFramePadding: FramePadding = { top: 24, bottom: 24, left: 240, right: 24 };
 
-/**
- * From this many grids on, the grids go through vector tiles cut in a worker (grid-tiles/). Below it (the demo
- * city has 4,601) one GeoJSON source is the quicker first map: a single clone of a few MB and no tile round trips
- * through the main thread.
- */
-export const gridTileThreshold = 20_000;
-
-const gridFeaturesOf = (data: GeoJSON): readonly GridTileFeature[] | null =>
-  data.type === 'FeatureCollection' && data.features.length >= gridTileThreshold
-    ? (data.features as GridTileFeature[])
-    : null;
+export { gridTileThreshold } from './grid-tiles/grid-source-choice';
 
 export class MapController {
   readonly map: maplibregl.Map;
@@ -103,10 +94,13 @@ export class MapController {
   private attribution = new maplibregl.AttributionControl({ compact: true });
   private dataAttribution: string | null = null;
   private choropleth: Choropleth | null = null;
-  private gridTiles: GridTileSource | null = null;
-  /** The grids' tile URL while they go through vector tiles; null while they are one GeoJSON source. */
-  private gridTileUrl: string | null = null;
-  private gridTilesLoading: Promise<void> | null = null;
+  private readonly gridSources = new GridSources({
+    isLoaded: () => this.loaded,
+    replaceSource: () => this.replaceGridSource(),
+    setTiles: (url) => this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([url]),
+    // setData resolves when the worker has the data; the map redraws on its own, so nothing waits on it.
+    setData: (data) => void this.map.getSource<GeoJSONSource>(areaSource.grids)?.setData(data),
+  });
   /** When a finger last touched the map: the click that follows it is a tap. */
   private lastTouchMs = Number.NEGATIVE_INFINITY;
 
@@ -203,14 +197,8 @@ export class MapController {
   setSourceData(sourceId: string, data: GeoJSON): void {
     if (this.pushed.get(sourceId) === data) return;
     this.pushed.set(sourceId, data);
-    const gridFeatures = sourceId === areaSource.grids ? gridFeaturesOf(data) : null;
-    if (gridFeatures) {
-      this.gridTilesLoading = this.loadGridTiles(gridFeatures);
-      return;
-    }
-    if (sourceId === areaSource.grids && this.gridTileUrl !== null) {
-      this.gridTileUrl = null;
-      if (this.loaded) this.replaceGridSource();
+    if (sourceId === areaSource.grids) {
+      this.gridSources.update(data, this.fill, true);
       return;
     }
     if (!this.loaded) return;
@@ -222,6 +210,14 @@ export class MapController {
     if (fill === this.fill) return;
     this.fill = fill;
     if (this.loaded) this.map.setPaintProperty(gridFillLayerId, 'fill-color', fillColour(fill));
+    // A fill by a figure server tiles do not hold takes the worker's tiles, and back.
+    this.gridSources.update(this.pushed.get(areaSource.grids), fill, false);
+  }
+
+  /** The data server's grid tiles (meta's `tiles`), or null: used instead of the worker's for many grids. */
+  setServerGridTiles(tiles: ServerGridTiles | null): void {
+    if (this.gridSources.offerServerTiles(tiles))
+      this.gridSources.update(this.pushed.get(areaSource.grids), this.fill, false);
   }
 
   setSelected(selected: string | null): void {
@@ -263,23 +259,13 @@ export class MapController {
 
   destroy(): void {
     this.map.remove();
-    this.gridTiles?.destroy();
-  }
-
-  private async loadGridTiles(features: readonly GridTileFeature[]): Promise<void> {
-    this.gridTiles ??= GridTileSource.inWorker();
-    const url = await this.gridTiles.load(features);
-    if (url === null) return;
-    const wasTiled = this.gridTileUrl !== null;
-    this.gridTileUrl = url;
-    if (!this.loaded) return;
-    if (wasTiled) this.map.getSource<VectorTileSource>(areaSource.grids)?.setTiles([url]);
-    else this.replaceGridSource();
+    this.gridSources.destroy();
   }
 
   private gridSourceSpec(): SourceSpecification {
-    if (this.gridTileUrl !== null) {
-      return { type: 'vector', tiles: [this.gridTileUrl], maxzoom: gridTileMaxZoom, promoteId: 'id' };
+    if (this.gridSources.tileSpec !== null) {
+      const { url, minzoom, maxzoom } = this.gridSources.tileSpec;
+      return { type: 'vector', tiles: [url], minzoom, maxzoom, promoteId: 'id' };
     }
     const data = this.pushed.get(areaSource.grids) ?? { type: 'FeatureCollection', features: [] };
     return { type: 'geojson', data, promoteId: 'id' };
@@ -299,7 +285,7 @@ export class MapController {
     for (const { layer, index } of [...moved].reverse()) {
       const before = layers[index + 1]?.id;
       const spec: Record<string, unknown> = { ...layer };
-      if (this.gridTileUrl !== null) spec['source-layer'] = gridTileLayer;
+      if (this.gridSources.tileSpec !== null) spec['source-layer'] = gridTileLayer;
       else delete spec['source-layer'];
       this.map.addLayer(spec as typeof layer, before);
     }
@@ -327,10 +313,10 @@ export class MapController {
   }
 
   private reportReadyWhenIdle(): void {
-    if (this.gridTilesLoading) {
+    if (this.gridSources.loading) {
       // Tiles still being cut: the first idle would come before any grid is drawn.
-      const loading = this.gridTilesLoading;
-      this.gridTilesLoading = null;
+      const loading = this.gridSources.loading;
+      this.gridSources.loading = null;
       void loading.then(() => this.reportReadyWhenIdle());
       return;
     }
@@ -397,7 +383,7 @@ export class MapController {
     if (id === this.hoveredGrid || !this.loaded) return;
     const source = {
       source: areaSource.grids,
-      ...(this.gridTileUrl !== null ? { sourceLayer: gridTileLayer } : {}),
+      ...(this.gridSources.tileSpec !== null ? { sourceLayer: gridTileLayer } : {}),
     };
     if (this.hoveredGrid !== null)
       this.map.setFeatureState({ ...source, id: this.hoveredGrid }, { hover: false });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { camerasColumnar } from '../../../src/contract/columnar/camera-columns.encode';
 import { readBbox } from '../../../src/contract/query-params';
+import { advertisedTileMaxZoom, vectorTilePath } from '../../../src/contract/vector-tiles';
 import { acceptsColumnar } from '../../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../../src/geo/columnar/points-columnar';
 import { searchParams, type ServerContext } from '../app';
@@ -37,6 +38,12 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
       dataTime: formatContractTime(Date.now()),
       ...(city.attribution ? { attribution: city.attribution } : {}),
       live: true,
+      tiles: {
+        grids: vectorTilePath('grids'),
+        regions: vectorTilePath('regions'),
+        minzoom: 0,
+        maxzoom: advertisedTileMaxZoom,
+      },
     });
   });
 

@@ -4,6 +4,7 @@ import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '..
 import { gridTypes } from '../../domain/grid';
 import { regionLevels } from '../../domain/hierarchy';
 import { caseId, cameraId, gridId, regionId, stationId } from '../../domain/ids';
+import { vectorTileMaxZoom } from '../vector-tiles';
 import { areaGeometrySchema, featureCollectionSchema, pointSchema } from './geojson.schema';
 
 /**
@@ -12,6 +13,9 @@ import { areaGeometrySchema, featureCollectionSchema, pointSchema } from './geoj
  */
 const isoDateTime = z.iso.datetime({ offset: true });
 const nonEmpty = z.string().trim().min(1);
+const tileTemplate = z
+  .string()
+  .regex(/^\/[^?#]*\{z\}[^?#]*\{x\}[^?#]*\{y\}/, 'a path from the API base holding {z}, {x} and {y}');
 
 export const metaSchema = z.object({
   name: nonEmpty,
@@ -21,6 +25,18 @@ export const metaSchema = z.object({
   dataTime: isoDateTime,
   attribution: z.string().optional(),
   live: z.boolean().optional(),
+  /**
+   * Vector tiles the server cuts (docs/api.md, Tiles): URL templates relative to the API base, `{z}/{x}/{y}`
+   * filled in by the map. Absent: the client cuts its own tiles from `/grids` when there are many.
+   */
+  tiles: z
+    .object({
+      grids: tileTemplate,
+      regions: tileTemplate.optional(),
+      minzoom: z.int().min(0).max(vectorTileMaxZoom),
+      maxzoom: z.int().min(0).max(vectorTileMaxZoom),
+    })
+    .optional(),
 });
 export type Meta = z.infer<typeof metaSchema>;
 

@@ -47,9 +47,10 @@ export interface Reattribution {
 /**
  * Households and population of the draft grids, taken from the grids as they were by area share: households are
  * assumed spread evenly within each original grid, the best we know without building-level data. Shares are
- * rounded so the community's total is kept (largest remainder).
+ * rounded so the community's total is kept (largest remainder). The server stores a saved plan's figures by this
+ * same function (server/src/plan-store.ts).
  */
-function redistribute(
+export function redistribute(
   before: readonly GridFeature[],
   after: readonly GridFeature[],
   key: 'households' | 'population',

@@ -144,6 +144,7 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
       onViewChange={onViewChange}
       regions={data.regions}
       grids={data.grids}
+      serverGridTiles={data.serverTiles}
       cameras={data.cameras}
       cameraFilter={cameraFilter}
       stations={data.stations}

@@ -1,6 +1,8 @@
 import { bbox } from '@turf/turf';
 import { useMemo } from 'react';
+import { resolveSource } from '../../../data/data-source';
 import { useGrids, useMeta, useRegions, useStations } from '../../../data/queries';
+import { serverGridTiles } from '../../../data/rest/server-tiles';
 import type {
   GridFeature,
   RegionCollection,
@@ -97,6 +99,15 @@ export function useMapData() {
     return null;
   }, [meta.data, dataCrs, basemapCrs, convertedRegions]);
 
+  // The server's tiles are in the data's coordinates: with a base map in others, the map converts grids itself.
+  const serverTiles = useMemo(
+    () =>
+      dataCrs === basemapCrs
+        ? serverGridTiles(meta.data, resolveSource(config, 'grids'), window.location.href)
+        : null,
+    [meta.data, config, dataCrs, basemapCrs],
+  );
+
   return {
     basemap: config.basemap,
     privacy: config.privacy,
@@ -118,5 +129,6 @@ export function useMapData() {
     stations: stationMarks,
     stationsById,
     cityBounds,
+    serverTiles,
   };
 }
