@@ -31,7 +31,7 @@ export interface DataSourceOptions {
   now?: () => number;
 }
 
-type Member = Exclude<keyof ProviderAdapter, 'kind' | 'filtersCasesByRegion'>;
+type Member = Exclude<keyof ProviderAdapter, 'kind' | 'filtersCasesByRegion' | 'caseStream'>;
 
 /**
  * Bind every layer to the adapter its configuration names (adapters/registry.ts). A provider that cannot express a
@@ -165,6 +165,18 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const { method, call } = await bind('indicators', 'indicators', signal);
         return method(call, query);
       }),
+    caseStream: async (live) => {
+      const source = resolveSource(config, 'cases');
+      const adapter = await loadProviderAdapter(source.provider);
+      return adapter.caseStream?.(source, live) ?? null;
+    },
+    saveGrids: async (request, signal) => {
+      const source = resolveSource(config, 'grids');
+      if (!(await loadProviderAdapter(source.provider)).saveGrids)
+        return { kind: 'unsupported', provider: source.provider };
+      const { method, call } = await bind('grids', 'saveGrids', signal);
+      return method(call, request);
+    },
   };
   return sources;
 }

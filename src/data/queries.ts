@@ -19,6 +19,13 @@ import type {
 
 /** queryOptions factories beside their fetchers: one place names each cache entry. */
 export const dataQueries = {
+  /** The cases' live stream, once meta has said whether the dataset is live (null: poll instead). */
+  caseStream: (source: LayerSources, live: boolean) =>
+    queryOptions({
+      queryKey: ['caseStream', live],
+      queryFn: async () => (await source.caseStream?.(live)) ?? null,
+      staleTime: Infinity,
+    }),
   meta: (source: LayerSources) =>
     queryOptions<Meta, DataError>({ queryKey: ['meta'], queryFn: ({ signal }) => source.meta(signal) }),
   regions: (source: LayerSources) =>

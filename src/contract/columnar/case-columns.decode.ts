@@ -22,7 +22,7 @@ import type { CaseCollection } from '../schemas/contract.schema';
 
 /**
  * Cases in the columnar format (GET /cases, docs/api.md), decoded and checked into what the live case columns
- * (src/data/live/case-columns.ts) are made of: codes already in the domain's order, times as epoch ms, positions
+ * (src/live/case-columns.ts) are made of: codes already in the domain's order, times as epoch ms, positions
  * as the source sent them. Everything is a plain typed array (and the short grid-id dictionary), so it is
  * transferred out of the decoding worker without a copy and adopted by `CaseColumns.fromWire` as is: no JS
  * object per case. Titles are not in the format.

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CaseColumns } from '../../../data/live/case-columns';
-import { funnelOfColumns } from '../../../data/live/case-funnel-columns';
-import { gridMask, type CaseSelection } from '../../../data/live/case-selection';
-import { caseViewOf, type CaseView as CaseViewOfColumns } from '../../../data/live/case-view';
-import { CaseViewClient, type AnsweredView } from '../../../data/live/case-view-client';
-import type { LiveCasesSnapshot } from '../../../data/live/live-cases';
+import type { CaseColumns } from '../../../live/case-columns';
+import { funnelOfColumns } from '../../../live/case-funnel-columns';
+import { gridMask, type CaseSelection } from '../../../live/case-selection';
+import { caseViewOf, type CaseView as CaseViewOfColumns } from '../../../live/case-view';
+import { CaseViewClient, type AnsweredView } from '../../../live/case-view-client';
+import type { LiveCasesSnapshot } from '../../../live/live-cases';
 import type { Period } from '../../../domain/indicators';
 import type { CaseFilterState } from './case-filter-state';
 

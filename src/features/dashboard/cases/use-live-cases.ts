@@ -2,11 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CaseColumnsAnswer, CaseColumnsWire } from '../../../contract/columnar/case-columns.decode';
 import type { DataError } from '../../../data/data-error';
-import { resolveSource } from '../../../data/data-source';
 import { useDataSource } from '../../../data/data-source-context';
-import { subscribeCaseStream, type StreamState } from '../../../data/live/case-stream';
-import { CaseBatcher } from '../../../data/live/case-batch';
-import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../data/live/live-cases';
+import type { StreamState } from '../../../data/rest/case-stream';
+import { CaseBatcher } from '../../../live/case-batch';
+import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../live/live-cases';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../contract/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
@@ -44,12 +43,14 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const source = useDataSource();
   const meta = useMeta();
   const grids = useGrids();
-  const casesSource = resolveSource(config, 'cases');
-  // EventSource sends no custom headers: a cases source that needs them is polled instead.
-  const mayStream = casesSource.provider === 'rest' && Object.keys(casesSource.headers).length === 0;
-  const streamUrl =
-    mayStream && meta.data?.live === true ? `${casesSource.url.replace(/\/+$/, '')}/cases/stream` : null;
-  const streaming = enabled && streamUrl !== null;
+  // The provider says whether it streams (ProviderAdapter.caseStream), once meta has said whether the dataset is
+  // live; a failed meta means no stream.
+  const opener = useQuery({
+    ...dataQueries.caseStream(source, meta.data?.live === true),
+    enabled: enabled && (meta.data !== undefined || meta.isError),
+  });
+  const openStream = enabled ? (opener.data ?? null) : null;
+  const streaming = openStream !== null;
   const query = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
   const refetchInterval = streaming ? false : config.refreshSeconds * 1000;
   const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
@@ -57,7 +58,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   // before that could miss a case reported in between (neither would hold it). A snapshot requested after the
   // stream is open holds everything the stream will not send. If the stream cannot open, the snapshot goes ahead.
   // Until meta says whether there is a stream, neither is started (a failed meta means no stream).
-  const streamKnown = !mayStream || meta.data !== undefined || meta.isError;
+  const streamKnown = opener.data !== undefined || opener.isError;
   const snapshotAllowed = streamKnown && (!streaming || streamState.kind !== 'connecting');
   const hasColumns = source.caseColumns !== undefined;
   const columnCases = useQuery({
@@ -101,11 +102,10 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
 
   const { refetch } = cases;
   useEffect(() => {
-    if (!streaming) return;
+    if (!openStream) return;
     // A burst of events (a replay after a reconnect, a busy minute at 1 M cases) is applied once per frame.
     const batcher = new CaseBatcher<StreamedCase>((batch) => store.applyAll(batch));
-    const unsubscribe = subscribeCaseStream({
-      url: streamUrl,
+    const unsubscribe = openStream({
       onCase: (feature) => batcher.push({ feature, at: Date.now() }),
       onState: setStreamState,
       // After a drop, a resync: the replay covers short gaps, the refetch covers one longer than its buffer.
@@ -119,7 +119,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
       // A later subscription starts closed again: no snapshot before it is open.
       setStreamState({ kind: 'connecting' });
     };
-  }, [streaming, streamUrl, store, refetch]);
+  }, [openStream, store, refetch]);
 
   const connection: CaseConnection = !enabled
     ? { kind: 'off' }

@@ -20,18 +20,25 @@ export interface EventSourceLike {
   close(): void;
 }
 
-export interface CaseStreamOptions {
-  /** The stream's URL, `{base}/cases/stream`. */
-  url: string;
+/** What a reader of the live cases hears, whatever provider streams them (ProviderAdapter.caseStream). */
+export interface CaseStreamHandlers {
   onCase: (feature: CaseFeature) => void;
   onState: (state: StreamState) => void;
   /** Called once the stream is live again after a drop: a reader far behind may have missed the replay buffer. */
   onResume?: () => void;
   /** Called with the running count of events that failed the contract (they are dropped, never applied). */
   onRejected?: (count: number) => void;
-  openSource?: (url: string) => EventSourceLike;
   /** Where `online` / `offline` are heard and `navigator.onLine` read (the window in the app). */
   network?: { target: EventTarget; isOnline: () => boolean };
+}
+
+/** Opens the stream with these handlers; the answer closes it. */
+export type CaseStreamOpener = (handlers: CaseStreamHandlers) => () => void;
+
+export interface CaseStreamOptions extends CaseStreamHandlers {
+  /** The stream's URL, `{base}/cases/stream`. */
+  url: string;
+  openSource?: (url: string) => EventSourceLike;
   now?: () => number;
   random?: () => number;
 }

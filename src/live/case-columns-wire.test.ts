@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { caseStages } from '../../domain/case';
-import { caseId, gridId } from '../../domain/ids';
-import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
-import type { ColumnInput } from '../../geo/columnar/points-columnar';
-import { DataError } from '../data-error';
-import { CaseColumns } from '../live/case-columns';
-import { sampleCase, sampleCases, sampleGridIds } from '../live/case.fixtures';
-import { LiveCases } from '../live/live-cases';
-import type { CaseFeature } from '../../contract/schemas/contract.schema';
-import { caseColumnsResult, decodeCaseColumnsReply } from './case-columns.protocol';
+import { caseStages } from '../domain/case';
+import { caseId, gridId } from '../domain/ids';
+import { encodePointsColumnar } from '../geo/columnar/points-columnar.encode';
+import type { ColumnInput } from '../geo/columnar/points-columnar';
+import { DataError } from '../data/data-error';
+import { CaseColumns } from './case-columns';
+import { sampleCase, sampleCases, sampleGridIds } from '../contract/columnar/case.fixtures';
+import { LiveCases } from './live-cases';
+import type { CaseFeature } from '../contract/schemas/contract.schema';
+import { caseColumnsResult, decodeCaseColumnsReply } from '../data/columnar/case-columns.protocol';
 
 /** The cases as GET /cases answers them in the columnar format (docs/api.md; the mock's encoder does the same). */
 function columnarOf(

@@ -7,7 +7,7 @@ import {
   type CaseChannel,
   type CaseStage,
   type Satisfaction,
-} from '../../domain/case';
+} from '../domain/case';
 import {
   allocateCaseViewArrays,
   caseCodeColumnNames,
@@ -17,9 +17,9 @@ import {
   noCode,
   reserveCaseRows,
   type CaseViewArrays,
-} from '../../contract/columnar/case-column-table';
-import { idTableRow, type CaseColumnsWire } from '../../contract/columnar/case-columns.decode';
-import type { CaseFeature } from '../../contract/schemas/contract.schema';
+} from '../contract/columnar/case-column-table';
+import { idTableRow, type CaseColumnsWire } from '../contract/columnar/case-columns.decode';
+import type { CaseFeature } from '../contract/schemas/contract.schema';
 
 /**
  * The window's cases as columns (typed arrays), built ONCE from the GeoJSON response; filters read codes and
