@@ -4,7 +4,7 @@ import { useDataSource } from '../../../data/data-source-context';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../../../domain/hotspots';
 import { chinaDayStart, toChinaIso } from '../../../domain/time-window';
-import { convertCollection } from '../../../geo/crs';
+import { useMapCrs } from '../../../data/map-crs';
 import type { HotspotAreas } from '../../../map/cases/case-layers';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
@@ -59,7 +59,7 @@ export function useHotspots(enabled: boolean, now: number, gridsInRegion: Readon
         verdict: item.verdict,
       }));
   }, [flagged, grids.data, gridsInRegion]);
-  const dataCrs = meta.data?.crs ?? 'wgs84';
+  const crs = useMapCrs(config.basemap.crs);
   const areas = useMemo<HotspotAreas | null>(() => {
     if (!grids.data || hotspots.length === 0) return null;
     const ids = new Set(hotspots.map((item) => item.gridId));
@@ -70,7 +70,7 @@ export function useHotspots(enabled: boolean, now: number, gridsInRegion: Readon
         geometry: grid.geometry,
         properties: { id: grid.properties.id },
       }));
-    return convertCollection({ type: 'FeatureCollection' as const, features }, dataCrs, config.basemap.crs);
-  }, [grids.data, hotspots, dataCrs, config.basemap.crs]);
+    return crs.collection({ type: 'FeatureCollection' as const, features });
+  }, [grids.data, hotspots, crs]);
   return { hotspots, areas, isPending: enabled && history.isPending, error: history.error };
 }

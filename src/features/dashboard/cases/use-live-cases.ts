@@ -6,11 +6,11 @@ import { useDataSource } from '../../../data/data-source-context';
 import type { StreamState } from '../../../data/rest/case-stream';
 import { CaseBatcher } from '../../../live/case-batch';
 import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../live/live-cases';
+import { mapCrsOf } from '../../../data/map-crs';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../contract/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
 import { toChinaIso } from '../../../domain/time-window';
-import { convertPosition } from '../../../geo/crs';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
 /**
@@ -81,8 +81,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const [rejectedEvents, setRejectedEvents] = useState(0);
 
   const gridIds = useMemo(() => (grids.data?.features ?? []).map((grid) => grid.properties.id), [grids.data]);
-  const dataCrs = meta.data?.crs ?? 'wgs84';
-  const basemapCrs = config.basemap.crs;
+  const crs = mapCrsOf(meta, config.basemap.crs);
   const windowKey = `${query.from}/${query.to}`;
   const { dataUpdatedAt, isPlaceholderData } = cases;
   const input = useMemo(
@@ -91,14 +90,11 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   );
   useEffect(() => {
     if (!input || isPlaceholderData || grids.data === undefined) return;
-    // Columns carry their own CRS; GeoJSON is in the dataset's (meta).
-    const from = 'crs' in input ? input.crs : dataCrs;
-    const convert =
-      from === basemapCrs
-        ? undefined
-        : (position: readonly [number, number]) => convertPosition(position, from, basemapCrs);
+    // Columns carry their own CRS; GeoJSON is in the dataset's (meta), so it waits for meta like every layer.
+    const convert = crs.positionStep('crs' in input ? input.crs : null);
+    if (convert === null) return;
     store.reset(input, gridIds, windowKey, dataUpdatedAt, convert);
-  }, [store, input, isPlaceholderData, dataUpdatedAt, gridIds, grids.data, windowKey, dataCrs, basemapCrs]);
+  }, [store, input, isPlaceholderData, dataUpdatedAt, gridIds, grids.data, windowKey, crs]);
 
   const { refetch } = cases;
   useEffect(() => {
