@@ -36,7 +36,7 @@ const converted = new WeakMap<object, Map<string, unknown>>();
 function convertOnce<C extends Convertible>(collection: C, from: Crs, to: Crs): C {
   if (from === to) return collection;
   let byPair = converted.get(collection);
-  if (!byPair) converted.set(collection, (byPair = new Map()));
+  if (!byPair) converted.set(collection, (byPair = new Map<string, unknown>()));
   const key = `${from}>${to}`;
   const known = byPair.get(key) as C | undefined;
   if (known) return known;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useDataSource } from '../../../data/data-source-context';
-import { dataQueries, useGrids, useMeta } from '../../../data/queries';
+import { dataQueries, useGrids } from '../../../data/queries';
 import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../../../domain/hotspots';
 import { chinaDayStart, toChinaIso } from '../../../domain/time-window';
 import { useMapCrs } from '../../../data/map-crs';
@@ -24,7 +24,6 @@ const historyDays = 7 * (defaultHotspotRule.baselineWeeks + 1);
 export function useHotspots(enabled: boolean, now: number, gridsInRegion: ReadonlySet<string> | null) {
   const config = useRuntimeConfig();
   const source = useDataSource();
-  const meta = useMeta();
   const grids = useGrids();
   // Whole days, so the query key holds all day; the rule itself is judged at `now`.
   const to = chinaDayStart(now) + dayMs;
