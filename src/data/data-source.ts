@@ -4,7 +4,7 @@ import { clientSideIndicators, servesIndicatorsClientSide } from './adapters/cli
 import { casesInRegion } from './adapters/client/cases-in-region';
 import { loadProviderAdapter } from './adapters/registry';
 import { DataError } from './data-error';
-import { screenColumns, screenLayer, type PartialLayer } from './partial-layer';
+import { failWhenMostlyInvalid, screenColumns, screenLayer, type PartialLayer } from './partial-layer';
 import type { LayerSources, ResolvedSource } from './provider';
 import type { GridCollection, RegionCollection } from '../contract/schemas/contract.schema';
 
@@ -151,7 +151,13 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const adapter = await loadProviderAdapter(source.provider);
         if (!adapter.caseColumns || !adapter.filtersCasesByRegion) return null;
         const { method, call } = await bind('cases', 'caseColumns', signal);
-        return method(call, query);
+        const answer = await method(call, query);
+        if (answer.kind === 'features')
+          return { kind: 'features', collection: await screened('cases', answer.collection) };
+        // The decoder has left the bad cases out and named them; past the share the whole layer fails.
+        const skipped = answer.wire.skipped ?? [];
+        failWhenMostlyInvalid('cases', skipped, answer.wire.count + skipped.length, config.maxInvalidShare);
+        return answer;
       }),
     indicators: (query, signal) =>
       run(async () => {

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CaseColumnsAnswer, CaseColumnsWire } from '../../../contract/columnar/case-columns.decode';
 import type { DataError } from '../../../data/data-error';
+import type { SkippedFeature } from '../../../data/partial-layer';
 import { useDataSource } from '../../../data/data-source-context';
 import type { StreamState } from '../../../data/rest/case-stream';
 import { CaseBatcher } from '../../../live/case-batch';
@@ -36,6 +37,8 @@ export interface LiveCaseData {
   rejectedEvents: number;
   /** Total the provider returned for the window (before client filters). */
   fetchedCount: number | null;
+  /** The cases of the window left out as invalid (either path), for the panel's notice. */
+  skipped: readonly SkippedFeature[] | undefined;
 }
 
 export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
@@ -136,7 +139,13 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     refetch: () => void refetch(),
     rejectedEvents,
     fetchedCount: input === undefined ? null : 'crs' in input ? input.count : input.length,
+    skipped: useGeoJson ? featureCases.data?.skipped : skippedOf(columnCases.data ?? null),
   };
+}
+
+function skippedOf(answer: CaseColumnsAnswer | null): readonly SkippedFeature[] | undefined {
+  if (!answer) return undefined;
+  return answer.kind === 'columns' ? answer.wire.skipped : answer.collection.skipped;
 }
 
 function caseInput(answer: CaseColumnsAnswer | null): readonly CaseFeature[] | CaseColumnsWire | undefined {
