@@ -8,9 +8,9 @@ import { failWhenMostlyInvalid, screenColumns, screenLayer, type PartialLayer } 
 import type { LayerSources, ResolvedSource } from './provider';
 import type { GridCollection, RegionCollection } from '../contract/schemas/contract.schema';
 
-/** Apply the defaults: a layer without its own entry is served by the REST contract at api.baseUrl. */
 const defaultTimeoutSeconds = 30;
 
+/** Apply the defaults: a layer without its own entry is served by the REST contract at api.baseUrl. */
 export function resolveSource(config: RuntimeConfig, layer: LayerKind): ResolvedSource {
   const own = config.sources[layer];
   return {

@@ -1,7 +1,7 @@
 import { parseUnitId, type UnitId } from '../domain/ids';
 import { caseCategories, caseChannels, type CaseCategory, type CaseChannel } from '../domain/case';
 
-/**
+/*
  * Pure mapping between a URL and the view it describes. Kept free of React and of window so it is unit-tested
  * directly and a copied link always reproduces the same view.
  */

@@ -1,7 +1,7 @@
 import { caseEventSchema, type CaseFeature } from '../../contract/schemas/contract.schema';
 import { reconnectDelay } from './backoff';
 
-/**
+/*
  * The provider's case stream (`GET {base}/cases/stream`, Server-Sent Events): every new or changed case, with
  * the connection's state for the UI. On any drop the source is closed and reopened with backoff, resuming after
  * the last event seen (`?lastEventId=`, which the contract accepts beside the header EventSource sends itself),

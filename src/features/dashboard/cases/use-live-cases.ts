@@ -14,13 +14,6 @@ import type { Period } from '../../../domain/indicators';
 import { toChinaIso } from '../../../domain/time-window';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
-/**
- * The window's cases, live: fetched once per window into columns — as typed columns decoded in a worker when the
- * cases' provider offers them (`caseColumns`, the columnar format; no JS object per case, no titles), else as
- * GeoJSON validated here — then kept current by the provider's stream
- * when it has one (REST with `meta.live`), otherwise by polling every `refreshSeconds`. Earlier data stays on
- * screen while a new window loads, so nothing flashes; the connection's state is always reported.
- */
 export type CaseConnection =
   | StreamState
   | { kind: 'polling'; lastAt: number | null; failing: boolean; everySeconds: number }
@@ -41,6 +34,13 @@ export interface LiveCaseData {
   skipped: readonly SkippedFeature[] | undefined;
 }
 
+/**
+ * The window's cases, live: fetched once per window into columns — as typed columns decoded in a worker when the
+ * cases' provider offers them (`caseColumns`, the columnar format; no JS object per case, no titles), else as
+ * GeoJSON validated here — then kept current by the provider's stream
+ * when it has one (REST with `meta.live`), otherwise by polling every `refreshSeconds`. Earlier data stays on
+ * screen while a new window loads, so nothing flashes; the connection's state is always reported.
+ */
 export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const config = useRuntimeConfig();
   const source = useDataSource();
