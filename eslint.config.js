@@ -75,13 +75,22 @@ export default tseslint.config(
                 './src/data',
                 './src/ui',
                 './src/geo',
+                './src/live',
                 './mocks',
               ],
               message: 'The domain core is pure: it imports nothing from the rooms above it.',
             },
             {
               target: './src/geo',
-              from: ['./src/app', './src/features', './src/map', './src/data', './src/ui', './mocks'],
+              from: [
+                './src/app',
+                './src/features',
+                './src/map',
+                './src/data',
+                './src/ui',
+                './src/live',
+                './mocks',
+              ],
               message: 'Geometry code depends only on the domain.',
             },
             {
@@ -92,6 +101,7 @@ export default tseslint.config(
                 './src/map',
                 './src/data',
                 './src/ui',
+                './src/live',
                 './mocks',
                 './server',
               ],
@@ -100,7 +110,15 @@ export default tseslint.config(
             },
             {
               target: './server/src',
-              from: ['./src/app', './src/features', './src/map', './src/data', './src/ui', './mocks'],
+              from: [
+                './src/app',
+                './src/features',
+                './src/map',
+                './src/data',
+                './src/ui',
+                './src/live',
+                './mocks',
+              ],
               message:
                 'The server shares the contract module, geo and domain with the client, nothing else (its seed script may use the demo generator in mocks).',
             },
@@ -113,6 +131,17 @@ export default tseslint.config(
               target: ['./src/map', './src/data', './src/ui'],
               from: ['./src/app', './src/features', './mocks'],
               message: 'map, data and ui sit below features and app.',
+            },
+            {
+              target: './src/live',
+              from: ['./src/app', './src/features', './src/map', './src/ui', './mocks'],
+              message:
+                'The live-case engine sits below the features and beside map and ui: it keeps the cases that data delivers current.',
+            },
+            {
+              target: './src/data',
+              from: './src/live',
+              message: 'data delivers cases to the live-case engine; it does not use it.',
             },
             {
               target: './src/data',
@@ -132,7 +161,7 @@ export default tseslint.config(
             },
             {
               target: './mocks',
-              from: ['./src/app', './src/features', './src/map', './src/ui'],
+              from: ['./src/app', './src/features', './src/map', './src/ui', './src/live'],
               message: 'The mock API may use the domain, geometry and the contract module only.',
             },
             ...featureIsolation,

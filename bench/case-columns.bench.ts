@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { decodeCaseColumns } from '../src/contract/columnar/case-columns.decode';
-import { CaseColumns } from '../src/data/live/case-columns';
-import type { CaseSelection } from '../src/data/live/case-selection';
-import { caseViewOf } from '../src/data/live/case-view';
+import { CaseColumns } from '../src/live/case-columns';
+import type { CaseSelection } from '../src/live/case-selection';
+import { caseViewOf } from '../src/live/case-view';
 import { casesSchema, type CaseFeature } from '../src/contract/schemas/contract.schema';
 import { caseStages } from '../src/domain/case';
 import { caseId } from '../src/domain/ids';

@@ -1,9 +1,9 @@
 import { caseAt } from '../mocks/cases/case-plan';
 import { generateCases } from '../mocks/cases/generate-cases';
-import { CaseColumns } from '../src/data/live/case-columns';
-import type { CaseSelection } from '../src/data/live/case-selection';
-import { caseViewOf } from '../src/data/live/case-view';
-import { LiveCases } from '../src/data/live/live-cases';
+import { CaseColumns } from '../src/live/case-columns';
+import type { CaseSelection } from '../src/live/case-selection';
+import { caseViewOf } from '../src/live/case-view';
+import { LiveCases } from '../src/live/live-cases';
 import type { CaseFeature } from '../src/contract/schemas/contract.schema';
 import { isOverdue } from '../src/domain/case';
 import type { BenchModule, BenchModuleResult } from './bench-module';

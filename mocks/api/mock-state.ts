@@ -3,7 +3,7 @@ import { CaseStore } from '../cases/case-store';
 import { generateCases } from '../cases/generate-cases';
 import { generateVolunteerHours, type VolunteerLog } from '../cases/volunteer-hours';
 import { GridStore } from './grid-store';
-import { UnitIndex } from './unit-index';
+import { UnitTree } from '../../src/domain/unit-tree';
 
 export interface MockApiOptions {
   city: DemoCity;
@@ -30,7 +30,7 @@ export interface MockState {
   city: DemoCity;
   baseUrl: string;
   clock: () => number;
-  units: UnitIndex;
+  units: UnitTree;
   grids: GridStore;
   cases: CaseStore;
   volunteers: VolunteerLog;
@@ -60,7 +60,7 @@ export function createMockState(options: MockApiOptions): MockState {
     city,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     clock,
-    units: new UnitIndex(city.regions.features, city.grids.features),
+    units: UnitTree.of(city.regions, city.grids),
     grids: new GridStore(city.grids.features),
     cases: new CaseStore(generated, { seed, startMs, intervalMs: streamIntervalMs, idPrefix }),
     volunteers: generateVolunteerHours(city, {

@@ -13,7 +13,7 @@ export function regridCases(state: MockState, communityId: string): void {
   state.cases.regrid((record) => {
     const current = record.wire.properties.gridId;
     const path = current ? state.units.get(current)?.path : undefined;
-    if (!path?.includes(communityId)) return undefined;
+    if (!path?.some((unit) => unit === communityId)) return undefined;
     const [longitude, latitude] = record.wire.geometry.coordinates;
     const target = grids.find(
       (grid) =>

@@ -34,7 +34,10 @@ export function saveGridPlan(state: MockState, communityId: string, body: unknow
   const reasons = checkGridPlan(state, communityId, grids);
   if (reasons.length > 0) return invalid(state, reasons);
   const version = state.grids.replace(communityId, grids);
-  state.units.replaceGrids(communityId, grids);
+  state.units.replaceGrids(
+    communityId,
+    grids.map((grid) => grid.properties),
+  );
   regridCases(state, communityId);
   return respondValid(state, 'saveGridsOkSchema', saveGridsOkSchema, { version });
 }

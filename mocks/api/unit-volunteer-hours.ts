@@ -2,7 +2,7 @@ import type { Period } from '../../src/domain/indicators';
 import { regionId } from '../../src/domain/ids';
 import { volunteerHoursIn } from '../cases/volunteer-hours';
 import type { MockState } from './mock-state';
-import type { Unit } from './unit-index';
+import type { Unit } from '../../src/domain/unit-tree';
 
 /**
  * Volunteer hours are logged per community. Above it they add up; below it a community's hours are shared among

@@ -4,13 +4,13 @@ import { clientSideIndicators, servesIndicatorsClientSide } from './adapters/cli
 import { casesInRegion } from './adapters/client/cases-in-region';
 import { loadProviderAdapter } from './adapters/registry';
 import { DataError } from './data-error';
-import { screenColumns, screenLayer, type PartialLayer } from './partial-layer';
+import { failWhenMostlyInvalid, screenColumns, screenLayer, type PartialLayer } from './partial-layer';
 import type { LayerSources, ResolvedSource } from './provider';
 import type { GridCollection, RegionCollection } from '../contract/schemas/contract.schema';
 
-/** Apply the defaults: a layer without its own entry is served by the REST contract at api.baseUrl. */
 const defaultTimeoutSeconds = 30;
 
+/** Apply the defaults: a layer without its own entry is served by the REST contract at api.baseUrl. */
 export function resolveSource(config: RuntimeConfig, layer: LayerKind): ResolvedSource {
   const own = config.sources[layer];
   return {
@@ -31,7 +31,7 @@ export interface DataSourceOptions {
   now?: () => number;
 }
 
-type Member = Exclude<keyof ProviderAdapter, 'kind' | 'filtersCasesByRegion'>;
+type Member = Exclude<keyof ProviderAdapter, 'kind' | 'filtersCasesByRegion' | 'caseStream'>;
 
 /**
  * Bind every layer to the adapter its configuration names (adapters/registry.ts). A provider that cannot express a
@@ -151,7 +151,13 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const adapter = await loadProviderAdapter(source.provider);
         if (!adapter.caseColumns || !adapter.filtersCasesByRegion) return null;
         const { method, call } = await bind('cases', 'caseColumns', signal);
-        return method(call, query);
+        const answer = await method(call, query);
+        if (answer.kind === 'features')
+          return { kind: 'features', collection: await screened('cases', answer.collection) };
+        // The decoder has left the bad cases out and named them; past the share the whole layer fails.
+        const skipped = answer.wire.skipped ?? [];
+        failWhenMostlyInvalid('cases', skipped, answer.wire.count + skipped.length, config.maxInvalidShare);
+        return answer;
       }),
     indicators: (query, signal) =>
       run(async () => {
@@ -165,6 +171,18 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const { method, call } = await bind('indicators', 'indicators', signal);
         return method(call, query);
       }),
+    caseStream: async (live) => {
+      const source = resolveSource(config, 'cases');
+      const adapter = await loadProviderAdapter(source.provider);
+      return adapter.caseStream?.(source, live) ?? null;
+    },
+    saveGrids: async (request, signal) => {
+      const source = resolveSource(config, 'grids');
+      if (!(await loadProviderAdapter(source.provider)).saveGrids)
+        return { kind: 'unsupported', provider: source.provider };
+      const { method, call } = await bind('grids', 'saveGrids', signal);
+      return method(call, request);
+    },
   };
   return sources;
 }

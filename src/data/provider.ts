@@ -1,4 +1,4 @@
-import type { LayerKind, SourceConfig } from '../domain/runtime-config';
+import type { LayerKind, ProviderKind, SourceConfig } from '../domain/runtime-config';
 import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.decode';
 import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
 import type {
@@ -12,6 +12,11 @@ import type {
   StationCollection,
 } from '../contract/schemas/contract.schema';
 import type { PartialLayer } from './partial-layer';
+import type { CaseStreamOpener } from './rest/case-stream';
+import type { SaveGridsRequest, SaveGridsResult } from './rest/save-grids';
+
+/** A save's answer, or that the grids' provider cannot take grids back (only the REST contract can). */
+export type SaveResult = SaveGridsResult | { kind: 'unsupported'; provider: ProviderKind };
 
 /** A bounding box [west, south, east, north] in WGS84 degrees. */
 export type Bbox = readonly [number, number, number, number];
@@ -100,6 +105,16 @@ export interface LayerSources {
    * `sources.indicators` is absent and cases come from a provider other than rest (docs/providers.md).
    */
   indicators(query: IndicatorQuery, signal?: AbortSignal): Promise<IndicatorsResponse>;
+  /**
+   * The cases' provider's live stream (ProviderAdapter.caseStream), given the dataset's `meta.live`; null when it
+   * has none for this source, and the caller polls. Absent on sources that never stream (test doubles).
+   */
+  caseStream?(live: boolean): Promise<CaseStreamOpener | null>;
+  /**
+   * A community's redrawn grids, saved through the grids' provider (ProviderAdapter.saveGrids); `unsupported` when
+   * that provider cannot take grids back. Absent on sources that never save (test doubles).
+   */
+  saveGrids?(request: SaveGridsRequest, signal?: AbortSignal): Promise<SaveResult>;
 }
 
 /** A layer's source after defaults are applied: where it is and how to authenticate. */

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { indexRegions, type RegionIndex } from '../domain/hierarchy';
+import type { UnitId } from '../domain/ids';
+import { UnitTree, type FocusUnit } from '../domain/unit-tree';
 import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.decode';
 import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
 import type { DataError } from './data-error';
@@ -18,6 +19,13 @@ import type {
 
 /** queryOptions factories beside their fetchers: one place names each cache entry. */
 export const dataQueries = {
+  /** The cases' live stream, once meta has said whether the dataset is live (null: poll instead). */
+  caseStream: (source: LayerSources, live: boolean) =>
+    queryOptions({
+      queryKey: ['caseStream', live],
+      queryFn: async () => (await source.caseStream?.(live)) ?? null,
+      staleTime: Infinity,
+    }),
   meta: (source: LayerSources) =>
     queryOptions<Meta, DataError>({ queryKey: ['meta'], queryFn: ({ signal }) => source.meta(signal) }),
   regions: (source: LayerSources) =>
@@ -92,9 +100,27 @@ export const useIndicators = (
   });
 };
 
-const toRegionIndex = (collection: RegionCollection): RegionIndex =>
-  indexRegions(collection.features.map((feature) => feature.properties));
+// One tree per (regions, grids) answer pair, shared by every reader: TanStack Query hands each observer the same
+// data object, so the dashboard's map, review and cases panels (and the wall) resolve units against one index.
+const trees = new WeakMap<RegionCollection, WeakMap<object, UnitTree>>();
+const noGrids = {};
 
-/** The admin hierarchy as lookups (by id, children of), derived once per regions response. */
-export const useRegionIndex = (): UseQueryResult<RegionIndex, DataError> =>
-  useQuery({ ...dataQueries.regions(useDataSource()), select: toRegionIndex });
+/** The unit hierarchy of these answers (regions alone until the grids arrive), built once per answer pair. */
+export function unitTreeOf(
+  regions: RegionCollection | undefined,
+  grids: GridCollection | undefined,
+): UnitTree | undefined {
+  if (!regions) return undefined;
+  let byGrids = trees.get(regions);
+  if (!byGrids) trees.set(regions, (byGrids = new WeakMap()));
+  const key = grids ?? noGrids;
+  let tree = byGrids.get(key);
+  if (!tree) byGrids.set(key, (tree = UnitTree.of(regions, grids)));
+  return tree;
+}
+
+/** The unit hierarchy of the configured source. */
+export const useUnitTree = (): UnitTree | undefined => unitTreeOf(useRegions().data, useGrids().data);
+
+/** The focused unit (`?region=`, already parsed into an id), resolved once per tree: the city when unknown. */
+export const useFocusUnit = (id: UnitId | null): FocusUnit | null => useUnitTree()?.focus(id) ?? null;

@@ -16,3 +16,18 @@ export const gridId = (value: string): GridId => value as GridId;
 export const cameraId = (value: string): CameraId => value as CameraId;
 export const stationId = (value: string): StationId => value as StationId;
 export const caseId = (value: string): CaseId => value as CaseId;
+
+/** Any unit a view can focus: a region at any level or a grid (`?region=` names either). */
+export type UnitId = RegionId | GridId;
+
+// Region and grid ids are codes (the server refuses anything else the same way): a hand-edited link with
+// something else in it focuses the city instead of reaching a lookup.
+const unitCode = /^[\w.-]{1,64}$/;
+
+/** A unit id from a trusted answer (an indicators child, a ranking row). */
+export const unitId = (value: string): UnitId => value as UnitId;
+
+/** `?region=` read once into a unit id; null when absent or not a code. */
+export function parseUnitId(text: string | null): UnitId | null {
+  return text !== null && unitCode.test(text) ? (text as UnitId) : null;
+}

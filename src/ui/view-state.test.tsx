@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { unitId } from '../domain/ids';
 import { navigateView, useViewSettings, useViewState } from './view-state';
 
 describe('view state hooks', () => {
@@ -25,7 +26,7 @@ describe('view state hooks', () => {
     expect(view.result.current.layers).toBe(layers);
     expect(settingsRenders).toBe(settingsBefore);
 
-    act(() => navigateView({ region: '140502' }));
+    act(() => navigateView({ region: unitId('140502') }));
     expect(settingsRenders).toBe(settingsBefore + 1);
     expect(settings.result.current.region).toBe('140502');
     expect(settings.result.current.layers).toBe(layers);

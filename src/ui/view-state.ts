@@ -7,7 +7,7 @@ export type { ViewState, TimeWindow, WindowPreset } from './view-url';
 export type ViewSettings = Omit<ViewState, 'map'>;
 export { defaultLayers } from './view-url';
 
-/**
+/*
  * The URL is the single source of the view (mode, region, selection, time window, layers, map view): a link
  * reproduces what a leader saw, and back/forward walk through views. Components read it with useViewState.
  */

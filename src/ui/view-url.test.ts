@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unitId } from '../domain/ids';
 import { defaultLayers, parseView, serializeView, shareUnchanged, type ViewState } from './view-url';
 
 const at = (url: string) => {
@@ -16,10 +17,16 @@ describe('view URL', () => {
     expect(view.map).toBeNull();
   });
 
+  it('reads ?region= once into a unit id, and a value that is not a code as the whole city', () => {
+    expect(parseView(at('/?region=140502001')).region).toBe('140502001');
+    expect(parseView(at('/?region=%3Cscript%3E')).region).toBeNull();
+    expect(parseView(at('/?region=' + 'x'.repeat(65))).region).toBeNull();
+  });
+
   it('round-trips a full view and keeps foreign parameters such as ?config=', () => {
     const view: ViewState = {
       mode: 'wall',
-      region: '140502001',
+      region: unitId('140502001'),
       selected: '140502001001001',
       window: { preset: 'custom', from: '2026-10-01', to: '2026-10-31' },
       layers: new Set(['grids', 'cases']),

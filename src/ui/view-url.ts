@@ -1,6 +1,7 @@
+import { parseUnitId, type UnitId } from '../domain/ids';
 import { caseCategories, caseChannels, type CaseCategory, type CaseChannel } from '../domain/case';
 
-/**
+/*
  * Pure mapping between a URL and the view it describes. Kept free of React and of window so it is unit-tested
  * directly and a copied link always reproduces the same view.
  */
@@ -23,8 +24,8 @@ export interface MapView {
 
 export interface ViewState {
   mode: Mode;
-  /** The focused unit (region or grid id); null is the whole city. */
-  region: string | null;
+  /** The focused unit (region or grid id), parsed once from `?region=`; null is the whole city. */
+  region: UnitId | null;
   /** The selected grid, whose detail panel is open. */
   selected: string | null;
   window: TimeWindow;
@@ -85,7 +86,7 @@ export function parseView(location: Pick<Location, 'pathname' | 'search'>): View
   const layers = params.get('layers');
   return {
     mode: modeOf(location.pathname),
-    region: params.get('region') || null,
+    region: parseUnitId(params.get('region')),
     selected: params.get('grid') || null,
     window: parseWindow(params),
     layers: layers === null ? defaultLayers : new Set(layers.split(',').filter(Boolean)),

@@ -6,7 +6,13 @@ import {
   regionsSchema,
 } from '../../src/contract/schemas/contract.schema';
 import { expectError, iso } from './contract-expectations';
-import { getJson, type ContractClient } from './contract-client';
+import { getJson, withHeaders, type ContractClient } from './contract-client';
+import { decodeCaseColumns, type CaseColumnsWire } from '../../src/contract/columnar/case-columns.decode';
+import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
+
+const decoder = new TextDecoder();
+const idOf = (wire: CaseColumnsWire, row: number) =>
+  decoder.decode(wire.idBytes.subarray(wire.idOffsets[row] ?? 0, wire.idOffsets[row + 1] ?? 0));
 
 const dayMs = 86_400_000;
 
@@ -101,13 +107,62 @@ export function casesContract(makeClient: () => ContractClient): void {
       }
     });
 
-    it('answers 400 with {error, message} for bad parameters', async () => {
+    it('answers 400 with {error, message} and the code docs/api.md names for bad parameters', async () => {
       const client = makeClient();
-      expectError(await getJson(client, '/cases?from=yesterday'), 400);
-      expectError(await getJson(client, '/cases?region=no-such-region'), 400);
-      expectError(await getJson(client, '/cases?status=lost'), 400);
-      expectError(await getJson(client, '/cases?category=dispute,unicorns'), 400);
-      expectError(await getJson(client, '/cases?from=2026-02-01&to=2026-01-01'), 400);
+      expectError(await getJson(client, '/cases?from=yesterday'), 400, 'bad_parameter');
+      expectError(await getJson(client, '/cases?region=no-such-region'), 400, 'unknown_region');
+      expectError(await getJson(client, '/cases?status=lost'), 400, 'bad_parameter');
+      expectError(await getJson(client, '/cases?category=dispute,unicorns'), 400, 'bad_parameter');
+      expectError(await getJson(client, '/cases?from=2026-02-01&to=2026-01-01'), 400, 'bad_parameter');
+      const tooMany = Array.from({ length: 201 }, (_, index) => `JC-${index}`).join(',');
+      expectError(await getJson(client, `/cases?ids=${tooMany}`), 400, 'bad_parameter');
+    });
+
+    it('lists cases oldest first', async () => {
+      const client = makeClient();
+      const now = await nowOf(client);
+      const reported = (await casesOf(client, windowQuery(now - 30 * dayMs, now))).map((item) =>
+        Date.parse(item.properties.reportedAt),
+      );
+      expect(reported.length).toBeGreaterThan(1);
+      expect(reported).toEqual([...reported].sort((a, b) => a - b));
+    });
+
+    it('?ids= keeps exactly the named cases, with the window still applied', async () => {
+      const client = makeClient();
+      const now = await nowOf(client);
+      const window = windowQuery(now - 30 * dayMs, now);
+      const all = await casesOf(client, window);
+      const picked = [all[0], all[Math.floor(all.length / 2)], all[all.length - 1]].flatMap((item) =>
+        item ? [item.properties.id] : [],
+      );
+      const got = await casesOf(client, `${window}&ids=${picked.join(',')},no-such-case`);
+      expect(got.map((item) => item.properties.id)).toEqual(picked);
+      const outside = await casesOf(
+        client,
+        `${windowQuery(now - 60 * dayMs, now - 30 * dayMs)}&ids=${picked.join(',')}`,
+      );
+      expect(outside).toEqual([]);
+    });
+
+    it('answers the columnar format when asked by Accept: the same cases in the same order', async () => {
+      const client = makeClient();
+      const now = await nowOf(client);
+      const path = `/cases?${windowQuery(now - 7 * dayMs, now)}`;
+      const json = await casesOf(client, windowQuery(now - 7 * dayMs, now));
+      const response = await client.fetch(
+        `${client.baseUrl}${path}`,
+        withHeaders(client, { headers: { Accept: `${columnarMediaType}, application/json;q=0.5` } }),
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain(columnarMediaType);
+      const wire = decodeCaseColumns(await response.arrayBuffer());
+      expect(wire.skipped).toBeUndefined();
+      expect(Array.from({ length: wire.count }, (_, row) => idOf(wire, row))).toEqual(
+        json.map((item) => item.properties.id),
+      );
+      const plain = await client.fetch(`${client.baseUrl}${path}`, withHeaders(client));
+      expect(plain.headers.get('content-type')).toContain('json');
     });
   });
 }

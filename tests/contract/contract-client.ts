@@ -5,7 +5,15 @@
 export interface ContractClient {
   baseUrl: string;
   fetch: typeof fetch;
+  /** Sent with every request (a deployment's `Authorization`, say), under the request's own. */
+  headers?: Record<string, string>;
 }
+
+/** The client's headers with the request's own on top. */
+export const withHeaders = (client: ContractClient, init?: RequestInit): RequestInit => ({
+  ...init,
+  headers: { ...client.headers, ...Object.fromEntries(new Headers(init?.headers).entries()) },
+});
 
 export interface JsonReply {
   status: number;
@@ -13,7 +21,7 @@ export interface JsonReply {
 }
 
 export async function getJson(client: ContractClient, path: string, init?: RequestInit): Promise<JsonReply> {
-  const response = await client.fetch(`${client.baseUrl}${path}`, init);
+  const response = await client.fetch(`${client.baseUrl}${path}`, withHeaders(client, init));
   const text = await response.text();
   return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
 }
@@ -65,10 +73,10 @@ export async function readEvents(
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   const events: StreamEvent[] = [];
   try {
-    const response = await client.fetch(`${client.baseUrl}/cases/stream`, {
-      headers,
-      signal: controller.signal,
-    });
+    const response = await client.fetch(
+      `${client.baseUrl}/cases/stream`,
+      withHeaders(client, { headers, signal: controller.signal }),
+    );
     if (!response.ok || !response.body) throw new Error(`stream answered HTTP ${response.status}`);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';

@@ -3,10 +3,11 @@ import type { AreaGeometry } from '../../src/contract/schemas/geojson.schema';
 import type { JsonReply } from './contract-client';
 
 /** An error reply of the contract: the status, and a body with a code and a sentence. */
-export function expectError(reply: JsonReply, status: number): void {
+export function expectError(reply: JsonReply, status: number, code?: string): void {
   expect(reply.status).toBe(status);
   const body = typeof reply.body === 'object' && reply.body !== null ? reply.body : {};
   expect('error' in body && typeof body.error === 'string').toBe(true);
+  if (code !== undefined) expect('error' in body ? body.error : undefined).toBe(code);
   if (status === 400) expect('message' in body && typeof body.message === 'string').toBe(true);
 }
 

@@ -7,6 +7,7 @@ import {
   type GridFeature,
 } from '../../src/contract/schemas/contract.schema';
 import { getJson, putJson, type ContractClient } from './contract-client';
+import { expectError } from './contract-expectations';
 
 async function communityGrids(client: ContractClient) {
   const all = gridsSchema.parse((await getJson(client, '/grids')).body).features;
@@ -83,6 +84,49 @@ export function gridSaveContract(makeClient: () => ContractClient): void {
       expect(malformed.status).toBe(422);
       expect(saveGridsInvalidSchema.parse(malformed.body).reasons.length).toBeGreaterThan(0);
 
+      const unchangedAfterRefusals = gridsSchema.parse(
+        (await getJson(client, `/grids?community=${community}`)).body,
+      ).features;
+      expect(unchangedAfterRefusals.every((grid) => grid.properties.version === version)).toBe(true);
+    });
+
+    it('checks in the documented order: 400 before all, then the schema (422), the version (409), topology (422)', async () => {
+      const client = makeClient();
+      const { community, grids, version } = await communityGrids(client);
+      const [first, second, ...others] = grids;
+      if (!first || !second) throw new Error('need two grids');
+      const malformed = [
+        { ...first, properties: { ...first.properties, households: -1 } },
+        second,
+        ...others,
+      ];
+      const overlapping = [first, { ...second, geometry: first.geometry }, ...others];
+      const body = (baseVersion: number, features: unknown[]) => ({
+        baseVersion,
+        grids: { type: 'FeatureCollection', features },
+      });
+      expectError(await putJson(client, '/grids', body(version + 1, malformed)), 400, 'bad_parameter');
+      expectError(
+        await putJson(client, '/grids?community=no-such-community', body(version + 1, malformed)),
+        400,
+        'unknown_region',
+      );
+      // A stale version with a malformed plan: the schema speaks first.
+      const schemaFirst = await putJson(
+        client,
+        `/grids?community=${community}`,
+        body(version + 1, malformed),
+      );
+      expect(schemaFirst.status).toBe(422);
+      // A stale version with an overlapping (well-formed) plan: the version speaks before topology.
+      const versionFirst = await putJson(
+        client,
+        `/grids?community=${community}`,
+        body(version + 1, overlapping),
+      );
+      expect(versionFirst.status).toBe(409);
+      const topology = await putJson(client, `/grids?community=${community}`, body(version, overlapping));
+      expect(topology.status).toBe(422);
       const unchanged = gridsSchema.parse(
         (await getJson(client, `/grids?community=${community}`)).body,
       ).features;

@@ -14,10 +14,17 @@ const { server } = createMockServer({
   now: new Date('2026-11-22T10:00:00+08:00'),
   streamIntervalMs: intervalMs,
 });
+// As a deployment behind a gateway would be called: every request carries the token.
+const authorization = 'Bearer contract-suite-token';
 const client = () => ({
   baseUrl,
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  headers: { Authorization: authorization },
 });
+const seenAuthorization: (string | null)[] = [];
+server.events.on('request:start', ({ request }) =>
+  seenAuthorization.push(request.headers.get('authorization')),
+);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -42,5 +49,12 @@ describe('MSW mock: the stream across a gap', () => {
     const listed = casesSchema.parse((await getJson(client(), `/cases?from=${from}`)).body).features;
     const listedIds = new Set(listed.map((feature) => feature.properties.id));
     for (const properties of fresh) expect(listedIds.has(properties.id)).toBe(true);
+  });
+});
+
+describe('the contract suite’s client', () => {
+  it('sent its headers (auth) with every request it made', () => {
+    expect(seenAuthorization.length).toBeGreaterThan(20);
+    expect(seenAuthorization.every((value) => value === authorization)).toBe(true);
   });
 });

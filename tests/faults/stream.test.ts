@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sampleCase, sampleGridIds } from '../../src/data/live/case.fixtures';
-import { subscribeCaseStream, type EventSourceLike, type StreamState } from '../../src/data/live/case-stream';
-import { LiveCases } from '../../src/data/live/live-cases';
+import { sampleCase, sampleGridIds } from '../../src/contract/columnar/case.fixtures';
+import { subscribeCaseStream, type EventSourceLike, type StreamState } from '../../src/data/rest/case-stream';
+import { LiveCases } from '../../src/live/live-cases';
 import { streamFaults } from './catalogue';
 
 /** An EventSource the test drives: open, deliver events, drop. */

@@ -40,6 +40,24 @@ describe('import direction', () => {
       expect(await rulesFiredFor('src/data/probe.ts', code)).toContain('import-x/no-restricted-paths');
   });
 
+  it('keeps the live-case engine below the features, and the data layer from using it', async () => {
+    expect(
+      await rulesFiredFor(
+        'src/live/probe.ts',
+        "export { CasesPanel } from '../features/dashboard/cases/cases-panel';\n",
+      ),
+    ).toContain('import-x/no-restricted-paths');
+    expect(
+      await rulesFiredFor('src/data/probe.ts', "export { LiveCases } from '../live/live-cases';\n"),
+    ).toContain('import-x/no-restricted-paths');
+    expect(
+      await rulesFiredFor(
+        'src/features/dashboard/probe.ts',
+        "export { LiveCases } from '../../live/live-cases';\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('names every feature folder in the isolation zones, and only existing ones', async () => {
     for (const feature of ['dashboard', 'wall', 'planner']) {
       const other = feature === 'wall' ? 'planner/planner-page' : 'wall/wall-page';

@@ -36,6 +36,10 @@ export interface ProviderPeer {
    * (the grids a case join needs, several pages each) would otherwise hand the next failure to one of those.
    */
   failDuring?<T>(mode: FailureMode, work: () => Promise<T>): Promise<T>;
+  /** Whether the provider streams live cases (ProviderAdapter.caseStream) when the dataset is live. */
+  streamsCases?: boolean;
+  /** Whether the provider takes a community's grids back (ProviderAdapter.saveGrids). */
+  savesGrids?: boolean;
 }
 
 type Reader = (source: LayerSources, bbox?: Bbox) => Promise<{ features: readonly unknown[] }>;
@@ -194,6 +198,72 @@ export function describeProviderContract(name: string, peerOf: () => ProviderPee
           expect(['regions', 'grids', layer]).toContain(error.layer);
         }
       }
+    });
+
+    it('offers a live case stream only where it has one, and never with headers EventSource cannot send', async () => {
+      const peer = peerOf();
+      const source = createDataSource(peer.config);
+      expect(await source.caseStream?.(false)).toBeNull();
+      // The peers' configurations carry a token: a stream could not send it, so every provider polls.
+      expect(await source.caseStream?.(true)).toBeNull();
+      const open = await createDataSource({
+        ...peer.config,
+        api: { ...peer.config.api, headers: {} },
+      }).caseStream?.(true);
+      expect(open === null, 'no stream without headers').toBe(!peer.streamsCases);
+      if (!open) return;
+      const opened: string[] = [];
+      const fake = class extends EventTarget {
+        readonly readyState = 0;
+        constructor(url: string) {
+          super();
+          opened.push(url);
+        }
+        close(): void {}
+      };
+      const original = globalThis.EventSource;
+      globalThis.EventSource = fake as unknown as typeof EventSource;
+      try {
+        const heard: string[] = [];
+        const close = open({
+          onCase: (feature) => heard.push(feature.properties.id),
+          onState: () => undefined,
+        });
+        expect(opened).toHaveLength(1);
+        expect(new URL(opened[0] ?? '').pathname).toMatch(/\/cases\/stream$/);
+        close();
+      } finally {
+        globalThis.EventSource = original;
+      }
+    });
+
+    it('saves a community through the grids’ provider where it can, and says so where it cannot', async () => {
+      const peer = peerOf();
+      const source = createDataSource(peer.config);
+      const truth = peer.truth.grids?.features ?? [];
+      const community = truth[0]?.properties.communityId ?? '';
+      const own = peer.layers.includes('grids') ? (await source.grids({ community })).features : [];
+      const version = Math.max(0, ...own.map((grid) => grid.properties.version));
+      const save = (baseVersion: number) =>
+        source.saveGrids?.({
+          communityId: community,
+          baseVersion,
+          grids: { type: 'FeatureCollection', features: own },
+        });
+      if (!peer.savesGrids) {
+        await expect(save(version)).resolves.toEqual({
+          kind: 'unsupported',
+          provider: peer.config.sources.grids?.provider ?? 'rest',
+        });
+        return;
+      }
+      const saved = await save(version);
+      expect(saved).toEqual({ kind: 'saved', version: expect.any(Number) as number });
+      const next = saved?.kind === 'saved' ? saved.version : NaN;
+      expect(next).toBeGreaterThan(version);
+      await expect(save(version)).resolves.toEqual({ kind: 'conflict', currentVersion: next });
+      const sent = peer.requests().filter((request) => request.url.includes('/grids?community='));
+      expect(sent.at(-1)?.headers.authorization).toBe(`Bearer ${peer.token}`);
     });
 
     it('refuses the layers it cannot express with a configuration error naming them', async () => {

@@ -5,7 +5,7 @@ import { cameraStatuses } from '../../src/domain/points';
 import { runtimeConfigSchema } from '../../src/domain/runtime-config';
 import { createDataSource } from '../../src/data/data-source';
 import { DataError } from '../../src/data/data-error';
-import { CaseColumns } from '../../src/data/live/case-columns';
+import { CaseColumns } from '../../src/live/case-columns';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { decodePointsColumnar } from '../../src/geo/columnar/points-columnar.decode';
 import { encodePointsColumnar } from '../../src/geo/columnar/points-columnar.encode';

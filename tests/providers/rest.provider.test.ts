@@ -46,4 +46,6 @@ describeProviderContract('rest (MSW mock of docs/api.md)', () => ({
   token,
   requests: () => requests,
   failNext,
+  streamsCases: true,
+  savesGrids: true,
 }));

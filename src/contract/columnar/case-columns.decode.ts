@@ -1,4 +1,5 @@
 import type { SchemaProblem } from '../schema-problem';
+import type { PartialLayer, SkippedFeature } from '../skipped-feature';
 import { caseStages } from '../../domain/case';
 import {
   caseCodeColumnNames,
@@ -22,7 +23,7 @@ import type { CaseCollection } from '../schemas/contract.schema';
 
 /**
  * Cases in the columnar format (GET /cases, docs/api.md), decoded and checked into what the live case columns
- * (src/data/live/case-columns.ts) are made of: codes already in the domain's order, times as epoch ms, positions
+ * (src/live/case-columns.ts) are made of: codes already in the domain's order, times as epoch ms, positions
  * as the source sent them. Everything is a plain typed array (and the short grid-id dictionary), so it is
  * transferred out of the decoding worker without a copy and adopted by `CaseColumns.fromWire` as is: no JS
  * object per case. Titles are not in the format.
@@ -46,6 +47,8 @@ export type CaseColumnsWire = CaseValueColumns & {
    * power of two. Read it with `idTableRow`.
    */
   idTable: Int32Array<ArrayBuffer>;
+  /** The cases left out (a position out of range, a required value missing), named for the layer's notice. */
+  skipped?: readonly SkippedFeature[];
 };
 
 /**
@@ -53,7 +56,8 @@ export type CaseColumnsWire = CaseValueColumns & {
  * that ignores the columnar type), parsed by the contract as `cases` would be.
  */
 export type CaseColumnsAnswer =
-  { kind: 'columns'; wire: CaseColumnsWire } | { kind: 'features'; collection: CaseCollection };
+  | { kind: 'columns'; wire: CaseColumnsWire }
+  | { kind: 'features'; collection: CaseCollection & PartialLayer };
 
 /** What exactly was refused, for the alert in the UI language (DataError's `invalid-data` detail). */
 export interface CaseColumnsProblem {
@@ -79,7 +83,8 @@ const noGridCode = 0xffffffff;
 
 /**
  * Decode and validate: the format's own checks (src/geo/columnar), then the case columns. `status`, `channel` and
- * `category` are required category columns whose labels must all be the domain's and every case must have one;
+ * `category` are required category columns whose labels must all be the domain's, and a case without one is left
+ * out and named (`skipped`), as is a case whose position is out of range;
  * `satisfaction` is an optional category column (labels checked, nulls allowed); `reportedAt` and `dueAt` are
  * required timestamps with a value for every case; `closedAt`, `stageTimes.<step>` and `gridId` are optional.
  */
@@ -93,29 +98,27 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     throw error;
   }
   const { count, columns } = decoded;
-  // The case columns are still all or nothing (the live view adopts their arrays whole): a case whose position is
-  // not one refuses the buffer, as the format decoder used to.
-  const [badPoint] = decoded.invalidPoints;
-  if (badPoint !== undefined)
-    throw new CaseColumnsError(`point ${badPoint}: coordinates out of range`, {
-      problem: 'range',
-      field: 'geometry.coordinates',
-      featureNumber: badPoint + 1,
-    });
+  // A bad case is left out and named, the others kept (as the GeoJSON path does): a position out of range or a
+  // required value missing. A column that is missing or of the wrong kind still refuses the whole buffer.
+  const skipped = new Map<number, SkippedFeature>();
+  const skip: SkipRow = (row, problem, field) => {
+    if (!skipped.has(row)) skipped.set(row, { number: row + 1, problem, field });
+  };
+  for (const row of decoded.invalidPoints) skip(row, 'range', 'geometry.coordinates');
   const codes = Object.fromEntries(
     caseCodeColumnNames.map((name) => {
       const { wire, labels, required } = caseCodeColumns[name];
-      return [name, domainCodes(columns.get(wire), wire, labels, count, required)];
+      return [name, domainCodes(columns.get(wire), wire, labels, count, required, skip)];
     }),
   ) as Pick<CaseValueColumns, CaseCodeColumn>;
   const timeValues = Object.fromEntries(
     caseTimeColumnNames.map((name) => {
       const { wire, required } = caseTimeColumns[name];
-      return [name, times(columns.get(wire), wire, count, required)];
+      return [name, times(columns.get(wire), wire, count, required, skip)];
     }),
   ) as Pick<CaseValueColumns, CaseTimeColumn>;
   const stageEntered = caseStages.map((step) =>
-    times(columns.get(stageTimesColumn(step)), stageTimesColumn(step), count, false),
+    times(columns.get(stageTimesColumn(step)), stageTimesColumn(step), count, false, skip),
   );
   const grid = columns.get('gridId');
   let gridCodes: Uint32Array<ArrayBuffer> | null = null;
@@ -134,10 +137,7 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     }
   }
   // Copies (in the worker), so the whole received buffer need not stay alive on the main thread.
-  const idOffsets = decoded.idOffsets.slice();
-  const idBytes = decoded.idBytes.slice();
-  const idTable = buildIdTable(idOffsets, idBytes, count);
-  return {
+  const all = {
     count,
     crs: decoded.crs,
     positions: Float64Array.from(decoded.positions),
@@ -146,9 +146,70 @@ export function decodeCaseColumns(buffer: ArrayBuffer): CaseColumnsWire {
     stageEntered,
     gridCodes,
     gridDictionary,
+    idOffsets: decoded.idOffsets.slice(),
+    idBytes: decoded.idBytes.slice(),
+  };
+  const kept = skipped.size === 0 ? all : withoutRows(all, skipped);
+  return {
+    ...kept,
+    idTable: buildIdTable(kept.idOffsets, kept.idBytes, kept.count),
+    ...(skipped.size > 0 && {
+      skipped: [...skipped.values()]
+        .sort((a, b) => a.number - b.number)
+        .map((feature) => ({ ...feature, id: idAt(all, feature.number - 1) })),
+    }),
+  };
+}
+
+type SkipRow = (row: number, problem: SchemaProblem, field: string) => void;
+type WireWithoutTable = Omit<CaseColumnsWire, 'idTable' | 'skipped'>;
+
+const decoder = new TextDecoder();
+const idAt = (wire: Pick<CaseColumnsWire, 'idOffsets' | 'idBytes'>, row: number): string =>
+  decoder.decode(wire.idBytes.subarray(wire.idOffsets[row] ?? 0, wire.idOffsets[row + 1] ?? 0));
+
+/** The rows of a typed array that are kept (`width` values a row), in a new array of the same kind. */
+function keptRows<A extends Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(
+  array: A,
+  rows: readonly number[],
+  width = 1,
+): A {
+  const out = new (array.constructor as new (length: number) => A)(rows.length * width);
+  rows.forEach((row, index) => {
+    for (let offset = 0; offset < width; offset += 1)
+      out[index * width + offset] = array[row * width + offset] ?? 0;
+  });
+  return out;
+}
+
+/** The wire without the skipped rows: every per-case array and the id blocks copied down to the kept cases. */
+function withoutRows(wire: WireWithoutTable, skipped: ReadonlyMap<number, unknown>): WireWithoutTable {
+  const rows: number[] = [];
+  for (let row = 0; row < wire.count; row += 1) if (!skipped.has(row)) rows.push(row);
+  const idOffsets = new Uint32Array(rows.length + 1);
+  const ids = rows.map((row) =>
+    wire.idBytes.subarray(wire.idOffsets[row] ?? 0, wire.idOffsets[row + 1] ?? 0),
+  );
+  const idBytes = new Uint8Array(ids.reduce((sum, id) => sum + id.length, 0));
+  ids.forEach((id, index) => {
+    const start = idOffsets[index] ?? 0;
+    idBytes.set(id, start);
+    idOffsets[index + 1] = start + id.length;
+  });
+  const codes = Object.fromEntries(caseCodeColumnNames.map((name) => [name, keptRows(wire[name], rows)]));
+  const timeValues = Object.fromEntries(
+    caseTimeColumnNames.map((name) => [name, keptRows(wire[name], rows)]),
+  );
+  return {
+    ...wire,
+    count: rows.length,
+    positions: keptRows(wire.positions, rows, 2),
+    ...(codes as Pick<CaseValueColumns, CaseCodeColumn>),
+    ...(timeValues as Pick<CaseValueColumns, CaseTimeColumn>),
+    stageEntered: wire.stageEntered.map((values) => keptRows(values, rows)),
+    gridCodes: wire.gridCodes ? keptRows(wire.gridCodes, rows) : null,
     idOffsets,
     idBytes,
-    idTable,
   };
 }
 
@@ -226,6 +287,7 @@ function domainCodes(
   labels: readonly string[],
   count: number,
   required: boolean,
+  skip: SkipRow,
 ): Uint8Array<ArrayBuffer> {
   const codes = new Uint8Array(count).fill(noCode);
   if (column === undefined) {
@@ -246,12 +308,7 @@ function domainCodes(
     const code = column.codes[index] ?? column.nullCode;
     const domain = code === column.nullCode ? -1 : (remap[code] ?? -1);
     if (domain === -1) {
-      if (required)
-        throw new CaseColumnsError(`column ${name}: case ${index} has no value`, {
-          problem: 'missing',
-          field: name,
-          featureNumber: index + 1,
-        });
+      if (required) skip(index, 'missing', `properties.${name}`);
       continue;
     }
     codes[index] = domain;
@@ -264,6 +321,7 @@ function times(
   name: string,
   count: number,
   required: boolean,
+  skip: SkipRow,
 ): Float64Array<ArrayBuffer> {
   if (column === undefined) {
     if (required)
@@ -274,11 +332,6 @@ function times(
     throw new CaseColumnsError(`column ${name}: not a timestamp column`, { problem: 'type', field: name });
   if (required)
     for (let index = 0; index < count; index += 1)
-      if (Number.isNaN(column.values[index]))
-        throw new CaseColumnsError(`column ${name}: case ${index} has no value`, {
-          problem: 'missing',
-          field: name,
-          featureNumber: index + 1,
-        });
+      if (Number.isNaN(column.values[index])) skip(index, 'missing', `properties.${name}`);
   return column.values.slice();
 }

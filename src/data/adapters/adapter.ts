@@ -12,6 +12,8 @@ import type {
   StationCollection,
 } from '../../contract/schemas/contract.schema';
 import type { PartialLayer } from '../partial-layer';
+import type { CaseStreamOpener } from '../rest/case-stream';
+import type { SaveGridsRequest, SaveGridsResult } from '../rest/save-grids';
 
 /** How far a long read has got, for a progress bar: `total` when the server announced it (OGC numberMatched). */
 export interface LoadProgress {
@@ -78,6 +80,17 @@ export interface ProviderAdapter {
   caseColumns?(call: AdapterCall, query: CaseQuery): Promise<CaseColumnsAnswer>;
   /** A region's indicators; providers without them are served client-side from cases (client-indicators.ts). */
   indicators?(call: AdapterCall, query: IndicatorQuery): Promise<IndicatorsResponse>;
+  /**
+   * Live cases pushed by the provider (new or changed, with the connection's state); REST streams them as
+   * Server-Sent Events when its meta says `live`. Answers undefined when this source cannot stream (no `live`, or
+   * headers EventSource cannot send), and the cases are then polled; optional for the same reason.
+   */
+  caseStream?(source: ResolvedSource, live: boolean): CaseStreamOpener | undefined;
+  /**
+   * Takes a community's redrawn grids back, with the version the plan was based on; 409 (someone saved first) and
+   * 422 (the plan breaks a rule) are answers, not failures. Optional: only a provider that owns the grids has it.
+   */
+  saveGrids?(call: AdapterCall, request: SaveGridsRequest): Promise<SaveGridsResult>;
   /** True when `cases` honours `query.region` itself (it knows the hierarchy), so no join is needed. */
   readonly filtersCasesByRegion?: boolean;
 }

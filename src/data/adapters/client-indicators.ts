@@ -11,7 +11,7 @@ import {
   type RegionCollection,
 } from '../../contract/schemas/contract.schema';
 import { joinCasesToGrids } from './client/case-grid-join';
-import { UnitTree, type Unit } from './client/unit-tree';
+import { UnitTree, type Unit } from '../../domain/unit-tree';
 import { checkBody } from '../json-body';
 
 /**
@@ -71,7 +71,7 @@ export function computeIndicators(input: ClientIndicatorsInput): IndicatorsRespo
   return indicatorsOfJoinedCases({
     ...input,
     cases: joinCasesToGrids(input.cases, input.grids).features.map((feature) => feature.properties),
-    tree: new UnitTree(input.regions, input.grids),
+    tree: UnitTree.of(input.regions, input.grids),
   });
 }
 

@@ -4,6 +4,8 @@ import { columnarMediaType } from '../../geo/columnar/points-columnar';
 import { decodeCameraColumnsOffThread } from '../columnar/camera-columns.protocol';
 import { decodeCaseColumnsOffThread } from '../columnar/case-columns.protocol';
 import { fetchJson, fetchNegotiated } from '../http';
+import { subscribeCaseStream } from './case-stream';
+import { saveGrids } from './save-grids';
 import { fetchJsonOffThread } from '../json-worker/validate-json.protocol';
 import type { Bbox, CaseQuery, ResolvedSource } from '../provider';
 import {
@@ -85,6 +87,12 @@ export const restAdapter: ProviderAdapter = {
     if (answer.kind === 'json') return { kind: 'features', collection: answer.body };
     return { kind: 'columns', wire: await decodeCaseColumnsOffThread(answer.body, signal) };
   },
+  // EventSource sends no custom headers: a cases source that needs them is polled instead.
+  caseStream: (source, live) =>
+    live && Object.keys(source.headers).length === 0
+      ? (handlers) => subscribeCaseStream({ ...handlers, url: endpoint(source, '/cases/stream', {}) })
+      : undefined,
+  saveGrids: ({ source }, request) => saveGrids(source, request),
   indicators: ({ source, signal }, query) =>
     fetchJson(
       {

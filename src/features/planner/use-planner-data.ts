@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { useMemo } from 'react';
 import { bboxesIntersect, type Bbox } from '../../domain/case-filter';
 import { regionId, type RegionId } from '../../domain/ids';
-import { useCameras, useCases, useGrids, useRegions, useStations } from '../../data/queries';
+import { unitTreeOf, useCameras, useCases, useGrids, useRegions, useStations } from '../../data/queries';
 import { createPlan, type GridFeature, type Plan } from '../../geo/plan/plan';
 import type { ReattributionPoints } from '../../geo/plan/reattribution';
 import { useToday } from '../../ui/use-today';
@@ -55,9 +55,10 @@ export function usePlannerData(communityId: RegionId): PlannerDataState {
     if (failed?.error) return { status: 'error', message: failed.error.message };
     if (!regions.data || !grids.data || !cameras.data || !stations.data || !cases.data)
       return { status: 'loading' };
-    const community = regions.data.features.find(
-      (feature) => feature.properties.id === communityId && feature.properties.level === 'community',
-    );
+    const community =
+      unitTreeOf(regions.data, grids.data)?.get(communityId)?.level === 'community'
+        ? regions.data.features.find((feature) => feature.properties.id === communityId)
+        : undefined;
     if (!community) return { status: 'missing' };
     const own = grids.data.features.filter((grid) => grid.properties.communityId === communityId);
     const box = boxOf(community);

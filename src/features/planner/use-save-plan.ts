@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { resolveSource } from '../../data/data-source';
 import { useDataSource } from '../../data/data-source-context';
 import type { PlanDraft } from '../../data/drafts/draft';
-import { saveGrids, type SaveGridsReason } from '../../data/drafts/save-grids';
+import type { SaveGridsReason } from '../../data/rest/save-grids';
 import { createPlan, type Plan } from '../../geo/plan/plan';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
 import { serverChanges, type ServerChange } from './server-changes';
@@ -30,25 +30,23 @@ export function useSavePlan(onSaved: (version: number) => Promise<void>) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
 
   async function save(draft: PlanDraft): Promise<void> {
-    const grids = resolveSource(config, 'grids');
-    // Only the REST contract can take grids back (docs/providers.md): say so rather than send a PUT that an OGC
-    // server or a file host answers with 404 or 405.
-    if (grids.provider !== 'rest') {
-      setState({
-        kind: 'failed',
-        reason: 'unknown',
-        message: t('save.notSupported', { provider: grids.provider }),
-      });
-      return;
-    }
     setState({ kind: 'saving' });
     try {
-      const result = await saveGrids(grids, {
+      const result = await (source.saveGrids?.({
         communityId: draft.communityId,
         baseVersion: draft.baseVersion,
         grids: { type: 'FeatureCollection', features: [...draft.plan.grids] },
-      });
-      if (result.kind === 'saved') {
+      }) ??
+        Promise.resolve({ kind: 'unsupported', provider: resolveSource(config, 'grids').provider } as const));
+      // Only a provider that owns the grids takes them back (docs/providers.md): say so rather than send a PUT
+      // that an OGC server or a file host answers with 404 or 405.
+      if (result.kind === 'unsupported') {
+        setState({
+          kind: 'failed',
+          reason: 'unknown',
+          message: t('save.notSupported', { provider: result.provider }),
+        });
+      } else if (result.kind === 'saved') {
         await onSaved(result.version);
         await queryClient.invalidateQueries({ queryKey: ['grids'] });
         setState(result);

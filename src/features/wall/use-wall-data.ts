@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react
 import { useMemo } from 'react';
 import { isDataError, type DataError } from '../../data/data-error';
 import { useDataSource } from '../../data/data-source-context';
-import { dataQueries } from '../../data/queries';
+import { dataQueries, unitTreeOf } from '../../data/queries';
 import { resolveWindow, toChinaIso } from '../../domain/time-window';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
 import { useToday } from '../../ui/use-today';
@@ -58,10 +58,7 @@ export function useWallData(sceneRegion: string | null, wantsCameras: boolean, w
   const cameras = useQuery({ ...dataQueries.cameras(source), ...polled, enabled: wantsCameras });
   const stations = useQuery({ ...dataQueries.stations(source), ...healing, enabled: wantsStations });
 
-  const rootId = useMemo(
-    () => regions.data?.features.find((region) => region.properties.parentId === null)?.properties.id ?? null,
-    [regions.data],
-  );
+  const rootId = unitTreeOf(regions.data, grids.data)?.root()?.id ?? null;
   const period = useMemo(() => resolveWindow(wallWindow, today), [today]);
   const region = sceneRegion ?? rootId;
   const indicators = useQuery({

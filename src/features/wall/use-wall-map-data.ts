@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { convertBbox, convertCollection, type Crs } from '../../geo/crs';
+import { mapCrsOf } from '../../data/map-crs';
 import { cameraPointsOf, type CameraPoints } from '../../map/camera-points';
 import type { GridAreas, RegionAreas } from '../../map/grid-map';
 import type { StationMark } from '../../map/stations.layer';
@@ -14,39 +14,33 @@ import type { WallData } from './use-wall-data';
  */
 export function useWallMapData(data: WallData, sceneRegion: string | null) {
   const { basemap } = useRuntimeConfig();
-  const basemapCrs: Crs = basemap.crs;
-  const dataCrs: Crs | null = data.meta.isPending ? null : (data.meta.data?.crs ?? 'wgs84');
+  const crs = mapCrsOf(data.meta, basemap.crs);
 
   const regions = useMemo<RegionAreas | null>(
-    () => (data.regions.data && dataCrs ? convertCollection(data.regions.data, dataCrs, basemapCrs) : null),
-    [data.regions.data, dataCrs, basemapCrs],
+    () => crs.collection(data.regions.data),
+    [crs, data.regions.data],
   );
-  const grids = useMemo<GridAreas | null>(
-    () => (data.grids.data && dataCrs ? convertCollection(data.grids.data, dataCrs, basemapCrs) : null),
-    [data.grids.data, dataCrs, basemapCrs],
-  );
-  const cameras = useMemo<CameraPoints | null>(
+  const grids = useMemo<GridAreas | null>(() => crs.collection(data.grids.data), [crs, data.grids.data]);
+  const cameras = useMemo<CameraPoints | null>(() => {
+    const inMap = crs.collection(data.cameras.data);
+    return inMap ? cameraPointsOf(inMap.features) : null;
+  }, [crs, data.cameras.data]);
+  const stations = useMemo<StationMark[] | null>(
     () =>
-      data.cameras.data && dataCrs
-        ? cameraPointsOf(convertCollection(data.cameras.data, dataCrs, basemapCrs).features)
-        : null,
-    [data.cameras.data, dataCrs, basemapCrs],
+      crs.collection(data.stations.data)?.features.map((station) => ({
+        ...station.properties,
+        position: station.geometry.coordinates,
+      })) ?? null,
+    [crs, data.stations.data],
   );
-  const stations = useMemo<StationMark[] | null>(() => {
-    if (!data.stations.data || !dataCrs) return null;
-    return convertCollection(data.stations.data, dataCrs, basemapCrs).features.map((station) => ({
-      ...station.properties,
-      position: station.geometry.coordinates,
-    }));
-  }, [data.stations.data, dataCrs, basemapCrs]);
 
   // The bbox array is new on every poll; its numbers are what matter, so they are the memo's key.
   const bboxKey = data.meta.data?.bbox.join(',') ?? null;
   const cityBounds = useMemo(() => {
-    if (bboxKey === null || !dataCrs) return null;
+    if (bboxKey === null) return null;
     const [west = 0, south = 0, east = 0, north = 0] = bboxKey.split(',').map(Number);
-    return convertBbox([west, south, east, north], dataCrs, basemapCrs);
-  }, [bboxKey, dataCrs, basemapCrs]);
+    return crs.bbox([west, south, east, north]);
+  }, [bboxKey, crs]);
   const focus = useMemo(() => {
     const bounds = unitBounds(sceneRegion, regions, grids);
     return bounds && sceneRegion ? { key: sceneRegion, bounds } : null;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitTreeOf } from '../../data/queries';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
 import { designFor, layoutOf, type WallLayout } from './design-scale';
 import { scenesOf } from './tour';
@@ -48,12 +49,8 @@ export default function WallPage() {
     layers.has('stations') || layers.has('serviceAreas'),
   );
   const map = useWallMapData(data, sceneRegion);
-  const sceneName = useMemo(() => {
-    if (!sceneRegion) return t('wholeCity');
-    const region = data.regions.data?.features.find((feature) => feature.properties.id === sceneRegion);
-    const grid = region ? undefined : data.grids.data?.features.find((f) => f.properties.id === sceneRegion);
-    return region?.properties.name ?? grid?.properties.name ?? sceneRegion;
-  }, [sceneRegion, data.regions.data, data.grids.data, t]);
+  const tree = unitTreeOf(data.regions.data, data.grids.data);
+  const sceneName = sceneRegion ? (tree?.get(sceneRegion)?.name ?? sceneRegion) : t('wholeCity');
 
   const indicators = data.indicators.data;
   const complete = data.regions.data !== undefined && data.grids.data !== undefined;

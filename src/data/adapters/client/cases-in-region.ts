@@ -4,7 +4,7 @@ import type {
   RegionCollection,
 } from '../../../contract/schemas/contract.schema';
 import { joinCasesToGrids } from './case-grid-join';
-import { UnitTree } from './unit-tree';
+import { UnitTree } from '../../../domain/unit-tree';
 
 /**
  * For case providers that know no grids (Open311, files, OGC): each case gets its grid by position, and a
@@ -18,7 +18,7 @@ export function casesInRegion(
 ): CaseCollection {
   const joined = joinCasesToGrids(cases, grids);
   if (region === undefined || region === '') return joined;
-  const tree = new UnitTree(regions, grids);
+  const tree = UnitTree.of(regions, grids);
   const unit = tree.get(region);
   if (!unit) return { ...joined, features: [] };
   const depth = unit.path.length - 1;

@@ -83,9 +83,15 @@ export class IndicatorsClient {
   private useGeography(grids: GridCollection, regions: RegionCollection): Promise<void> {
     if (this.geography?.grids === grids && this.geography.regions === regions) return this.geography.ready;
     const flat = flattenGrids(grids.features);
+    // Only what the tree reads crosses to the worker: ids, names, levels and parents, not the geometry.
     const units = {
-      regions: { features: regions.features.map(({ properties }) => ({ properties })) },
-      grids: { features: grids.features.map(({ properties }) => ({ properties })) },
+      regions: regions.features.map(({ properties: { id, name, level, parentId } }) => ({
+        id,
+        name,
+        level,
+        parentId,
+      })),
+      grids: grids.features.map(({ properties: { id, name, communityId } }) => ({ id, name, communityId })),
     };
     const ready = this.send(
       { kind: 'set-geography', requestId: this.nextRequestId++, grids: flat, units },

@@ -7,7 +7,7 @@ import { DataError, type DataErrorKind } from '../../data-error';
 import type { IndicatorQuery } from '../../provider';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { indicatorsOfJoinedCases } from '../client-indicators';
-import { UnitTree, type UnitSource } from './unit-tree';
+import { UnitTree, type GridRecord, type RegionRecord } from '../../../domain/unit-tree';
 
 /**
  * Messages between the main thread and the indicators worker. The geography is sent once: the grids flattened
@@ -16,7 +16,12 @@ import { UnitTree, type UnitSource } from './unit-tree';
  * cases that lack a known grid with the index, then runs the same figures code as the synchronous path.
  */
 export type IndicatorsRequest =
-  | { kind: 'set-geography'; requestId: number; grids: FlatGrids; units: UnitSource }
+  | {
+      kind: 'set-geography';
+      requestId: number;
+      grids: FlatGrids;
+      units: { regions: RegionRecord[]; grids: GridRecord[] };
+    }
   | {
       kind: 'compute';
       requestId: number;

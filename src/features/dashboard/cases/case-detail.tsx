@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useGrids } from '../../../data/queries';
-import type { CaseSummary } from '../../../data/live/case-columns';
+import type { CaseSummary } from '../../../live/case-columns';
 import { caseStages } from '../../../domain/case';
 import { maskPersonName } from '../map/mask';
 import { useFormatTime } from '../../../ui/time-format';

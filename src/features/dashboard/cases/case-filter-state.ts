@@ -1,5 +1,5 @@
 import type { CaseCategory, CaseChannel, CaseStage } from '../../../domain/case';
-import type { CaseWeight } from '../../../data/live/case-selection';
+import type { CaseWeight } from '../../../live/case-selection';
 import type { CaseAggregation } from '../../../map/cases/case-layers';
 
 /** What the leader chose in the cases panel (empty sets = no restriction). */

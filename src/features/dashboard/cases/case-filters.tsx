@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { caseCategories, caseChannels, caseStages } from '../../../domain/case';
-import { caseWeights, type CaseWeight } from '../../../data/live/case-selection';
+import { caseWeights, type CaseWeight } from '../../../live/case-selection';
 import { caseAggregations, type CaseAggregation } from '../../../map/cases/case-layers';
 import { initialCaseFilters, toggled, type CaseFilterState } from './case-filter-state';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseColumns } from '../../../data/live/case-columns';
-import type { LateCase } from '../../../data/live/case-lists';
-import type { CaseArrival } from '../../../data/live/live-cases';
+import type { CaseColumns } from '../../../live/case-columns';
+import type { LateCase } from '../../../live/case-lists';
+import type { CaseArrival } from '../../../live/live-cases';
 import { formatCount } from '../../../ui/format';
 import { useFormatTime } from '../../../ui/time-format';
 import { caseTitle, durationParts } from './case-text';

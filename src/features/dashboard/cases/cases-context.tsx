@@ -1,9 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { useGrids, useRegions } from '../../../data/queries';
 import { resolveWindow } from '../../../domain/time-window';
 import { useToday } from '../../../ui/use-today';
 import { useViewState } from '../../../ui/view-state';
-import { gridsInUnit } from '../map/camera-summary';
+import { useFocus } from '../review/use-focus';
 import { initialCaseFilters, type CaseFilterState } from './case-filter-state';
 import { useCaseView, type CaseView } from './use-case-view';
 import { useHotspots } from './use-hotspots';
@@ -52,17 +51,7 @@ export function CasesProvider({ panelOpen, children }: { panelOpen: boolean; chi
   );
   const [selectedCase, selectCase] = useState<string | null>(null);
   const playback = usePlayback(period);
-  const grids = useGrids();
-  const regions = useRegions();
-  const gridsInRegion = useMemo(
-    () =>
-      gridsInUnit(
-        urlView.region,
-        (grids.data?.features ?? []).map((grid) => grid.properties),
-        (regions.data?.features ?? []).map((region) => region.properties),
-      ),
-    [urlView.region, grids.data, regions.data],
-  );
+  const gridsInRegion = useFocus()?.gridIds ?? null;
   const live = useLiveCases(period, active);
   const view = useCaseView(live.snapshot, filters, playback.frame, gridsInRegion, now);
   const hotspots = useHotspots(active, now, gridsInRegion);

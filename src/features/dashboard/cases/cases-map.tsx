@@ -1,4 +1,4 @@
-import type { CaseArrival } from '../../../data/live/live-cases';
+import type { CaseArrival } from '../../../live/live-cases';
 import { useMeta } from '../../../data/queries';
 import { zoomToFit } from '../../../map/cases/case-layers';
 import { useCaseLayers, useHotspotLayers } from '../../../map/cases/use-case-layers';

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveWindow } from '../../../domain/time-window';
 import { formatCount } from '../../../ui/format';
+import { LayerNotice } from '../../../ui/layer-notice';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { useToday } from '../../../ui/use-today';
 import { useViewState } from '../../../ui/view-state';
@@ -45,6 +46,7 @@ export function CasesPanel() {
       </header>
       <CaseWindowBar key={`${period.from}-${period.to}`} period={period} playback={playback} />
       <LayerAlert layer="cases" error={live.error} onRetry={live.refetch} />
+      <LayerNotice layer="cases" skipped={live.skipped} drawn={live.fetchedCount ?? 0} />
       {live.rejectedEvents > 0 && (
         <p role="alert" className="layer-alert" data-layer="cases">
           {t('common:alert.layerFailed', {

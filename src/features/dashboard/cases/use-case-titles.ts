@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useDataSource } from '../../../data/data-source-context';
-import type { CaseColumns } from '../../../data/live/case-columns';
+import type { CaseColumns } from '../../../live/case-columns';
 import type { Period } from '../../../domain/indicators';
 import { toChinaIso } from '../../../domain/time-window';
 import { createTitleLoader } from './case-title-loader';

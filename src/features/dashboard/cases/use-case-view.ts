@@ -1,22 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CaseColumns } from '../../../data/live/case-columns';
-import { funnelOfColumns } from '../../../data/live/case-funnel-columns';
-import { gridMask, type CaseSelection } from '../../../data/live/case-selection';
-import { caseViewOf, type CaseView as CaseViewOfColumns } from '../../../data/live/case-view';
-import { CaseViewClient, type AnsweredView } from '../../../data/live/case-view-client';
-import type { LiveCasesSnapshot } from '../../../data/live/live-cases';
+import type { CaseColumns } from '../../../live/case-columns';
+import { funnelOfColumns } from '../../../live/case-funnel-columns';
+import { gridMask, type CaseSelection } from '../../../live/case-selection';
+import { caseViewOf, type CaseView as CaseViewOfColumns } from '../../../live/case-view';
+import { CaseViewClient, type AnsweredView } from '../../../live/case-view-client';
+import type { LiveCasesSnapshot } from '../../../live/live-cases';
 import type { Period } from '../../../domain/indicators';
 import type { CaseFilterState } from './case-filter-state';
 
-/**
- * The cases view for the current filters, frame and region, recomputed when the data's version, the filters,
- * the frame or the region change (see docs/performance.md: update cost, columnar cases).
- *
- * A window of up to `offThreadFrom` cases (a city's year: 35 k, ~10 ms a pass) is derived here, in the render, as
- * before. A larger one (a province: 1 M, ~230 ms a pass) is derived in the view worker over its own copy of the
- * columns: the main thread sends the rows streamed cases wrote and the selection, and shows the last answer
- * until the next one comes (the first time: an empty view, `waiting`).
- */
+/** From this many cases in the window on, the view is derived in the view worker (see useCaseView). */
 export const offThreadFrom = 100_000;
 
 export interface CaseView extends CaseViewOfColumns {
@@ -28,6 +20,15 @@ export interface CaseView extends CaseViewOfColumns {
   waiting: boolean;
 }
 
+/**
+ * The cases view for the current filters, frame and region, recomputed when the data's version, the filters,
+ * the frame or the region change (see docs/performance.md: update cost, columnar cases).
+ *
+ * A window of up to `offThreadFrom` cases (a city's year: 35 k, ~10 ms a pass) is derived here, in the render, as
+ * before. A larger one (a province: 1 M, ~230 ms a pass) is derived in the view worker over its own copy of the
+ * columns: the main thread sends the rows streamed cases wrote and the selection, and shows the last answer
+ * until the next one comes (the first time: an empty view, `waiting`).
+ */
 export function useCaseView(
   snapshot: LiveCasesSnapshot,
   filters: CaseFilterState,

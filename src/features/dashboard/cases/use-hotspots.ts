@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useDataSource } from '../../../data/data-source-context';
-import { dataQueries, useGrids, useMeta } from '../../../data/queries';
+import { dataQueries, useGrids } from '../../../data/queries';
 import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../../../domain/hotspots';
 import { chinaDayStart, toChinaIso } from '../../../domain/time-window';
-import { convertCollection } from '../../../geo/crs';
+import { useMapCrs } from '../../../data/map-crs';
 import type { HotspotAreas } from '../../../map/cases/case-layers';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
@@ -24,7 +24,6 @@ const historyDays = 7 * (defaultHotspotRule.baselineWeeks + 1);
 export function useHotspots(enabled: boolean, now: number, gridsInRegion: ReadonlySet<string> | null) {
   const config = useRuntimeConfig();
   const source = useDataSource();
-  const meta = useMeta();
   const grids = useGrids();
   // Whole days, so the query key holds all day; the rule itself is judged at `now`.
   const to = chinaDayStart(now) + dayMs;
@@ -59,7 +58,7 @@ export function useHotspots(enabled: boolean, now: number, gridsInRegion: Readon
         verdict: item.verdict,
       }));
   }, [flagged, grids.data, gridsInRegion]);
-  const dataCrs = meta.data?.crs ?? 'wgs84';
+  const crs = useMapCrs(config.basemap.crs);
   const areas = useMemo<HotspotAreas | null>(() => {
     if (!grids.data || hotspots.length === 0) return null;
     const ids = new Set(hotspots.map((item) => item.gridId));
@@ -70,7 +69,7 @@ export function useHotspots(enabled: boolean, now: number, gridsInRegion: Readon
         geometry: grid.geometry,
         properties: { id: grid.properties.id },
       }));
-    return convertCollection({ type: 'FeatureCollection' as const, features }, dataCrs, config.basemap.crs);
-  }, [grids.data, hotspots, dataCrs, config.basemap.crs]);
+    return crs.collection({ type: 'FeatureCollection' as const, features });
+  }, [grids.data, hotspots, crs]);
   return { hotspots, areas, isPending: enabled && history.isPending, error: history.error };
 }

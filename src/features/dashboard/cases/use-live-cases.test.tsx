@@ -6,8 +6,9 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeCaseColumns } from '../../../contract/columnar/case-columns.decode';
 import { DataSourceProvider } from '../../../data/data-source-context';
-import { sampleCases, sampleCasesColumnar, sampleGridIds } from '../../../data/live/case.fixtures';
+import { sampleCases, sampleCasesColumnar, sampleGridIds } from '../../../contract/columnar/case.fixtures';
 import type { LayerSources } from '../../../data/provider';
+import { subscribeCaseStream } from '../../../data/rest/case-stream';
 import type { CaseCollection, GridCollection, Meta } from '../../../contract/schemas/contract.schema';
 import { caseStages } from '../../../domain/case';
 import { runtimeConfigSchema } from '../../../domain/runtime-config';
@@ -36,6 +37,11 @@ function source(caseColumns?: LayerSources['caseColumns'], live = false) {
     stations: unused,
     cases,
     indicators: unused,
+    // As the REST adapter streams: only when meta says the dataset is live.
+    caseStream: (isLive) =>
+      Promise.resolve(
+        isLive ? (handlers) => subscribeCaseStream({ ...handlers, url: '/api/cases/stream' }) : null,
+      ),
     ...(caseColumns && { caseColumns }),
   };
   return { sources, cases };

@@ -2,25 +2,18 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CaseColumnsAnswer, CaseColumnsWire } from '../../../contract/columnar/case-columns.decode';
 import type { DataError } from '../../../data/data-error';
-import { resolveSource } from '../../../data/data-source';
+import type { SkippedFeature } from '../../../data/partial-layer';
 import { useDataSource } from '../../../data/data-source-context';
-import { subscribeCaseStream, type StreamState } from '../../../data/live/case-stream';
-import { CaseBatcher } from '../../../data/live/case-batch';
-import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../data/live/live-cases';
+import type { StreamState } from '../../../data/rest/case-stream';
+import { CaseBatcher } from '../../../live/case-batch';
+import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../live/live-cases';
+import { mapCrsOf } from '../../../data/map-crs';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../contract/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
 import { toChinaIso } from '../../../domain/time-window';
-import { convertPosition } from '../../../geo/crs';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
-/**
- * The window's cases, live: fetched once per window into columns — as typed columns decoded in a worker when the
- * cases' provider offers them (`caseColumns`, the columnar format; no JS object per case, no titles), else as
- * GeoJSON validated here — then kept current by the provider's stream
- * when it has one (REST with `meta.live`), otherwise by polling every `refreshSeconds`. Earlier data stays on
- * screen while a new window loads, so nothing flashes; the connection's state is always reported.
- */
 export type CaseConnection =
   | StreamState
   | { kind: 'polling'; lastAt: number | null; failing: boolean; everySeconds: number }
@@ -37,19 +30,30 @@ export interface LiveCaseData {
   rejectedEvents: number;
   /** Total the provider returned for the window (before client filters). */
   fetchedCount: number | null;
+  /** The cases of the window left out as invalid (either path), for the panel's notice. */
+  skipped: readonly SkippedFeature[] | undefined;
 }
 
+/**
+ * The window's cases, live: fetched once per window into columns — as typed columns decoded in a worker when the
+ * cases' provider offers them (`caseColumns`, the columnar format; no JS object per case, no titles), else as
+ * GeoJSON validated here — then kept current by the provider's stream
+ * when it has one (REST with `meta.live`), otherwise by polling every `refreshSeconds`. Earlier data stays on
+ * screen while a new window loads, so nothing flashes; the connection's state is always reported.
+ */
 export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const config = useRuntimeConfig();
   const source = useDataSource();
   const meta = useMeta();
   const grids = useGrids();
-  const casesSource = resolveSource(config, 'cases');
-  // EventSource sends no custom headers: a cases source that needs them is polled instead.
-  const mayStream = casesSource.provider === 'rest' && Object.keys(casesSource.headers).length === 0;
-  const streamUrl =
-    mayStream && meta.data?.live === true ? `${casesSource.url.replace(/\/+$/, '')}/cases/stream` : null;
-  const streaming = enabled && streamUrl !== null;
+  // The provider says whether it streams (ProviderAdapter.caseStream), once meta has said whether the dataset is
+  // live; a failed meta means no stream.
+  const opener = useQuery({
+    ...dataQueries.caseStream(source, meta.data?.live === true),
+    enabled: enabled && (meta.data !== undefined || meta.isError),
+  });
+  const openStream = enabled ? (opener.data ?? null) : null;
+  const streaming = openStream !== null;
   const query = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
   const refetchInterval = streaming ? false : config.refreshSeconds * 1000;
   const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
@@ -57,7 +61,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   // before that could miss a case reported in between (neither would hold it). A snapshot requested after the
   // stream is open holds everything the stream will not send. If the stream cannot open, the snapshot goes ahead.
   // Until meta says whether there is a stream, neither is started (a failed meta means no stream).
-  const streamKnown = !mayStream || meta.data !== undefined || meta.isError;
+  const streamKnown = opener.data !== undefined || opener.isError;
   const snapshotAllowed = streamKnown && (!streaming || streamState.kind !== 'connecting');
   const hasColumns = source.caseColumns !== undefined;
   const columnCases = useQuery({
@@ -80,8 +84,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const [rejectedEvents, setRejectedEvents] = useState(0);
 
   const gridIds = useMemo(() => (grids.data?.features ?? []).map((grid) => grid.properties.id), [grids.data]);
-  const dataCrs = meta.data?.crs ?? 'wgs84';
-  const basemapCrs = config.basemap.crs;
+  const crs = mapCrsOf(meta, config.basemap.crs);
   const windowKey = `${query.from}/${query.to}`;
   const { dataUpdatedAt, isPlaceholderData } = cases;
   const input = useMemo(
@@ -90,22 +93,18 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   );
   useEffect(() => {
     if (!input || isPlaceholderData || grids.data === undefined) return;
-    // Columns carry their own CRS; GeoJSON is in the dataset's (meta).
-    const from = 'crs' in input ? input.crs : dataCrs;
-    const convert =
-      from === basemapCrs
-        ? undefined
-        : (position: readonly [number, number]) => convertPosition(position, from, basemapCrs);
+    // Columns carry their own CRS; GeoJSON is in the dataset's (meta), so it waits for meta like every layer.
+    const convert = crs.positionStep('crs' in input ? input.crs : null);
+    if (convert === null) return;
     store.reset(input, gridIds, windowKey, dataUpdatedAt, convert);
-  }, [store, input, isPlaceholderData, dataUpdatedAt, gridIds, grids.data, windowKey, dataCrs, basemapCrs]);
+  }, [store, input, isPlaceholderData, dataUpdatedAt, gridIds, grids.data, windowKey, crs]);
 
   const { refetch } = cases;
   useEffect(() => {
-    if (!streaming) return;
+    if (!openStream) return;
     // A burst of events (a replay after a reconnect, a busy minute at 1 M cases) is applied once per frame.
     const batcher = new CaseBatcher<StreamedCase>((batch) => store.applyAll(batch));
-    const unsubscribe = subscribeCaseStream({
-      url: streamUrl,
+    const unsubscribe = openStream({
       onCase: (feature) => batcher.push({ feature, at: Date.now() }),
       onState: setStreamState,
       // After a drop, a resync: the replay covers short gaps, the refetch covers one longer than its buffer.
@@ -119,7 +118,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
       // A later subscription starts closed again: no snapshot before it is open.
       setStreamState({ kind: 'connecting' });
     };
-  }, [streaming, streamUrl, store, refetch]);
+  }, [openStream, store, refetch]);
 
   const connection: CaseConnection = !enabled
     ? { kind: 'off' }
@@ -140,7 +139,13 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     refetch: () => void refetch(),
     rejectedEvents,
     fetchedCount: input === undefined ? null : 'crs' in input ? input.count : input.length,
+    skipped: useGeoJson ? featureCases.data?.skipped : skippedOf(columnCases.data ?? null),
   };
+}
+
+function skippedOf(answer: CaseColumnsAnswer | null): readonly SkippedFeature[] | undefined {
+  if (!answer) return undefined;
+  return answer.kind === 'columns' ? answer.wire.skipped : answer.collection.skipped;
 }
 
 function caseInput(answer: CaseColumnsAnswer | null): readonly CaseFeature[] | CaseColumnsWire | undefined {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CaseColumns } from '../../../data/live/case-columns';
-import type { CaseArrival } from '../../../data/live/live-cases';
+import type { CaseColumns } from '../../../live/case-columns';
+import type { CaseArrival } from '../../../live/live-cases';
 import type { CasePulse } from '../../../map/cases/case-layers';
 
 /** How long a new case pulses on the map. */

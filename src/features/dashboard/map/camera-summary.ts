@@ -1,4 +1,3 @@
-import { indexRegions, type Region } from '../../../domain/hierarchy';
 import { noGrid, type CameraColumns } from '../../../domain/camera-columns';
 import { cameraStatuses } from '../../../domain/points';
 
@@ -13,28 +12,6 @@ export interface CameraSummary {
 }
 
 type CameraCounts = Pick<CameraColumns, 'count' | 'status' | 'gridIndex' | 'gridIds'>;
-
-/** The grid ids inside a unit (a region at any level, or a grid itself); null means the whole city. */
-export function gridsInUnit(
-  unit: string | null,
-  grids: readonly { id: string; communityId: string }[],
-  regions: readonly Region[],
-): Set<string> | null {
-  if (unit === null) return null;
-  if (grids.some((grid) => grid.id === unit)) return new Set([unit]);
-  const index = indexRegions(regions);
-  const root = index.byId.get(unit as Region['id']);
-  if (!root || root.parentId === null) return null;
-  const inside = new Set<string>([root.id]);
-  const queue: Region[] = [root];
-  for (let region = queue.pop(); region; region = queue.pop()) {
-    for (const child of index.childrenOf.get(region.id) ?? []) {
-      inside.add(child.id);
-      queue.push(child);
-    }
-  }
-  return new Set(grids.filter((grid) => inside.has(grid.communityId)).map((grid) => grid.id));
-}
 
 const onlineCode = cameraStatuses.indexOf('online');
 

@@ -5,13 +5,14 @@ import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
 import { GridMap, type GridMapProps, type MapView } from '../../../map/grid-map';
 import { unitBounds } from '../../../map/unit-bounds';
 import type { MapInput, MapPointer, MapTarget } from '../../../map/map-controller';
-import { useRegionIndex } from '../../../data/queries';
+import { useUnitTree } from '../../../data/queries';
 import { screenFramePadding } from './frame-padding';
 import { drillTargetOf } from './drill-target';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { LayerNotice } from '../../../ui/layer-notice';
 import { useViewState } from '../../../ui/view-state';
-import { gridsInUnit, summariseCameras } from './camera-summary';
+import { summariseCameras } from './camera-summary';
+import { useFocus } from '../review/use-focus';
 import { GridDetail, StationDetail } from './detail-panel';
 import { DroppedFilesList, FileDropTarget } from './file-drop';
 import { LayerPanel, type ToggledLayer } from './layer-panel';
@@ -57,29 +58,18 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
     return gridFill(fillMode, values);
   }, [data.grids, fillMode]);
 
-  const gridMembership = useMemo(
-    () => (queries.grids.data?.features ?? []).map((grid) => grid.properties),
-    [queries.grids.data],
-  );
-  const regionList = useMemo(
-    () => (queries.regions.data?.features ?? []).map((region) => region.properties),
-    [queries.regions.data],
-  );
+  const tree = useUnitTree();
+  const focusGrids = useFocus()?.gridIds ?? null;
   const cameraSummary = useMemo(
-    () =>
-      data.cameras
-        ? summariseCameras(data.cameras, gridsInUnit(view.region, gridMembership, regionList))
-        : null,
-    [data.cameras, view.region, gridMembership, regionList],
+    () => (data.cameras ? summariseCameras(data.cameras, focusGrids) : null),
+    [data.cameras, focusGrids],
   );
   const selectedGrid = view.selected ? data.gridsById.get(view.selected) : undefined;
   const selectedCameras = useMemo(
     () => (data.cameras && view.selected ? summariseCameras(data.cameras, new Set([view.selected])) : null),
     [data.cameras, view.selected],
   );
-  const communityName = selectedGrid
-    ? (regionList.find((region) => region.id === selectedGrid.communityId)?.name ?? null)
-    : null;
+  const communityName = selectedGrid ? (tree?.get(selectedGrid.communityId)?.name ?? null) : null;
   const station = stationId ? data.stationsById.get(stationId) : undefined;
 
   const wantsStations = view.layers.has('stations') || view.layers.has('serviceAreas');
@@ -90,17 +80,13 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
     (!view.layers.has('cameras') || !queries.cameras.isPending) &&
     (!wantsStations || !queries.stations.isPending);
 
-  const regionIndex = useRegionIndex().data;
   const [framePadding] = useState(screenFramePadding);
   const onSelect = useCallback(
     (target: MapTarget | null, input?: MapInput) => {
       // A tap on a grid drills the review into the unit under the focus that holds it (a district from the
       // city); from a community on, or with a mouse, it selects the grid.
       const grid = target?.kind === 'grid' ? data.gridsById.get(target.id) : undefined;
-      const drill =
-        input?.touch && grid && regionIndex
-          ? drillTargetOf(regionIndex, view.region, grid.communityId)
-          : null;
+      const drill = input?.touch && grid && tree ? drillTargetOf(tree, view.region, grid.communityId) : null;
       if (drill) {
         setStationId(null);
         setView({ region: drill, selected: null });
@@ -115,7 +101,7 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
         setView({ selected: target?.id ?? null });
       }
     },
-    [setView, data.gridsById, regionIndex, view.region],
+    [setView, data.gridsById, tree, view.region],
   );
   const { choropleth } = useIndicatorChoropleth();
   const focus = useMemo(() => {

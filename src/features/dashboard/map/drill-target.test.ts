@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { indexRegions, type Region } from '../../../domain/hierarchy';
-import { regionId } from '../../../domain/ids';
+import type { RegionLevel } from '../../../domain/hierarchy';
+import { UnitTree } from '../../../domain/unit-tree';
 import { drillTargetOf } from './drill-target';
 
-const region = (id: string, level: Region['level'], parent: string | null): Region => ({
-  id: regionId(id),
+const region = (id: string, level: RegionLevel, parentId: string | null) => ({
+  id,
   name: id,
   level,
-  parentId: parent === null ? null : regionId(parent),
+  parentId,
 });
-const index = indexRegions([
+const index = new UnitTree([
   region('city', 'city', null),
   region('east', 'district', 'city'),
   region('west', 'district', 'city'),
   region('east-1', 'street', 'east'),
   region('east-1-a', 'community', 'east-1'),
 ]);
-const community = regionId('east-1-a');
+const community = 'east-1-a';
 
 describe('drillTargetOf', () => {
   it('goes one level down from the focus towards the tapped grid', () => {

@@ -1,18 +1,14 @@
-import { ancestry, type RegionIndex } from '../../../domain/hierarchy';
-import type { RegionId } from '../../../domain/ids';
+import type { UnitId } from '../../../domain/ids';
+import type { UnitTree } from '../../../domain/unit-tree';
 
 /**
  * Where a tap on a grid drills the review: the unit one level under the focus (the city when none) on the way
  * down to the grid's community. Null when the focus is the community itself or the grid lies outside the focus:
  * the tap then selects the grid instead.
  */
-export function drillTargetOf(
-  index: RegionIndex,
-  focus: string | null,
-  communityId: RegionId,
-): RegionId | null {
-  const chain = ancestry(index, communityId);
-  const at = focus === null ? 0 : chain.findIndex((unit) => unit.id === focus);
+export function drillTargetOf(tree: UnitTree, focus: string | null, communityId: string): UnitId | null {
+  const path = tree.get(communityId)?.path ?? [];
+  const at = focus === null ? 0 : path.findIndex((unit) => unit === focus);
   if (at < 0) return null;
-  return chain[at + 1]?.id ?? null;
+  return path[at + 1] ?? null;
 }

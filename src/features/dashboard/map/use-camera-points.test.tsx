@@ -10,6 +10,7 @@ import type { CameraCollection } from '../../../contract/schemas/contract.schema
 import { cameraColumnsOf } from '../../../domain/camera-columns';
 import { cameraId } from '../../../domain/ids';
 import { useCameraPoints } from './use-camera-points';
+import { mapCrsOf } from '../../../data/map-crs';
 
 const feature = {
   type: 'Feature' as const,
@@ -51,7 +52,9 @@ function render(sources: LayerSources, basemap: 'wgs84' | 'gcj02' = 'wgs84') {
       <DataSourceProvider source={sources}>{children}</DataSourceProvider>
     </QueryClientProvider>
   );
-  return renderHook(() => useCameraPoints('wgs84', basemap), { wrapper });
+  return renderHook(() => useCameraPoints(mapCrsOf({ isPending: false, data: { crs: 'wgs84' } }, basemap)), {
+    wrapper,
+  });
 }
 
 describe('useCameraPoints', () => {

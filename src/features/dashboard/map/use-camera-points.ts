@@ -5,7 +5,7 @@ import type { DataError } from '../../../data/data-error';
 import type { SkippedFeature } from '../../../data/partial-layer';
 import { useDataSource } from '../../../data/data-source-context';
 import { dataQueries } from '../../../data/queries';
-import { convertCollection, convertPosition, type Crs } from '../../../geo/crs';
+import type { MapCrs, PositionStep } from '../../../data/map-crs';
 import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
 
 /**
@@ -13,10 +13,7 @@ import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
  * (`cameraColumns`, the binary format) when it offers them, else GeoJSON validated and turned into columns here.
  * `query` is whichever of the two is in use, for the layer's loading state, alert and retry.
  */
-export function useCameraPoints(
-  dataCrs: Crs | null,
-  basemapCrs: Crs,
-): {
+export function useCameraPoints(crs: MapCrs): {
   query: UseQueryResult<unknown, DataError>;
   points: CameraPoints | null;
   /** The cameras the layer left out (invalid or swapped), for its notice. */
@@ -31,26 +28,22 @@ export function useCameraPoints(
 
   const points = useMemo<CameraPoints | null>(() => {
     if (columns.data) {
-      const from = columns.data.crs ?? dataCrs;
-      return from ? convertedColumns(columns.data, from, basemapCrs) : null;
+      const step = crs.positionStep(columns.data.crs);
+      return step === null ? null : convertedColumns(columns.data, step);
     }
-    if (!useGeoJson || !geojson.data || !dataCrs) return null;
-    return cameraPointsOf(convertCollection(geojson.data, dataCrs, basemapCrs).features);
-  }, [columns.data, useGeoJson, geojson.data, dataCrs, basemapCrs]);
+    const inMap = useGeoJson ? crs.collection(geojson.data) : null;
+    return inMap ? cameraPointsOf(inMap.features) : null;
+  }, [columns.data, useGeoJson, geojson.data, crs]);
   const skipped = useGeoJson ? geojson.data?.skipped : columns.data?.skipped;
   return { query: useGeoJson ? geojson : columns, points, skipped };
 }
 
 /** Positions moved into the base map's CRS (a copy; the rest of the columns are shared). */
-function convertedColumns(columns: CameraColumnsAnswer, from: Crs, to: Crs): CameraPoints {
-  if (from === to) return columns;
+function convertedColumns(columns: CameraColumnsAnswer, step: PositionStep | undefined): CameraPoints {
+  if (!step) return columns;
   const positions = new Float32Array(columns.positions.length);
   for (let index = 0; index < columns.count; index += 1) {
-    const [lng, lat] = convertPosition(
-      [columns.positions[index * 2] ?? 0, columns.positions[index * 2 + 1] ?? 0],
-      from,
-      to,
-    );
+    const [lng, lat] = step([columns.positions[index * 2] ?? 0, columns.positions[index * 2 + 1] ?? 0]);
     positions[index * 2] = lng;
     positions[index * 2 + 1] = lat;
   }

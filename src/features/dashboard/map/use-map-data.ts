@@ -8,7 +8,7 @@ import type {
   RegionCollection,
   StationFeature,
 } from '../../../contract/schemas/contract.schema';
-import { convertBbox, convertCollection, type Crs } from '../../../geo/crs';
+import { mapCrsOf } from '../../../data/map-crs';
 import { shareWithinReach } from '../../../geo/service-area';
 import { useCameraPoints } from './use-camera-points';
 import type { StationMark } from '../../../map/stations.layer';
@@ -32,13 +32,10 @@ export function useMapData() {
   const regions = useRegions();
   const grids = useGrids();
   const stations = useStations();
-  const basemapCrs: Crs = config.basemap.crs;
-  // Until the dataset says otherwise (or if its meta fails) data is taken as WGS84, the contract's default.
-  const dataCrs: Crs | null = meta.isPending ? null : (meta.data?.crs ?? 'wgs84');
-
+  const crs = mapCrsOf(meta, config.basemap.crs);
   const convertedRegions = useMemo<RegionCollection | null>(
-    () => (regions.data && dataCrs ? convertCollection(regions.data, dataCrs, basemapCrs) : null),
-    [regions.data, dataCrs, basemapCrs],
+    () => crs.collection(regions.data),
+    [crs, regions.data],
   );
 
   const reach = useMemo(() => {
@@ -51,31 +48,28 @@ export function useMapData() {
   }, [grids.data, stations.data]);
 
   const mapGrids = useMemo<MapGridCollection | null>(() => {
-    if (!grids.data || !dataCrs) return null;
-    const enriched: MapGridCollection = {
+    const inMap = crs.collection(grids.data);
+    if (!inMap) return null;
+    return {
       type: 'FeatureCollection',
-      features: grids.data.features.map((grid) => ({
+      features: inMap.features.map((grid) => ({
         type: 'Feature',
         geometry: grid.geometry,
         properties: { ...grid.properties, serviceReach: reach?.get(grid.properties.id) ?? null },
       })),
     };
-    return convertCollection(enriched, dataCrs, basemapCrs);
-  }, [grids.data, reach, dataCrs, basemapCrs]);
+  }, [crs, grids.data, reach]);
 
-  const {
-    query: cameras,
-    points: cameraPoints,
-    skipped: camerasSkipped,
-  } = useCameraPoints(dataCrs, basemapCrs);
+  const { query: cameras, points: cameraPoints, skipped: camerasSkipped } = useCameraPoints(crs);
 
-  const stationMarks = useMemo<StationMark[] | null>(() => {
-    if (!stations.data || !dataCrs) return null;
-    return convertCollection(stations.data, dataCrs, basemapCrs).features.map((station) => ({
-      ...station.properties,
-      position: station.geometry.coordinates,
-    }));
-  }, [stations.data, dataCrs, basemapCrs]);
+  const stationMarks = useMemo<StationMark[] | null>(
+    () =>
+      crs.collection(stations.data)?.features.map((station) => ({
+        ...station.properties,
+        position: station.geometry.coordinates,
+      })) ?? null,
+    [crs, stations.data],
+  );
 
   const stationsById = useMemo(
     () =>
@@ -91,13 +85,14 @@ export function useMapData() {
 
   // Without meta the map still opens: on the regions' own extent, so a failing meta never blanks the map.
   const cityBounds = useMemo(() => {
-    if (meta.data && dataCrs) return convertBbox(meta.data.bbox, dataCrs, basemapCrs);
+    const metaBounds = crs.bbox(meta.data?.bbox);
+    if (metaBounds) return metaBounds;
     if (convertedRegions && convertedRegions.features.length > 0) {
       const [west, south, east, north] = bbox(convertedRegions);
       return [west, south, east, north] as [number, number, number, number];
     }
     return null;
-  }, [meta.data, dataCrs, basemapCrs, convertedRegions]);
+  }, [meta.data, crs, convertedRegions]);
 
   // The server's tiles are in the data's coordinates: with a base map in others, the map converts grids itself.
   const serverTiles = useMemo(

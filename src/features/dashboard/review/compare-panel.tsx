@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IndicatorFigures } from '../../../domain/indicators';
 import { rateOf } from '../../../domain/ratio';
-import { regionId } from '../../../domain/ids';
-import { useIndicators, useRegionIndex } from '../../../data/queries';
+import { useIndicators, useUnitTree } from '../../../data/queries';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
@@ -47,9 +46,9 @@ export function ComparePanel({
 }) {
   const { t, i18n } = useTranslation('review');
   const [view, setView] = useViewSettings();
-  const regions = useRegionIndex();
+  const tree = useUnitTree();
   const other = view.compare;
-  const otherRegion = other && other !== previousPeriod ? regions.data?.byId.get(regionId(other)) : undefined;
+  const otherRegion = other && other !== previousPeriod ? tree?.get(other) : undefined;
   const query =
     other === previousPeriod
       ? { region: focus.id, from: period.previousFrom, to: period.previousTo, interval: period.interval }
@@ -58,7 +57,7 @@ export function ComparePanel({
         : null;
   const compared = useIndicators(query);
   const parent = focus.chain[focus.chain.length - 2];
-  const siblings = parent ? (regions.data?.childrenOf.get(regionId(parent.id)) ?? []) : [];
+  const siblings = parent ? (tree?.childrenOf(parent.id) ?? []) : [];
   const candidates = siblings.filter((region) => region.id !== focus.id);
   const show = (row: Row, value: number | null) => {
     if (value === null) return t('noData');

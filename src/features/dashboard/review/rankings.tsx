@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitId } from '../../../domain/ids';
 import { rankableIndicators, rankUnits, type RankableIndicator } from '../../../domain/ranking';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent } from '../../../ui/format';
@@ -37,7 +38,7 @@ export function Rankings({ units }: { units: Child[] }) {
               <button
                 type="button"
                 className="ranking__drill"
-                onClick={() => setView({ region: entry.unit.id, selected: null })}
+                onClick={() => setView({ region: unitId(entry.unit.id), selected: null })}
               >
                 {entry.unit.name}
               </button>

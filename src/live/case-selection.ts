@@ -6,8 +6,8 @@ import {
   type CaseCategory,
   type CaseChannel,
   type CaseStage,
-} from '../../domain/case';
-import { noCode } from '../../contract/columnar/case-column-table';
+} from '../domain/case';
+import { noCode } from '../contract/columnar/case-column-table';
 import type { ViewColumns } from './case-columns';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, type CaseCategory, type CaseChannel, type CaseStage } from '../../domain/case';
-import { matchesCaseFilter } from '../../domain/case-filter';
+import { isOverdue, type CaseCategory, type CaseChannel, type CaseStage } from '../domain/case';
+import { matchesCaseFilter } from '../domain/case-filter';
 import { CaseColumns } from './case-columns';
-import { sampleCases, sampleGridIds, sampleStart } from './case.fixtures';
+import { sampleCases, sampleGridIds, sampleStart } from '../contract/columnar/case.fixtures';
 import { gridMask, packPoints, selectCases, weightedRows, type CaseSelection } from './case-selection';
 
 const features = sampleCases(2000);

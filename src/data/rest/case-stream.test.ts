@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reconnectDelay } from './backoff';
-import { sampleCase } from './case.fixtures';
+import { sampleCase } from '../../contract/columnar/case.fixtures';
 import { subscribeCaseStream, withLastEventId, type EventSourceLike, type StreamState } from './case-stream';
 
 class FakeSource implements EventSourceLike {

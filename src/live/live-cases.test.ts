@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { sampleCase, sampleCases, sampleGridIds } from './case.fixtures';
+import { sampleCase, sampleCases, sampleGridIds } from '../contract/columnar/case.fixtures';
 import { LiveCases } from './live-cases';
 
 describe('LiveCases', () => {

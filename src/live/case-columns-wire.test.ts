@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { caseStages } from '../../domain/case';
-import { caseId, gridId } from '../../domain/ids';
-import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
-import type { ColumnInput } from '../../geo/columnar/points-columnar';
-import { DataError } from '../data-error';
-import { CaseColumns } from '../live/case-columns';
-import { sampleCase, sampleCases, sampleGridIds } from '../live/case.fixtures';
-import { LiveCases } from '../live/live-cases';
-import type { CaseFeature } from '../../contract/schemas/contract.schema';
-import { caseColumnsResult, decodeCaseColumnsReply } from './case-columns.protocol';
+import { caseStages } from '../domain/case';
+import { caseId, gridId } from '../domain/ids';
+import { encodePointsColumnar } from '../geo/columnar/points-columnar.encode';
+import type { ColumnInput } from '../geo/columnar/points-columnar';
+import { DataError } from '../data/data-error';
+import { CaseColumns } from './case-columns';
+import { sampleCase, sampleCases, sampleGridIds } from '../contract/columnar/case.fixtures';
+import { LiveCases } from './live-cases';
+import type { CaseFeature } from '../contract/schemas/contract.schema';
+import { caseColumnsResult, decodeCaseColumnsReply } from '../data/columnar/case-columns.protocol';
 
 /** The cases as GET /cases answers them in the columnar format (docs/api.md; the mock's encoder does the same). */
 function columnarOf(
@@ -195,23 +195,31 @@ describe('columnar cases refused', () => {
     expect(error.detail).toMatchObject({ code: 'invalid-data', problem: 'missing', field: 'status' });
   });
 
-  it('refuses a label outside the domain, and a case without a required value', () => {
+  it('refuses a label outside the domain', () => {
     const unknown = features.map((_, index) => (index === 3 ? 'lost' : 'reported'));
     expect(
       refusal(columnarOf(features, { status: { name: 'status', kind: 'category', values: unknown } }))
         .message,
     ).toContain('unknown value "lost"');
+  });
+
+  it('leaves out and names a case without a required value, keeping every other case whole', () => {
     const gap = features.map((feature, index) => (index === 7 ? null : feature.properties.category));
-    const error = refusal(
-      columnarOf(features, { category: { name: 'category', kind: 'category', values: gap } }),
-    );
-    expect(error.detail).toMatchObject({ problem: 'missing', field: 'category', featureNumber: 8 });
     const noTime = features.map((feature, index) =>
       index === 0 ? null : Date.parse(feature.properties.dueAt),
     );
-    expect(
-      refusal(columnarOf(features, { dueAt: { name: 'dueAt', kind: 'timestamp', values: noTime } })).detail,
-    ).toMatchObject({ field: 'dueAt', featureNumber: 1 });
+    const wire = decode(
+      columnarOf(features, {
+        category: { name: 'category', kind: 'category', values: gap },
+        dueAt: { name: 'dueAt', kind: 'timestamp', values: noTime },
+      }),
+    );
+    expect(wire.skipped).toEqual([
+      { number: 1, id: features[0]?.properties.id, problem: 'missing', field: 'properties.dueAt' },
+      { number: 8, id: features[7]?.properties.id, problem: 'missing', field: 'properties.category' },
+    ]);
+    const kept = features.filter((_, index) => index !== 0 && index !== 7);
+    expectSameColumns(CaseColumns.fromWire(wire, sampleGridIds), CaseColumns.from(kept, sampleGridIds));
   });
 
   it('refuses a repeated id', () => {

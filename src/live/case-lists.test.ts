@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaseColumns } from './case-columns';
-import { sampleCases, sampleGridIds, sampleStart } from './case.fixtures';
+import { sampleCases, sampleGridIds, sampleStart } from '../contract/columnar/case.fixtures';
 import { latestRows, overdueRows } from './case-lists';
 import { selectCases } from './case-selection';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { caseFunnel } from '../../domain/case-funnel';
+import { caseFunnel } from '../domain/case-funnel';
 import { CaseColumns } from './case-columns';
 import { funnelOfColumns } from './case-funnel-columns';
-import { sampleCase, sampleGridIds } from './case.fixtures';
-import { caseStages } from '../../domain/case';
+import { sampleCase, sampleGridIds } from '../contract/columnar/case.fixtures';
+import { caseStages } from '../domain/case';
 
 /** Cases with step times spread irregularly, some steps missing, so medians and counts are not trivial. */
 const features = Array.from({ length: 700 }, (_, index) => {

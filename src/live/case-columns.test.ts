@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaseColumns } from './case-columns';
-import { sampleCase, sampleCases, sampleGridIds } from './case.fixtures';
+import { sampleCase, sampleCases, sampleGridIds } from '../contract/columnar/case.fixtures';
 
 describe('CaseColumns', () => {
   it('holds every case once, with its codes, times and grid row', () => {

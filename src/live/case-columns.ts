@@ -7,7 +7,7 @@ import {
   type CaseChannel,
   type CaseStage,
   type Satisfaction,
-} from '../../domain/case';
+} from '../domain/case';
 import {
   allocateCaseViewArrays,
   caseCodeColumnNames,
@@ -17,21 +17,10 @@ import {
   noCode,
   reserveCaseRows,
   type CaseViewArrays,
-} from '../../contract/columnar/case-column-table';
-import { idTableRow, type CaseColumnsWire } from '../../contract/columnar/case-columns.decode';
-import type { CaseFeature } from '../../contract/schemas/contract.schema';
+} from '../contract/columnar/case-column-table';
+import { idTableRow, type CaseColumnsWire } from '../contract/columnar/case-columns.decode';
+import type { CaseFeature } from '../contract/schemas/contract.schema';
 
-/**
- * The window's cases as columns (typed arrays), built ONCE from the GeoJSON response; filters read codes and
- * times from here and produce index lists, never new objects. Streamed cases append or replace in place (by id),
- * so one live case costs a handful of array writes, not a rebuild. The parsed features are kept, unchanged, for
- * the few views that show one case (detail, lists).
- *
- * Or built from columns decoded in a worker (`fromWire`, the columnar format): the typed arrays are adopted as
- * they are, with no JS object per case; ids stay UTF-8 bytes until one is needed, and a lookup by id reads the
- * hash table the worker built (`idTable`), so a streamed case costs no index build on the main thread. Such rows have no title (`caseAt(row).title` is null) until
- * a streamed change brings the case's feature; the cases tab fetches the few it shows by id.
- */
 const initialCapacity = 1024;
 
 /** Turns a case's [lng, lat] into the base map's coordinate system (identity for WGS84 on WGS84). */
@@ -77,6 +66,17 @@ interface IdBlocks {
  */
 export type ViewColumns = CaseViewArrays & { count: number };
 
+/**
+ * The window's cases as columns (typed arrays), built ONCE from the GeoJSON response; filters read codes and
+ * times from here and produce index lists, never new objects. Streamed cases append or replace in place (by id),
+ * so one live case costs a handful of array writes, not a rebuild. The parsed features are kept, unchanged, for
+ * the few views that show one case (detail, lists).
+ *
+ * Or built from columns decoded in a worker (`fromWire`, the columnar format): the typed arrays are adopted as
+ * they are, with no JS object per case; ids stay UTF-8 bytes until one is needed, and a lookup by id reads the
+ * hash table the worker built (`idTable`), so a streamed case costs no index build on the main thread. Such rows have no title (`caseAt(row).title` is null) until
+ * a streamed change brings the case's feature; the cases tab fetches the few it shows by id.
+ */
 export class CaseColumns implements ViewColumns {
   count = 0;
   positions: Float32Array<ArrayBuffer>;

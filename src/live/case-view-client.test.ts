@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
-import { sampleCase, sampleGridIds, sampleStart } from './case.fixtures';
+import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../domain/case';
+import { sampleCase, sampleGridIds, sampleStart } from '../contract/columnar/case.fixtures';
 import { caseWeights, type CaseSelection, type CaseWeight } from './case-selection';
 import { caseViewOf, type CaseView } from './case-view';
 import { CaseViewClient, inProcessPort, type AnsweredView } from './case-view-client';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CaseBatcher, type Schedule } from './case-batch';
-import { sampleCase, sampleCases, sampleGridIds } from './case.fixtures';
+import { sampleCase, sampleCases, sampleGridIds } from '../contract/columnar/case.fixtures';
 import { LiveCases, type StreamedCase } from './live-cases';
 
 /** A schedule driven by the test: `tick()` runs what is due, as a frame would. */

@@ -1,5 +1,5 @@
-import { caseStages } from '../../domain/case';
-import type { FunnelStep } from '../../domain/case-funnel';
+import { caseStages } from '../domain/case';
+import type { FunnelStep } from '../domain/case-funnel';
 import type { ViewColumns } from './case-columns';
 
 /**

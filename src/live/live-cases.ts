@@ -1,5 +1,5 @@
-import type { CaseColumnsWire } from '../../contract/columnar/case-columns.decode';
-import type { CaseFeature } from '../../contract/schemas/contract.schema';
+import type { CaseColumnsWire } from '../contract/columnar/case-columns.decode';
+import type { CaseFeature } from '../contract/schemas/contract.schema';
 import { CaseColumns, type PositionConverter } from './case-columns';
 
 /**

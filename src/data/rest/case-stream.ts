@@ -1,7 +1,7 @@
 import { caseEventSchema, type CaseFeature } from '../../contract/schemas/contract.schema';
 import { reconnectDelay } from './backoff';
 
-/**
+/*
  * The provider's case stream (`GET {base}/cases/stream`, Server-Sent Events): every new or changed case, with
  * the connection's state for the UI. On any drop the source is closed and reopened with backoff, resuming after
  * the last event seen (`?lastEventId=`, which the contract accepts beside the header EventSource sends itself),
@@ -20,18 +20,25 @@ export interface EventSourceLike {
   close(): void;
 }
 
-export interface CaseStreamOptions {
-  /** The stream's URL, `{base}/cases/stream`. */
-  url: string;
+/** What a reader of the live cases hears, whatever provider streams them (ProviderAdapter.caseStream). */
+export interface CaseStreamHandlers {
   onCase: (feature: CaseFeature) => void;
   onState: (state: StreamState) => void;
   /** Called once the stream is live again after a drop: a reader far behind may have missed the replay buffer. */
   onResume?: () => void;
   /** Called with the running count of events that failed the contract (they are dropped, never applied). */
   onRejected?: (count: number) => void;
-  openSource?: (url: string) => EventSourceLike;
   /** Where `online` / `offline` are heard and `navigator.onLine` read (the window in the app). */
   network?: { target: EventTarget; isOnline: () => boolean };
+}
+
+/** Opens the stream with these handlers; the answer closes it. */
+export type CaseStreamOpener = (handlers: CaseStreamHandlers) => () => void;
+
+export interface CaseStreamOptions extends CaseStreamHandlers {
+  /** The stream's URL, `{base}/cases/stream`. */
+  url: string;
+  openSource?: (url: string) => EventSourceLike;
   now?: () => number;
   random?: () => number;
 }

@@ -1,6 +1,6 @@
 import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
 import { caseId, gridId } from '../../domain/ids';
-import type { CaseFeature } from '../../contract/schemas/contract.schema';
+import type { CaseFeature } from '../schemas/contract.schema';
 import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
 
 /** A reproducible spread of cases for the store's tests: every stage, channel, category and grid appears. */

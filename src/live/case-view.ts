@@ -1,4 +1,4 @@
-import type { FunnelStep } from '../../domain/case-funnel';
+import type { FunnelStep } from '../domain/case-funnel';
 import type { ViewColumns } from './case-columns';
 import { funnelOfColumns } from './case-funnel-columns';
 import { latestRows, overdueRows, type LateCase } from './case-lists';

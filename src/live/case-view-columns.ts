@@ -1,10 +1,10 @@
-import { caseStages } from '../../domain/case';
+import { caseStages } from '../domain/case';
 import {
   allocateCaseViewArrays,
   oneValueColumns,
   reserveCaseRows,
   type OneValueColumn,
-} from '../../contract/columnar/case-column-table';
+} from '../contract/columnar/case-column-table';
 import type { ViewColumns } from './case-columns';
 
 /**
