@@ -97,10 +97,10 @@ export function useMapData() {
   // The server's tiles are in the data's coordinates: with a base map in others, the map converts grids itself.
   const serverTiles = useMemo(
     () =>
-      dataCrs === basemapCrs
+      crs.dataCrs === crs.mapCrs
         ? serverGridTiles(meta.data, resolveSource(config, 'grids'), window.location.href)
         : null,
-    [meta.data, config, dataCrs, basemapCrs],
+    [meta.data, config, crs],
   );
 
   return {
