@@ -47,6 +47,8 @@ export class DataError extends Error {
     /** Seconds the server asked us to wait (Retry-After), when it said so. */
     readonly retryAfterSeconds?: number,
     readonly detail?: DataErrorDetail,
+    /** The server's own words from its error answer (src/data/server-message.ts), plain text. */
+    readonly serverMessage?: string,
   ) {
     super(`${layer}: ${reason}`);
   }

@@ -11,6 +11,8 @@ export interface FailureLike {
   retryAfterSeconds?: number;
   reason?: string;
   message?: string;
+  /** What the server itself said in its error answer: trimmed, shortened, plain text. */
+  serverMessage?: string;
   detail?:
     | { code: 'empty' | 'html' | 'malformed-json' }
     | { code: 'content-type'; contentType: string }

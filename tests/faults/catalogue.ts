@@ -29,7 +29,14 @@ export type FaultResponse =
 
 export type FaultOutcome =
   /** The layer shows an alert with this reason; other layers carry on. */
-  | { alert: true; kind: 'network' | 'timeout' | 'http' | 'format' | 'schema'; en: string; zh: string }
+  | {
+      alert: true;
+      kind: 'network' | 'timeout' | 'http' | 'format' | 'schema';
+      en: string;
+      zh: string;
+      /** The server's own words, shown under the reason (src/data/server-message.ts). */
+      server?: string;
+    }
   /** The data is accepted as it is (drawn), with what was done to it. */
   | { alert: false; features: number; note: string }
   /**
@@ -339,6 +346,78 @@ export const wireFaults: WireFault[] = [
       kind: 'http',
       en: 'temporarily unavailable (HTTP 503)',
       zh: '服务暂时不可用（HTTP 503）',
+    },
+  },
+  {
+    id: 'http-400-json-message',
+    title: 'HTTP 400 with a JSON message (OGC API exception)',
+    layer: 'cameras',
+    respond: json(
+      JSON.stringify({
+        code: 'InvalidParameterValue',
+        description: '  limit must be between 1 and 500\n  (got 2000) ',
+      }),
+      400,
+    ),
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'HTTP 400',
+      zh: '服务器返回 HTTP 400',
+      server: 'limit must be between 1 and 500 (got 2000)',
+    },
+  },
+  {
+    id: 'http-400-open311-errors',
+    title: 'HTTP 400 with an Open311 error array',
+    layer: 'cameras',
+    respond: json(
+      JSON.stringify([
+        { code: 400, description: 'jurisdiction_id is required' },
+        { code: 400, description: 'start_date is not a date' },
+      ]),
+      400,
+    ),
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'HTTP 400',
+      zh: '服务器返回 HTTP 400',
+      server: 'jurisdiction_id is required; start_date is not a date',
+    },
+  },
+  {
+    id: 'http-500-ows-exception',
+    title: 'HTTP 500 with an OWS exception report (XML)',
+    layer: 'cameras',
+    respond: {
+      status: 500,
+      contentType: 'text/xml',
+      body: '<?xml version="1.0"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1"><ows:Exception exceptionCode="NoApplicableCode"><ows:ExceptionText>msDrawMap(): Image handling error. Unable to open &lt;grids.shp&gt;</ows:ExceptionText></ows:Exception></ows:ExceptionReport>',
+    },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'server has an error (HTTP 500)',
+      zh: '服务器出错（HTTP 500）',
+      server: 'msDrawMap(): Image handling error. Unable to open <grids.shp>',
+    },
+  },
+  {
+    id: 'http-502-html-with-script',
+    title: "HTTP 502: a proxy's HTML page with a script, and a long text",
+    layer: 'cameras',
+    respond: {
+      status: 502,
+      contentType: 'text/html',
+      body: `<html><head><title>x</title><script>window.__faultScript = 1</script></head><body><h1>502 Bad Gateway</h1><p>upstream ${'timed out '.repeat(60)}</p>${imgOnError}</body></html>`,
+    },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'server has an error (HTTP 502)',
+      zh: '服务器出错（HTTP 502）',
+      server: '502 Bad Gateway upstream timed out timed out',
     },
   },
   {

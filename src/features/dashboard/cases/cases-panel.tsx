@@ -44,7 +44,7 @@ export function CasesPanel() {
         <ConnectionBadge connection={live.connection} now={now} />
       </header>
       <CaseWindowBar key={`${period.from}-${period.to}`} period={period} playback={playback} />
-      <LayerAlert layer="cases" error={live.error} onRetry={live.refetch} />
+      <LayerAlert layer="cases" error={live.error} failure={live.failure} onRetry={live.refetch} />
       {live.rejectedEvents > 0 && (
         <p role="alert" className="layer-alert" data-layer="cases">
           {t('common:alert.layerFailed', {

@@ -7,6 +7,7 @@ import { useDataSource } from '../../../data/data-source-context';
 import { subscribeCaseStream, type StreamState } from '../../../data/live/case-stream';
 import { CaseBatcher } from '../../../data/live/case-batch';
 import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../data/live/live-cases';
+import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../../data/layer-failure';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../contract/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
@@ -32,6 +33,8 @@ export interface LiveCaseData {
   isPending: boolean;
   isError: boolean;
   error: DataError | null;
+  /** The failure kept through its retries until a read succeeds (the alert's countdown). */
+  failure: LayerFailure | undefined;
   refetch: () => void;
   /** Stream events that failed the contract and were dropped, for the panel's alert. */
   rejectedEvents: number;
@@ -51,7 +54,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     mayStream && meta.data?.live === true ? `${casesSource.url.replace(/\/+$/, '')}/cases/stream` : null;
   const streaming = enabled && streamUrl !== null;
   const query = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
-  const refetchInterval = streaming ? false : config.refreshSeconds * 1000;
+  const refetchInterval = recoveringInterval(streaming ? false : config.refreshSeconds * 1000);
   const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
   // Subscribe, then snapshot: the stream resumes from the server's latest event when it opens, so a snapshot taken
   // before that could miss a case reported in between (neither would hold it). A snapshot requested after the
@@ -75,6 +78,10 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     refetchInterval,
   });
   const cases = useGeoJson ? featureCases : columnCases;
+  const failure = useLayerFailure(
+    useGeoJson ? dataQueries.cases(source, query).queryKey : dataQueries.caseColumns(source, query).queryKey,
+    enabled,
+  );
   const [store] = useState(() => new LiveCases());
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   const [rejectedEvents, setRejectedEvents] = useState(0);
@@ -128,7 +135,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
       : {
           kind: 'polling',
           lastAt: dataUpdatedAt || null,
-          failing: cases.isError,
+          failing: failure !== undefined,
           everySeconds: config.refreshSeconds,
         };
   return {
@@ -137,6 +144,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     isPending: enabled && cases.isPending,
     isError: cases.isError,
     error: cases.error,
+    failure,
     refetch: () => void refetch(),
     rejectedEvents,
     fetchedCount: input === undefined ? null : 'crs' in input ? input.count : input.length,
