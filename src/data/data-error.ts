@@ -25,6 +25,12 @@ export type DataErrorDetail =
       field: string;
     }
   | {
+      /** A page's `next` link names a host that is neither the source's nor allowed in the configuration. */
+      code: 'foreign-next';
+      nextHost: string;
+      sourceHost: string;
+    }
+  | {
       /** More of the layer was invalid than `maxInvalidShare` allows: the whole layer fails. */
       code: 'mostly-invalid';
       invalid: number;
