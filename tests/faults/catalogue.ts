@@ -484,6 +484,59 @@ export const streamFaults: StreamFault[] = [
   },
 ];
 
+/** A real server's quirk and what the dashboard does about it, with the tests that hold it to that. */
+export interface ServerQuirk {
+  id: string;
+  title: string;
+  sees: string;
+  tests: string;
+}
+
+export const serverQuirks: ServerQuirk[] = [
+  {
+    id: 'outage-20s',
+    title: 'a source answers HTTP 500 for 20 s, then recovers',
+    sees: 'the alert stays in every 250 ms sample, with the server\'s words, "never loaded" or the last success, and "retrying in N s" counting down; reads back off 1 s → 2 s → 4 s → the refresh interval, jittered; on recovery the alert goes after one read and the layer draws',
+    tests: 'tests/e2e/faults.e2e.ts (browser), tests/faults/catalogue.test.ts (timing)',
+  },
+  {
+    id: 'wall-stale',
+    title: 'a layer fails on the wall',
+    sees: 'the stale badge stays from the first failed read to the next good one and names the failing layers',
+    tests: 'src/features/wall (freshnessOf)',
+  },
+  {
+    id: 'open311-cap',
+    title: 'Open311 server cuts every answer at its cap (1,000; `maxRequestsPerCall`)',
+    sees: 'a window whose answer reaches the cap is split at whole seconds until every call is under it: 1,200 requests in the window are 1,200 in the cases tab, the KPI cards, the breakdown and the funnel',
+    tests: 'tests/e2e/providers.e2e.ts (browser), tests/providers/open311.provider.test.ts',
+  },
+  {
+    id: 'open311-cap-second',
+    title: 'Open311: one second alone holds more than the cap',
+    sees: 'cannot be split: the cases carry `incomplete: { cap, cappedCalls }` (at least cap × cappedCalls requests in those seconds, maybe more)',
+    tests: 'tests/providers/open311.provider.test.ts',
+  },
+  {
+    id: 'ogc-max-limit-clamped',
+    title: "MapServer with `oga_max_limit` 500 below the client's `limit` 2,000",
+    sees: 'MapServer clamps and pages with `next`; every grid arrives (one page per 800), no notice, no alert',
+    tests: 'tests/e2e/providers.e2e.ts (browser, real MapServer)',
+  },
+  {
+    id: 'ogc-max-limit-refused',
+    title: 'OGC API server refuses a `limit` above its maximum with 400',
+    sees: 'the maximum is read from the 400\'s message ("between 1 and 150") or the API document (`/api`, the limit parameter\'s maximum) and the read asked again once below it; every grid arrives',
+    tests: 'tests/providers/ogc.provider.test.ts (MapServer behind a strict front)',
+  },
+  {
+    id: 'ogc-foreign-next',
+    title: "OGC `next` links name a proxy's internal host",
+    sees: "not followed (only the source's origin and `options.allowedOrigins`): an alert naming both hosts, the first page read once per retry, never in a loop",
+    tests: 'tests/providers/ogc.provider.test.ts (MapServer with another `oga_onlineresource`)',
+  },
+];
+
 /** A header token configured for the faulty source: it must never show up in a URL, a message or the console. */
 export const secretToken = 'Bearer FAULT-SECRET-TOKEN-7f3a';
 
