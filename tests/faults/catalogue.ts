@@ -519,7 +519,7 @@ export const serverQuirks: ServerQuirk[] = [
   },
   {
     id: 'ogc-max-limit-clamped',
-    title: "MapServer with `oga_max_limit` 500 below the client's `limit` 2,000",
+    title: "MapServer with `oga_max_limit` 800 below the client's default `limit` 1,000",
     sees: 'MapServer clamps and pages with `next`; every grid arrives (one page per 800), no notice, no alert',
     tests: 'tests/e2e/providers.e2e.ts (browser, real MapServer)',
   },

@@ -38,6 +38,11 @@ export interface LiveCaseData {
   refetch: () => void;
   /** Stream events that failed the contract and were dropped, for the panel's alert. */
   rejectedEvents: number;
+  /**
+   * Set when the provider could not read everything (an Open311 second at the server's cap): the counts are a
+   * lower bound.
+   */
+  incomplete: { cap: number; cappedCalls: number } | undefined;
   /** Total the provider returned for the window (before client filters). */
   fetchedCount: number | null;
 }
@@ -145,6 +150,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     isError: cases.isError,
     error: cases.error,
     failure,
+    incomplete: useGeoJson ? incompleteOf(featureCases.data) : undefined,
     refetch: () => void refetch(),
     rejectedEvents,
     fetchedCount: input === undefined ? null : 'crs' in input ? input.count : input.length,
@@ -155,3 +161,8 @@ function caseInput(answer: CaseColumnsAnswer | null): readonly CaseFeature[] | C
   if (!answer) return undefined;
   return answer.kind === 'columns' ? answer.wire : answer.collection.features;
 }
+
+const incompleteOf = (data: unknown): LiveCaseData['incomplete'] =>
+  typeof data === 'object' && data !== null && 'incomplete' in data
+    ? (data.incomplete as LiveCaseData['incomplete'])
+    : undefined;
