@@ -47,7 +47,7 @@ export function recoveryDelayMs(error: unknown, failures: number, capMs: number,
 }
 
 const capOf = <D, E, Q, K extends QueryKey>(query: AnyQuery<D, E, Q, K>): number => {
-  const cap = (query.options.meta as Partial<RecoveryMeta> | undefined)?.recoveryCapMs;
+  const cap = query.options.meta?.recoveryCapMs;
   return typeof cap === 'number' && cap > 0 ? cap : defaultCapMs;
 };
 

@@ -27,7 +27,6 @@ function useSecondsUntil(at: number | undefined): number | undefined {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (at === undefined) return undefined;
-    setNow(Date.now());
     const timer = window.setInterval(() => setNow(Date.now()), 250);
     return () => window.clearInterval(timer);
   }, [at]);
@@ -35,7 +34,7 @@ function useSecondsUntil(at: number | undefined): number | undefined {
 }
 
 const asFailure = (error: unknown): FailureLike | null =>
-  typeof error === 'object' && error !== null ? (error as FailureLike) : null;
+  typeof error === 'object' && error !== null ? error : null;
 
 /**
  * The one way a failing layer tells the user: names the layer and the reason, in the UI language; the rest of the

@@ -111,7 +111,7 @@ describe('the fault catalogue on one running dashboard', () => {
       // One read of the DOM per sample: the alert is there and says what, what the server said, and when again.
       const seen = await page.evaluate(() => {
         const alert = document.querySelector('[role="alert"][data-layer="cameras"]');
-        return alert ? ((alert as HTMLElement).innerText ?? '') : null;
+        return alert ? (alert as HTMLElement).innerText : null;
       });
       samples += 1;
       expect(seen, `sample ${samples} at ${Date.now() - started} ms`).not.toBeNull();
