@@ -121,9 +121,12 @@ describe('the fault catalogue on one running dashboard', () => {
       const countdown = /(\d+) 秒后重试|正在重试…/.exec(seen ?? '');
       expect(countdown, seen ?? '').not.toBeNull();
       countdowns.push(countdown![0]);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // The next sample on the 250 ms schedule, however long this one took to read.
+      const next = started + samples * 250;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
     }
-    expect(samples).toBeGreaterThanOrEqual(60);
+    // 80 on the schedule; a loaded machine may take longer than 250 ms to read one, never seconds.
+    expect(samples).toBeGreaterThanOrEqual(40);
     // It counted down: some sample said a number of seconds, and later samples a smaller one.
     const seconds = countdowns.map((text) => Number(/\d+/.exec(text)?.[0] ?? 0));
     expect(seconds.some((value, index) => index > 0 && value < seconds[index - 1]! && value > 0)).toBe(true);
