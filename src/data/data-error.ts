@@ -25,6 +25,12 @@ export type DataErrorDetail =
       field: string;
     }
   | {
+      /** A page's `next` link names a host that is neither the source's nor allowed in the configuration. */
+      code: 'foreign-next';
+      nextHost: string;
+      sourceHost: string;
+    }
+  | {
       /** More of the layer was invalid than `maxInvalidShare` allows: the whole layer fails. */
       code: 'mostly-invalid';
       invalid: number;
@@ -47,6 +53,8 @@ export class DataError extends Error {
     /** Seconds the server asked us to wait (Retry-After), when it said so. */
     readonly retryAfterSeconds?: number,
     readonly detail?: DataErrorDetail,
+    /** The server's own words from its error answer (src/data/server-message.ts), plain text. */
+    readonly serverMessage?: string,
   ) {
     super(`${layer}: ${reason}`);
   }

@@ -3,6 +3,7 @@ import type { LayerKind } from '../domain/runtime-config';
 import { DataError } from './data-error';
 import { describeUrl } from './describe-url';
 import { parseJsonBody } from './json-body';
+import { serverMessageOf } from './server-message';
 import type { PartialLayer } from './partial-layer';
 
 export interface HttpSource {
@@ -84,9 +85,22 @@ export async function fetchOk(source: HttpSource, accept: string): Promise<Respo
       `HTTP ${response.status} from ${describeUrl(source.url)}`,
       response.status,
       retryAfterOf(response),
+      undefined,
+      await serverWords(source, response),
     );
   }
   return response;
+}
+
+/** The error answer's own message, with the request's credentials blanked out; nothing when it cannot be read. */
+async function serverWords(source: HttpSource, response: Response): Promise<string | undefined> {
+  try {
+    const secrets = Object.values(source.headers ?? {}).flatMap((value) => [value, ...value.split(/\s+/)]);
+    return serverMessageOf(await response.text(), response.headers.get('content-type'), secrets);
+  } catch {
+    // A body that breaks off (or outlasts the time limit) leaves the status to speak alone.
+    return undefined;
+  }
 }
 
 async function readJson<T>(

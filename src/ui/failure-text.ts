@@ -11,9 +11,12 @@ export interface FailureLike {
   retryAfterSeconds?: number;
   reason?: string;
   message?: string;
+  /** What the server itself said in its error answer: trimmed, shortened, plain text. */
+  serverMessage?: string;
   detail?:
     | { code: 'empty' | 'html' | 'malformed-json' }
     | { code: 'content-type'; contentType: string }
+    | { code: 'foreign-next'; nextHost: string; sourceHost: string }
     | { code: 'invalid-data'; problem: string; featureNumber?: number; featureId?: string; field: string }
     | { code: 'mostly-invalid'; invalid: number; total: number; problem: string; field: string };
 }
@@ -25,6 +28,8 @@ export function failureText(t: TFunction<'common'>, failure: FailureLike): strin
   if (detail?.code === 'html') return t(`${key}.html`);
   if (detail?.code === 'malformed-json') return t(`${key}.malformedJson`);
   if (detail?.code === 'content-type') return t(`${key}.contentType`, { type: detail.contentType });
+  if (detail?.code === 'foreign-next')
+    return t(`${key}.foreignNext`, { next: detail.nextHost, source: detail.sourceHost });
   if (detail?.code === 'invalid-data') {
     const where =
       detail.featureNumber === undefined

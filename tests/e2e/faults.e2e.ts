@@ -2,7 +2,7 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretToken, wireFaults, type WireFault } from '../faults/catalogue';
 import { baseUrl, launchBrowser } from './browser';
-import { countNonBackgroundPixels } from './pixels';
+import { countNonBackgroundPixels, countPixelsNear } from './pixels';
 import { reconnect as reconnectPage, serveConfig } from './reconfigure';
 
 /**
@@ -20,7 +20,24 @@ const browserFaults = wireFaults.filter((fault) => fault.layer === 'cameras');
 let browser: Browser;
 let page: Page;
 let healthyCameras: string;
-let current: WireFault | null = null;
+/**
+ * The page opens on an outage: the cameras' source answers HTTP 500 with a message of its own until the first test
+ * has watched the alert for 20 s, then recovers.
+ */
+const outageMessage = 'database connection pool exhausted';
+const outage: WireFault = {
+  id: 'outage',
+  title: 'HTTP 500 for 20 s from the start',
+  layer: 'cameras',
+  respond: {
+    status: 500,
+    contentType: 'application/json',
+    body: JSON.stringify({ error: { message: `  ${outageMessage}\n` } }),
+  },
+  outcome: { alert: true, kind: 'http', en: 'HTTP 500', zh: '服务器出错（HTTP 500）', server: outageMessage },
+};
+let current: WireFault | null = outage;
+const outageRequests: number[] = [];
 let served = 0;
 const errors: string[] = [];
 const consoleLines: string[] = [];
@@ -29,6 +46,7 @@ const requests: string[] = [];
 async function answer(route: Route): Promise<void> {
   const fault = current;
   served += 1;
+  if (fault === outage) outageRequests.push(Date.now());
   if (!fault) {
     await route.fulfill({ status: 200, contentType: 'application/json', body: healthyCameras });
     return;
@@ -48,6 +66,8 @@ async function answer(route: Route): Promise<void> {
 
 const camerasAlert = () => page.locator('[role="alert"][data-layer="cameras"]');
 const camerasNotice = () => page.locator('[role="status"][data-layer="cameras"]');
+/** An online camera's dot (`cameraStatusColours.online`, src/map/cameras.layer.ts, which pulls deck.gl into Node). */
+const onlineCameraPixels = (png: Buffer) => countPixelsNear(png, [0, 158, 115], 40);
 const mapShot = () => page.locator('.grid-map').screenshot();
 const reconnect = () => reconnectPage(page);
 
@@ -68,7 +88,7 @@ beforeAll(async () => {
   await serveConfig(page, {
     ...config,
     refreshSeconds: 5,
-    api: { ...config.api, timeoutSeconds: 1 },
+    api: { ...config.api, timeoutSeconds: 5 },
     sources: { cameras: { provider: 'rest', url: feedPath, headers: { Authorization: secretToken } } },
   });
   // On the context, not the page: with the mock's service worker installed, the page's requests it passes on are
@@ -82,7 +102,54 @@ afterAll(async () => {
 });
 
 describe('the fault catalogue on one running dashboard', () => {
-  it('draws the grids and the healthy cameras first', async () => {
+  it('keeps the alert on screen through 20 s of HTTP 500, counting down to each retry; clears on recovery', async () => {
+    await camerasAlert().waitFor({ timeout: 30_000 });
+    const started = Date.now();
+    const countdowns: string[] = [];
+    let samples = 0;
+    while (Date.now() - started < 20_000) {
+      // One read of the DOM per sample: the alert is there and says what, what the server said, and when again.
+      const seen = await page.evaluate(() => {
+        const alert = document.querySelector('[role="alert"][data-layer="cameras"]');
+        return alert ? (alert as HTMLElement).innerText : null;
+      });
+      samples += 1;
+      expect(seen, `sample ${samples} at ${Date.now() - started} ms`).not.toBeNull();
+      expect(seen).toContain('服务器出错（HTTP 500）');
+      expect(seen).toContain(`服务器说明：${outageMessage}`);
+      expect(seen).toContain('尚未成功加载');
+      const countdown = /(\d+) 秒后重试|正在重试…/.exec(seen ?? '');
+      expect(countdown, seen ?? '').not.toBeNull();
+      countdowns.push(countdown![0]);
+      // The next sample on the 250 ms schedule, however long this one took to read.
+      const next = started + samples * 250;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
+    }
+    // 80 on the schedule; a loaded machine may take longer than 250 ms to read one, never seconds.
+    expect(samples).toBeGreaterThanOrEqual(40);
+    // It counted down: some sample said a number of seconds, and later samples a smaller one.
+    const seconds = countdowns.map((text) => Number(/\d+/.exec(text)?.[0] ?? 0));
+    expect(seconds.some((value, index) => index > 0 && value < seconds[index - 1]! && value > 0)).toBe(true);
+    // Backoff with a cap (refreshSeconds 5 here, jitter up to a quarter off): no two reads closer than 750 ms, and
+    // once backed off, never more often than every 3.75 s. Not a loop: a handful in 20 s.
+    const gaps = outageRequests.slice(1).map((at, index) => at - outageRequests[index]!);
+    expect(gaps.every((gap) => gap >= 700)).toBe(true);
+    expect(gaps.slice(3).every((gap) => gap >= 3_700)).toBe(true);
+    expect(outageRequests.length).toBeLessThanOrEqual(12);
+    const withoutCameras = onlineCameraPixels(await mapShot());
+    // The source recovers: the alert goes within one retry (at most the 5 s cap, plus the read) and cameras draw.
+    const servedBefore = served;
+    current = null;
+    const recovered = Date.now();
+    await camerasAlert().waitFor({ state: 'detached', timeout: 8_000 });
+    expect(Date.now() - recovered).toBeLessThan(6_500);
+    expect(served - servedBefore).toBe(1);
+    await expect
+      .poll(async () => onlineCameraPixels(await mapShot()), { timeout: 10_000 })
+      .toBeGreaterThan(withoutCameras + 1_000);
+  });
+
+  it('draws the grids and the healthy cameras', async () => {
     const { changed, total } = countNonBackgroundPixels(await mapShot(), background);
     expect(changed).toBeGreaterThan(total * 0.05);
     expect(await camerasAlert().count()).toBe(0);
@@ -97,6 +164,7 @@ describe('the fault catalogue on one running dashboard', () => {
       const text = await camerasAlert().innerText();
       expect(text).toContain('视频监控');
       expect(text).toContain(fault.outcome.zh);
+      if (fault.outcome.server !== undefined) expect(text).toContain(fault.outcome.server);
       expect(text).not.toContain(tokenValue);
     } else if ('notice' in fault.outcome) {
       // One bad camera: the notice names it, no alert, and the others stay drawn.

@@ -27,6 +27,11 @@ const background = mapBackground;
 const ogcToken = 'ogc-e2e-token';
 const open311Token = 'open311-e2e-token';
 const windowPreset = '30d';
+/** Requests in the window, against a server that cuts every answer at its cap (GeoReport v2 servers do). */
+const casesInWindow = 1_200;
+const mapServerMaxLimit = 800;
+let gridCount = 0;
+const open311Cap = 1_000;
 
 let browser: Browser | undefined;
 let ogc: (PeerServer & { base: string }) | undefined;
@@ -46,25 +51,40 @@ beforeAll(async () => {
   if (missing) throw new Error(missing);
   mkdirSync('test-results', { recursive: true });
   const city = parseDemoCity(await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json());
+  gridCount = city.grids.features.length;
   droppedGeoJson = JSON.stringify({
     type: 'FeatureCollection',
     features: city.grids.features.slice(0, 40),
   });
   // The cases end now, so the dashboard's windows (which follow the browser's clock) always hold some.
   const now = new Date();
-  const state = createMockState({ city, now, casesPerYear: 3_000, baseUrl: 'http://peer.test' });
-  cases = casesSchema.parse({
-    type: 'FeatureCollection',
-    features: state.cases.records.map((record) => record.wire),
-  });
+  const state = createMockState({ city, now, casesPerYear: 18_000, baseUrl: 'http://peer.test' });
+  // Exactly 1,200 requests in the dashboard's window, more than the Open311 server's cap of 1,000 per call.
+  const { from, to } = resolveWindow({ preset: windowPreset }, now.getTime());
+  let kept = 0;
+  let outside = 0;
+  const features = state.cases.records
+    .map((record) => record.wire)
+    .filter((wire) => {
+      const reported = Date.parse(wire.properties.reportedAt);
+      // Outside the window, a sixth of them: the year of indicators stays as light as before.
+      if (reported < from || reported >= to) return (outside += 1) % 6 === 0;
+      kept += 1;
+      return kept <= casesInWindow;
+    });
+  cases = casesSchema.parse({ type: 'FeatureCollection', features });
   const configured: { deployment?: Deployment } = {};
   site = await startDeploymentServer(baseUrl(), () => {
     if (!configured.deployment) throw new Error('the deployment is not configured yet');
     return configured.deployment;
   });
   const [ogcPeer, open311Peer, launched] = await Promise.all([
-    startOgcPeer({ city, cases }, ogcToken, { allowOrigin: site.origin }),
-    startOpen311Peer({ city, cases }, open311Token, now, { allowOrigin: site.origin }),
+    // MapServer allows at most 800 features a page, below the 1,000 the OGC adapter asks for by default.
+    startOgcPeer({ city, cases }, ogcToken, { allowOrigin: site.origin, maxLimit: mapServerMaxLimit }),
+    startOpen311Peer({ city, cases }, open311Token, now, {
+      allowOrigin: site.origin,
+      maxPerCall: open311Cap,
+    }),
     launchBrowser(),
   ]);
   [ogc, open311, browser] = [ogcPeer, open311Peer, launched];
@@ -72,7 +92,7 @@ beforeAll(async () => {
     provider: 'ogc',
     url: ogcPeer.base,
     headers: { Authorization: `Bearer ${ogcToken}` },
-    options: { limit: 2_000 },
+    options: {},
   };
   const config = {
     title: '晋城市网格化治理一张图',
@@ -91,7 +111,7 @@ beforeAll(async () => {
         headers: { Authorization: `Bearer ${open311Token}` },
         options: {
           jurisdictionId: jurisdiction,
-          pageSize: 100,
+          maxRequestsPerCall: open311Cap,
           extensions: true,
           categories: Object.fromEntries(
             Object.entries(serviceCodes).map(([category, code]) => [code, category]),
@@ -123,7 +143,7 @@ beforeAll(async () => {
   const consoleLines: string[] = [];
   page.on('console', (message) => consoleLines.push(`${message.type()} ${message.text()}`));
   try {
-    await page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 30_000 });
+    await page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 60_000 });
   } catch (error) {
     // What the page saw, for the one who has to find out why (CORS, the policy, a peer's answer).
     writeFileSync('test-results/providers-failed.png', await page.screenshot());
@@ -154,7 +174,13 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
     const drawn = gridPixels(shot);
     expect(drawn).toBeGreaterThan(50_000);
     const itemPages = requests.filter((url) => url.startsWith(`${ogc!.base}/collections/grids/items`));
-    expect(itemPages.length).toBeGreaterThan(0);
+    // Every grid arrived although MapServer gives at most 800 a page: one page per 800 grids, the last one's
+    // offset at the end of the collection, and no notice or alert for the grids.
+    expect(gridCount).toBeGreaterThan(mapServerMaxLimit * 2);
+    expect(new Set(itemPages).size).toBe(Math.ceil(gridCount / mapServerMaxLimit));
+    const offsets = itemPages.map((url) => Number(new URL(url).searchParams.get('offset') ?? 0));
+    expect(Math.max(...offsets)).toBe(Math.floor((gridCount - 1) / mapServerMaxLimit) * mapServerMaxLimit);
+    expect(await page.locator('[data-layer="grids"]').count()).toBe(0);
     // The grids layer switched off takes those pixels away: they were the OGC grids, not something else.
     await page.getByRole('checkbox', { name: '网格', exact: true }).uncheck();
     await expect
@@ -167,7 +193,14 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
   it('shows indicators computed in the browser from the Open311 cases, satisfaction as no data', async () => {
     const card = (key: string) => page.locator(`.kpi-card[data-indicator="${key}"] .kpi-card__value`);
     await card('casesReported').waitFor({ timeout: 30_000 });
-    expect(digits(await card('casesReported').textContent())).toBe(inPeriod());
+    expect(inPeriod()).toBe(casesInWindow);
+    expect(digits(await card('casesReported').textContent())).toBe(casesInWindow);
+    // The review's breakdown and funnel count the same cases: 1,200, not the 1,000 of one capped answer.
+    await expect
+      .poll(async () => digits(await page.locator('.breakdown__total').textContent()), { timeout: 30_000 })
+      .toBe(casesInWindow);
+    const funnelReported = page.locator('.breakdown__funnel tr[data-stage="reported"] td').first();
+    expect(digits(await funnelReported.textContent())).toBe(casesInWindow);
     await expect.poll(() => card('satisfactionRate').textContent()).toBe('无数据');
     // Closed counts as resolved (docs/providers.md): every closed case of the period is a resolved one.
     expect(await card('resolutionRate').textContent()).toMatch(/%$/);
@@ -188,7 +221,7 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
     const count = page.getByTestId('case-count');
     await expect
       .poll(async () => Number(await count.getAttribute('data-count')), { timeout: 30_000 })
-      .toBe(inPeriod());
+      .toBe(casesInWindow);
     expect(await page.getByTestId('latest-cases').getByRole('listitem').count()).toBeGreaterThan(0);
     // No stream in GeoReport: the cases are polled every refreshSeconds, and the badge says so.
     expect(await page.locator('.case-connection').textContent()).toContain('每 60 秒刷新');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recoveryDelayMs } from '../../src/app/query-client';
+import { recoveryDelayMs } from '../../src/data/layer-failure';
 import { DataError } from '../../src/data/data-error';
 import { healthyResponse, streamFaults, secretToken, wireFaults, type WireFault } from './catalogue';
 import { runFault } from './run-fault';
@@ -38,6 +38,13 @@ describe.each(wireFaults)('fault $id ($title) at the data layer', (fault: WireFa
       expect(run.error?.layer).toBe(fault.layer);
       expect(run.alert.en).toContain(outcome.en);
       expect(run.alert.zh).toContain(outcome.zh);
+      // The server's own words: exactly what it said, trimmed and collapsed, no markup, at most 300 characters.
+      if (outcome.server !== undefined) expect(run.error?.serverMessage).toContain(outcome.server);
+      if (run.error?.serverMessage !== undefined) {
+        expect(run.error.serverMessage).not.toMatch(/[<>]script|<img|<h1|<\/?ows:/i);
+        expect(run.error.serverMessage.length).toBeLessThanOrEqual(300);
+        expect(run.error.serverMessage).toBe(run.error.serverMessage.trim());
+      }
       // The alert names the layer in the UI language, and nothing of the English reason leaks into Chinese.
       expect(run.alert.en.toLowerCase()).toContain(fault.layer === 'grids' ? 'grids' : fault.layer);
       expect(run.alert.zh).toMatch(/视频监控|网格|事件/);
@@ -84,17 +91,22 @@ describe('automatic recovery timing (query client)', () => {
     new DataError('cameras', 'http', `HTTP ${status}`, status, retryAfterSeconds);
 
   it('honours Retry-After over its own backoff', () => {
-    expect(recoveryDelayMs(failure(429, 7), 1, 60_000)).toBe(7000);
-    expect(recoveryDelayMs(failure(429, 0), 1, 60_000)).toBe(1000);
+    expect(recoveryDelayMs(failure(429, 7), 1, 60_000, 0.9)).toBe(7000);
+    expect(recoveryDelayMs(failure(429, 0), 1, 60_000, 0.9)).toBe(1000);
   });
 
   it('backs off from one second, doubling with failures in a row, up to the refresh interval', () => {
-    const delays = [1, 2, 3, 4, 10].map((failures) => recoveryDelayMs(failure(503), failures, 5000));
+    const delays = [1, 2, 3, 4, 10].map((failures) => recoveryDelayMs(failure(503), failures, 5000, 0));
     expect(delays).toEqual([1000, 2000, 4000, 5000, 5000]);
+  });
+
+  it('spreads the retries by up to a quarter (jitter), never past the cap', () => {
+    expect(recoveryDelayMs(failure(503), 3, 5000, 1)).toBe(3000);
+    expect(recoveryDelayMs(failure(503), 10, 5000, 0.5)).toBe(4375);
   });
 
   it('retries bad data too: a source that sent a broken document may send a good one', () => {
     const schema = new DataError('grids', 'schema', 'unexpected data');
-    expect(recoveryDelayMs(schema, 1, 60_000)).toBe(1000);
+    expect(recoveryDelayMs(schema, 1, 60_000, 0)).toBe(1000);
   });
 });

@@ -29,7 +29,14 @@ export type FaultResponse =
 
 export type FaultOutcome =
   /** The layer shows an alert with this reason; other layers carry on. */
-  | { alert: true; kind: 'network' | 'timeout' | 'http' | 'format' | 'schema'; en: string; zh: string }
+  | {
+      alert: true;
+      kind: 'network' | 'timeout' | 'http' | 'format' | 'schema';
+      en: string;
+      zh: string;
+      /** The server's own words, shown under the reason (src/data/server-message.ts). */
+      server?: string;
+    }
   /** The data is accepted as it is (drawn), with what was done to it. */
   | { alert: false; features: number; note: string }
   /**
@@ -342,6 +349,78 @@ export const wireFaults: WireFault[] = [
     },
   },
   {
+    id: 'http-400-json-message',
+    title: 'HTTP 400 with a JSON message (OGC API exception)',
+    layer: 'cameras',
+    respond: json(
+      JSON.stringify({
+        code: 'InvalidParameterValue',
+        description: '  limit must be between 1 and 500\n  (got 2000) ',
+      }),
+      400,
+    ),
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'HTTP 400',
+      zh: '服务器返回 HTTP 400',
+      server: 'limit must be between 1 and 500 (got 2000)',
+    },
+  },
+  {
+    id: 'http-400-open311-errors',
+    title: 'HTTP 400 with an Open311 error array',
+    layer: 'cameras',
+    respond: json(
+      JSON.stringify([
+        { code: 400, description: 'jurisdiction_id is required' },
+        { code: 400, description: 'start_date is not a date' },
+      ]),
+      400,
+    ),
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'HTTP 400',
+      zh: '服务器返回 HTTP 400',
+      server: 'jurisdiction_id is required; start_date is not a date',
+    },
+  },
+  {
+    id: 'http-500-ows-exception',
+    title: 'HTTP 500 with an OWS exception report (XML)',
+    layer: 'cameras',
+    respond: {
+      status: 500,
+      contentType: 'text/xml',
+      body: '<?xml version="1.0"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1"><ows:Exception exceptionCode="NoApplicableCode"><ows:ExceptionText>msDrawMap(): Image handling error. Unable to open &lt;grids.shp&gt;</ows:ExceptionText></ows:Exception></ows:ExceptionReport>',
+    },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'server has an error (HTTP 500)',
+      zh: '服务器出错（HTTP 500）',
+      server: 'msDrawMap(): Image handling error. Unable to open <grids.shp>',
+    },
+  },
+  {
+    id: 'http-502-html-with-script',
+    title: "HTTP 502: a proxy's HTML page with a script, and a long text",
+    layer: 'cameras',
+    respond: {
+      status: 502,
+      contentType: 'text/html',
+      body: `<html><head><title>x</title><script>window.__faultScript = 1</script></head><body><h1>502 Bad Gateway</h1><p>upstream ${'timed out '.repeat(60)}</p>${imgOnError}</body></html>`,
+    },
+    outcome: {
+      alert: true,
+      kind: 'http',
+      en: 'server has an error (HTTP 502)',
+      zh: '服务器出错（HTTP 502）',
+      server: '502 Bad Gateway upstream timed out timed out',
+    },
+  },
+  {
     id: 'timeout',
     title: 'timeout: the source never answers',
     layer: 'cameras',
@@ -402,6 +481,59 @@ export const streamFaults: StreamFault[] = [
     title: 'a flood of 1,000 events in one second',
     layer: 'cases',
     sees: 'every case applied once (deduplicated by id), no error; the count rises',
+  },
+];
+
+/** A real server's quirk and what the dashboard does about it, with the tests that hold it to that. */
+export interface ServerQuirk {
+  id: string;
+  title: string;
+  sees: string;
+  tests: string;
+}
+
+export const serverQuirks: ServerQuirk[] = [
+  {
+    id: 'outage-20s',
+    title: 'a source answers HTTP 500 for 20 s, then recovers',
+    sees: 'the alert stays in every 250 ms sample, with the server\'s words, "never loaded" or the last success, and "retrying in N s" counting down; reads back off 1 s → 2 s → 4 s → the refresh interval, jittered; on recovery the alert goes after one read and the layer draws',
+    tests: 'tests/e2e/faults.e2e.ts (browser), tests/faults/catalogue.test.ts (timing)',
+  },
+  {
+    id: 'wall-stale',
+    title: 'a layer fails on the wall',
+    sees: 'the stale badge stays from the first failed read to the next good one and names the failing layers',
+    tests: 'src/features/wall (freshnessOf)',
+  },
+  {
+    id: 'open311-cap',
+    title: 'Open311 server cuts every answer at its cap (1,000; `maxRequestsPerCall`)',
+    sees: 'a window whose answer reaches the cap is split at whole seconds until every call is under it: 1,200 requests in the window are 1,200 in the cases tab, the KPI cards, the breakdown and the funnel',
+    tests: 'tests/e2e/providers.e2e.ts (browser), tests/providers/open311.provider.test.ts',
+  },
+  {
+    id: 'open311-cap-second',
+    title: 'Open311: one second alone holds more than the cap',
+    sees: 'cannot be split: the cases carry `incomplete: { cap, cappedCalls }` (at least cap × cappedCalls requests in those seconds, maybe more)',
+    tests: 'tests/providers/open311.provider.test.ts',
+  },
+  {
+    id: 'ogc-max-limit-clamped',
+    title: "MapServer with `oga_max_limit` 800 below the client's default `limit` 1,000",
+    sees: 'MapServer clamps and pages with `next`; every grid arrives (one page per 800), no notice, no alert',
+    tests: 'tests/e2e/providers.e2e.ts (browser, real MapServer)',
+  },
+  {
+    id: 'ogc-max-limit-refused',
+    title: 'OGC API server refuses a `limit` above its maximum with 400',
+    sees: 'the maximum is read from the 400\'s message ("between 1 and 150") or the API document (`/api`, the limit parameter\'s maximum) and the read asked again once below it; every grid arrives',
+    tests: 'tests/providers/ogc.provider.test.ts (MapServer behind a strict front)',
+  },
+  {
+    id: 'ogc-foreign-next',
+    title: "OGC `next` links name a proxy's internal host",
+    sees: "not followed (only the source's origin and `options.allowedOrigins`): an alert naming both hosts, the first page read once per retry, never in a loop",
+    tests: 'tests/providers/ogc.provider.test.ts (MapServer with another `oga_onlineresource`)',
   },
 ];
 

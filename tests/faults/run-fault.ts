@@ -40,7 +40,10 @@ await i18n.init({
 /** The alert's whole text, exactly as LayerAlert renders it. */
 export function alertText(error: DataError, language: 'en' | 'zh-CN'): string {
   const t: TFunction<'common'> = i18n.getFixedT(language, 'common');
-  return t('alert.layerFailed', { layer: t(`layers.${error.layer}`), reason: failureText(t, error) });
+  const line = t('alert.layerFailed', { layer: t(`layers.${error.layer}`), reason: failureText(t, error) });
+  return error.serverMessage === undefined
+    ? line
+    : `${line} ${t('alert.serverSaid', { message: error.serverMessage })}`;
 }
 
 /** The notice's line exactly as LayerNotice renders it. */

@@ -1,5 +1,5 @@
 import { format, resolveConfig } from 'prettier';
-import { streamFaults, wireFaults } from './catalogue';
+import { serverQuirks, streamFaults, wireFaults } from './catalogue';
 import { runFault } from './run-fault';
 
 /**
@@ -22,8 +22,13 @@ export async function faultsTable(): Promise<string> {
     'A layer with some invalid features draws the others and names the left-out ones in a notice (role="status");',
     'only past `maxInvalidShare` (default half the layer) does the whole layer fail with its alert.',
     '',
-    'A failed layer retries by itself: Retry-After when the server gives one, else after 1 s, doubling up to',
-    '`refreshSeconds`. Other layers are never touched.',
+    'A failed layer keeps its alert (role="alert") from its first failed read until its next good one, through',
+    'every retry: the reason, what the server itself said (a JSON `message`/`description`, an Open311 error array,',
+    'an OGC or OWS exception text, or plain text: trimmed, tags dropped, at most 300 characters, credentials',
+    'blanked), when it last loaded and when it tries again ("retrying in 8 s", counting down). It retries by itself',
+    "(TanStack Query's refetch interval, src/data/layer-failure.ts): Retry-After when the server gives one, else",
+    'after 1 s, doubling up to `refreshSeconds`, each wait shortened by up to a quarter at random (jitter). Other',
+    'layers are never touched. On the wall the stale badge stays as long and names the failing layers.',
     '',
     '| # | Case | Layer | Browser | What the user sees (zh-CN) | What the user sees (en) |',
     '| - | ---- | ----- | ------- | -------------------------- | ----------------------- |',
@@ -48,6 +53,16 @@ export async function faultsTable(): Promise<string> {
     number += 1;
     lines.push(`| ${number} | ${escape(fault.title)} | ${fault.layer} | no | — | ${escape(fault.sees)} |`);
   }
+  lines.push(
+    '',
+    "## Real servers' quirks",
+    '',
+    '| Case | What the user sees | Tests |',
+    '| ---- | ------------------ | ----- |',
+    ...serverQuirks.map(
+      (quirk) => `| ${escape(quirk.title)} | ${escape(quirk.sees)} | ${escape(quirk.tests)} |`,
+    ),
+  );
   // Formatted as the repository's prettier check wants it, so the generated file passes `format:check`.
   const options = await resolveConfig('docs/faults.md');
   return format(`${lines.join('\n')}\n`, { ...options, parser: 'markdown' });

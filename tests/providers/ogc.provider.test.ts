@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '../../src/data/data-source';
 import type { LoadProgress } from '../../src/data/adapters/adapter';
+import type { DataError } from '../../src/data/data-error';
 import { runtimeConfigSchema } from '../../src/domain/runtime-config';
 import { peerCity, peerNow } from './fixtures/peer-city';
 import { mapservMissing, startOgcPeer } from './peers/ogc-peer';
@@ -26,15 +27,15 @@ const started = () => {
   return peer;
 };
 
-const configOf = (limit: number) => {
+const configOf = (limit: number, server: PeerServer & { base: string } = started()) => {
   const layer = {
     provider: 'ogc',
-    url: started().base,
+    url: server.base,
     headers: { Authorization: `Bearer ${token}` },
     options: { limit },
   };
   return runtimeConfigSchema.parse({
-    api: { baseUrl: `${started().origin}/api` },
+    api: { baseUrl: `${server.origin}/api` },
     sources: {
       regions: layer,
       grids: layer,
@@ -116,5 +117,51 @@ describe('ogc: paging and progress', () => {
     const meta = await createDataSource(configOf(100)).meta();
     expect(meta.name).toContain('MapServer');
     expect(meta.bbox).toEqual([112.8, 35.48, 112.88, 35.52]);
+  });
+});
+
+describe('ogc: servers that are stricter than the client expects', () => {
+  it('asks again below the maximum a server names when it refuses a larger limit with 400: every grid arrives', async () => {
+    const strict = await startOgcPeer(data, token, { refuseLimitAbove: 150 });
+    try {
+      const grids = await createDataSource(configOf(500, strict)).grids({});
+      expect(grids.features.map((grid) => grid.properties.id).sort()).toEqual(
+        data.city.grids.features.map((grid) => grid.properties.id).sort(),
+      );
+      const pages = strict.requests
+        .filter((request) => request.url.includes('/collections/grids/items'))
+        .map((request) => new URL(request.url, strict.origin).searchParams.get('limit'));
+      // One refused page at 500, then pages of the server's 150, no more than the grids need.
+      expect(pages[0]).toBe('500');
+      expect(pages.slice(1).every((limit) => limit === '150')).toBe(true);
+      expect(pages.length - 1).toBe(Math.ceil(data.city.grids.features.length / 150));
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("does not follow next links to another host (a proxy's internal one); the alert names both hosts", async () => {
+    const proxied = await startOgcPeer(data, token, {
+      onlineResource: 'http://10.0.0.7:8080/gridboard/ogcapi',
+    });
+    try {
+      const failure = await createDataSource(configOf(5, proxied))
+        .grids({})
+        .then(
+          () => null,
+          (error: unknown) => error as DataError,
+        );
+      expect(failure?.kind).toBe('config');
+      expect(failure?.detail).toEqual({
+        code: 'foreign-next',
+        nextHost: '10.0.0.7:8080',
+        sourceHost: new URL(proxied.origin).host,
+      });
+      // The first page once, nothing in a loop.
+      const pages = proxied.requests.filter((request) => request.url.includes('/collections/grids/items'));
+      expect(pages.length).toBe(1);
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -96,6 +96,52 @@ describe('open311: windows, paging and the specification example', () => {
     );
   });
 
+  it('splits a window whose answer reaches the server cap until every call is under it: nothing is lost', async () => {
+    // The peer cuts every answer at 100 (its cap); no paging configured, the client told the cap is 100.
+    const before = peer.requests.length;
+    const from = new Date(peerNow.getTime() - 200 * dayMs).toISOString();
+    const config = configOf({ pageSize: undefined, maxRequestsPerCall: 100 });
+    const cases = await createDataSource(config).cases({ from, to: peerNow.toISOString() });
+    const expected = data.cases.features.filter(
+      (feature) => Date.parse(feature.properties.reportedAt) >= Date.parse(from),
+    );
+    expect(expected.length).toBeGreaterThan(300);
+    expect(cases.features.map((feature) => feature.properties.id).sort()).toEqual(
+      expected.map((feature) => feature.properties.id).sort(),
+    );
+    expect((cases as { incomplete?: unknown }).incomplete).toBeUndefined();
+    const windows = peer.requests
+      .slice(before)
+      .map((request) => new URL(request.url, peer.origin))
+      .filter((url) => url.pathname.endsWith('/requests.json'));
+    // Split, not looped: every call asks for a different window, and none is repeated.
+    const spans = windows.map(
+      (url) => `${url.searchParams.get('start_date')}/${url.searchParams.get('end_date')}`,
+    );
+    expect(new Set(spans).size).toBe(spans.length);
+    expect(windows.length).toBeGreaterThan(3);
+  });
+
+  it('says the figures are incomplete when one second alone holds the server cap', async () => {
+    // Told the cap is 1: every second that holds a request comes back at the cap and cannot be split further.
+    const from = new Date(peerNow.getTime() - 2 * dayMs);
+    const reported = data.cases.features.filter((feature) => {
+      const at = Date.parse(feature.properties.reportedAt);
+      return at >= from.getTime() && at < peerNow.getTime();
+    });
+    expect(reported.length).toBeGreaterThan(0);
+    const config = configOf({ pageSize: undefined, maxRequestsPerCall: 1 });
+    const cases = (await createDataSource(config).cases({
+      from: from.toISOString(),
+      to: peerNow.toISOString(),
+    })) as CaseCollection & { incomplete?: { cap: number; cappedCalls: number } };
+    expect(cases.incomplete?.cap).toBe(1);
+    expect(cases.incomplete?.cappedCalls).toBeGreaterThanOrEqual(reported.length);
+    expect(cases.features.map((feature) => feature.properties.id).sort()).toEqual(
+      reported.map((feature) => feature.properties.id).sort(),
+    );
+  });
+
   it('maps open requests onto the loop from extended attributes and notes, and closed onto closed', async () => {
     const from = new Date(peerNow.getTime() - 60 * dayMs).toISOString();
     const cases = await createDataSource(configOf()).cases({ from, to: peerNow.toISOString() });

@@ -1,43 +1,46 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { isDataError, type DataError } from '../../data/data-error';
+import type { DataError } from '../../data/data-error';
 import { useDataSource } from '../../data/data-source-context';
+import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../data/layer-failure';
 import { dataQueries, unitTreeOf } from '../../data/queries';
+import type { LayerKind } from '../../domain/runtime-config';
 import { resolveWindow, toChinaIso } from '../../domain/time-window';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
 import { useToday } from '../../ui/use-today';
-import { retryDelayMs } from './retry-delay';
 
 /**
- * The wall's server state. Unlike the dashboard (three retries, then an alert with a retry button), a wall has
- * nobody to press a button: every query retries for ever with backoff, keeps its last good data meanwhile, and
- * polls at `refreshSeconds`. The geography is fetched once per page life (it changes with a grid plan, and the
+ * The wall's server state. A wall has nobody to press a button: every query retries for ever with the shared
+ * backoff (src/data/layer-failure.ts: capped at `refreshSeconds`, with jitter), keeps its last good data
+ * meanwhile, and polls at `refreshSeconds`. The geography is fetched once per page life (it changes with a grid plan, and the
  * optional daily reload picks that up).
  */
 export const wallWindow = { preset: '30d' } as const;
 const dayMs = 86_400_000;
 
-const healing = {
-  retry: (_failures: number, error: DataError) => !isDataError(error) || error.retryable,
-  retryDelay: (failures: number, error: DataError) =>
-    retryDelayMs(failures + 1, isDataError(error) ? error.retryAfterSeconds : undefined),
-};
-
 export interface WallFreshness {
   /** Some source is failing while the wall shows older data. */
   stale: boolean;
+  /** The failing sources, named in the stale badge. */
+  failing: (LayerKind | 'meta')[];
   /** Nothing has arrived yet (start-up during an outage). */
   waiting: boolean;
   /** Epoch ms of the oldest data on screen from a failing source (what "data as of" reports). */
   asOf: number | null;
 }
 
-export function freshnessOf(queries: readonly UseQueryResult<unknown, DataError>[]): WallFreshness {
-  const failing = queries.filter((query) => query.failureCount > 0 || query.isError);
-  const held = failing.map((query) => query.dataUpdatedAt).filter((time) => time > 0);
+/** Stale while any watched source is failing, from its first failed read until its next good one. */
+export function freshnessOf(
+  watched: readonly { layer: LayerKind | 'meta'; failure: LayerFailure | undefined; hasData: boolean }[],
+): WallFreshness {
+  const failing = watched.filter((entry) => entry.failure !== undefined);
+  const held = failing
+    .map((entry) => entry.failure?.lastSuccessAt ?? null)
+    .filter((time): time is number => time !== null);
   return {
     stale: failing.length > 0,
-    waiting: queries.some((query) => query.data === undefined),
+    failing: [...new Set(failing.map((entry) => entry.layer))],
+    waiting: watched.some((entry) => !entry.hasData),
     asOf: held.length > 0 ? Math.min(...held) : null,
   };
 }
@@ -47,40 +50,58 @@ export function useWallData(sceneRegion: string | null, wantsCameras: boolean, w
   const source = useDataSource();
   const today = useToday();
   const polled = {
-    ...healing,
-    refetchInterval: config.refreshSeconds * 1000,
+    refetchInterval: recoveringInterval(config.refreshSeconds * 1000),
     refetchIntervalInBackground: true,
   };
 
   const meta = useQuery({ ...dataQueries.meta(source), ...polled });
-  const regions = useQuery({ ...dataQueries.regions(source), ...healing });
-  const grids = useQuery({ ...dataQueries.grids(source), ...healing });
+  const regions = useQuery(dataQueries.regions(source));
+  const grids = useQuery(dataQueries.grids(source));
   const cameras = useQuery({ ...dataQueries.cameras(source), ...polled, enabled: wantsCameras });
-  const stations = useQuery({ ...dataQueries.stations(source), ...healing, enabled: wantsStations });
+  const stations = useQuery({ ...dataQueries.stations(source), enabled: wantsStations });
 
   const rootId = unitTreeOf(regions.data, grids.data)?.root()?.id ?? null;
   const period = useMemo(() => resolveWindow(wallWindow, today), [today]);
   const region = sceneRegion ?? rootId;
+  const indicatorQuery = dataQueries.indicators(source, {
+    region: region ?? '',
+    from: toChinaIso(period.from),
+    to: toChinaIso(period.to),
+    interval: 'day',
+  });
   const indicators = useQuery({
-    ...dataQueries.indicators(source, {
-      region: region ?? '',
-      from: toChinaIso(period.from),
-      to: toChinaIso(period.to),
-      interval: 'day',
-    }),
+    ...indicatorQuery,
     ...polled,
     enabled: region !== null,
     placeholderData: keepPreviousData,
   });
   // The ticker reads the last two days, whatever the scene: the newest cases of the whole city.
-  const cases = useQuery({
-    ...dataQueries.cases(source, { from: toChinaIso(today - dayMs), to: toChinaIso(today + dayMs) }),
-    ...polled,
+  const caseQuery = dataQueries.cases(source, {
+    from: toChinaIso(today - dayMs),
+    to: toChinaIso(today + dayMs),
   });
+  const cases = useQuery({ ...caseQuery, ...polled });
 
-  const watched: UseQueryResult<unknown, DataError>[] = [meta, regions, grids, indicators, cases];
-  if (wantsCameras) watched.push(cameras);
-  if (wantsStations) watched.push(stations);
+  const watch = (
+    layer: LayerKind | 'meta',
+    query: UseQueryResult<unknown, DataError>,
+    failure?: LayerFailure,
+  ) => ({
+    layer,
+    failure,
+    hasData: query.data !== undefined,
+  });
+  const watched = [
+    watch('meta', meta, useLayerFailure(dataQueries.meta(source).queryKey)),
+    watch('regions', regions, useLayerFailure(dataQueries.regions(source).queryKey)),
+    watch('grids', grids, useLayerFailure(dataQueries.grids(source).queryKey)),
+    watch('indicators', indicators, useLayerFailure(indicatorQuery.queryKey, region !== null)),
+    watch('cases', cases, useLayerFailure(caseQuery.queryKey)),
+  ];
+  const cameraFailure = useLayerFailure(dataQueries.cameras(source).queryKey, wantsCameras);
+  const stationFailure = useLayerFailure(dataQueries.stations(source).queryKey, wantsStations);
+  if (wantsCameras) watched.push(watch('cameras', cameras, cameraFailure));
+  if (wantsStations) watched.push(watch('stations', stations, stationFailure));
   return {
     meta,
     regions,

@@ -15,6 +15,7 @@ interface WallHeaderProps {
 /** Title, the scene being shown, the clock and the data time; the stale badge when a source is down. */
 export function WallHeader({ title, sceneName, sceneKey, dataTime, freshness, paused }: WallHeaderProps) {
   const { t } = useTranslation('wall');
+  const { t: common } = useTranslation('common');
   const now = useWallClock();
   const formatTime = useFormatTime();
   const dataInstant = dataTime ? Date.parse(dataTime) : Number.NaN;
@@ -30,10 +31,24 @@ export function WallHeader({ title, sceneName, sceneKey, dataTime, freshness, pa
           <time>{formatTime(now, 'clockSeconds')}</time>
         </p>
         {freshness.stale ? (
-          <p className="wall-header__stale" role="status" data-stale="true">
+          <p
+            className="wall-header__stale"
+            role="status"
+            data-stale="true"
+            data-failing={freshness.failing.join(' ')}
+          >
             {freshness.asOf !== null
               ? t('stale', { time: formatTime(freshness.asOf, 'clock') })
               : t('connecting')}
+            {freshness.failing.length > 0 && (
+              <span className="wall-header__failing">
+                {t('failing', {
+                  layers: freshness.failing
+                    .map((layer) => common(`layers.${layer}`))
+                    .join(t('listSeparator')),
+                })}
+              </span>
+            )}
           </p>
         ) : (
           <p className="wall-header__data-time">

@@ -28,7 +28,12 @@ export const layerType = {
   cases: 'POINT',
 } as const;
 
-function mapfile(directory: string, onlineResource: string, extent: readonly number[]): string {
+function mapfile(
+  directory: string,
+  onlineResource: string,
+  extent: readonly number[],
+  maxLimit: number | undefined,
+): string {
   const layers = Object.entries(layerType).map(
     ([name, type]) => `
   LAYER
@@ -58,7 +63,7 @@ function mapfile(directory: string, onlineResource: string, extent: readonly num
     METADATA
       "oga_onlineresource" "${onlineResource}"
       "oga_title" "示范市网格化治理 (MapServer)"
-      "oga_enable_request" "*"
+      "oga_enable_request" "*"${maxLimit === undefined ? '' : `\n      "oga_max_limit" "${maxLimit}"`}
     END
   END${layers.join('')}
 END
@@ -84,10 +89,22 @@ export function writeLayerFiles(directory: string, data: PeerCity) {
   return collections;
 }
 
+export interface OgcPeerOptions extends PeerOptions {
+  /** MapServer's own largest `limit` (`oga_max_limit`): a larger one is clamped, the rest paged with `next`. */
+  maxLimit?: number;
+  /**
+   * A stricter server in front: `limit` above this is refused with 400 and an OGC exception naming the range,
+   * as servers that do not clamp answer.
+   */
+  refuseLimitAbove?: number;
+  /** The address MapServer writes into its links (`oga_onlineresource`): a proxy's internal host, say. */
+  onlineResource?: string;
+}
+
 export async function startOgcPeer(
   data: PeerCity,
   token: string,
-  options: PeerOptions = {},
+  options: OgcPeerOptions = {},
 ): Promise<PeerServer & { base: string }> {
   const directory = mkdtempSync(join(tmpdir(), 'gridboard-ogc-'));
   const collections = writeLayerFiles(directory, data);
@@ -98,6 +115,17 @@ export async function startOgcPeer(
       response.end();
       return;
     }
+    const limit = Number(url.searchParams.get('limit') ?? 0);
+    if (options.refuseLimitAbove !== undefined && limit > options.refuseLimitAbove) {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          code: 'InvalidParameterValue',
+          description: `Invalid limit: must be between 1 and ${options.refuseLimitAbove}`,
+        }),
+      );
+      return;
+    }
     return answerWithMapserv(configFile, request, url, response);
   }, options);
   const base = `${server.origin}/gridboard/ogcapi`;
@@ -105,11 +133,12 @@ export async function startOgcPeer(
     join(directory, 'gridboard.map'),
     mapfile(
       directory,
-      base,
+      options.onlineResource ?? base,
       bbox({
         type: 'FeatureCollection',
         features: Object.values(collections).flatMap((collection): Feature[] => collection.features),
       }),
+      options.maxLimit,
     ),
   );
   writeFileSync(

@@ -56,12 +56,21 @@ function requestOf(feature: CaseFeature, index: number, extensions: boolean) {
 
 const maxWindowMs = 90 * 86_400_000;
 
+export interface Open311PeerOptions extends PeerOptions {
+  /**
+   * The most requests one call returns, `page_size` or not (default 100): a real server's cap, which it applies
+   * silently — the answer is simply cut.
+   */
+  maxPerCall?: number;
+}
+
 export function startOpen311Peer(
   data: PeerCity,
   token: string,
   now: Date,
-  options: PeerOptions = {},
+  options: Open311PeerOptions = {},
 ): Promise<PeerServer> {
+  const cap = options.maxPerCall ?? 100;
   const services = Object.entries(serviceCodes).map(([category, code]) => ({
     service_code: code,
     service_name: category,
@@ -113,7 +122,7 @@ export function startOpen311Peer(
       ]);
       return;
     }
-    const pageSize = Math.min(100, Number(params.get('page_size') ?? 1000));
+    const pageSize = Math.min(cap, Number(params.get('page_size') ?? cap));
     const page = Math.max(1, Number(params.get('page') ?? 1));
     const extensions = params.get('extensions') === 'true';
     const matching = data.cases.features

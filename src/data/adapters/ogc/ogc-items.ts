@@ -6,6 +6,14 @@ import { ogcItemsSchema, type OgcItems, type OgcLink } from './ogc.schema';
 
 const geoJsonTypes = /json/i;
 
+const originOf = (text: string): string => {
+  try {
+    return new URL(text.trim()).origin;
+  } catch {
+    return text.trim();
+  }
+};
+
 /** The `next` link of a page; a server may list one per format, so prefer a JSON one. */
 export function nextLinkOf(links: readonly OgcLink[] | undefined): OgcLink | undefined {
   const next = (links ?? []).filter((link) => link.rel === 'next');
@@ -22,7 +30,10 @@ export async function readAllItems(
   layer: FeatureLayer,
   firstUrl: string,
   maxFeatures: number,
+  paging: { allowedOrigins?: readonly string[] } = {},
 ): Promise<OgcItems['features']> {
+  const source = new URL(firstUrl).origin;
+  const allowed = new Set([source, ...(paging.allowedOrigins ?? []).map(originOf)]);
   const features: OgcItems['features'] = [];
   const featureIds = new Set<string>();
   const seen = new Set<string>();
@@ -51,6 +62,16 @@ export async function readAllItems(
       throw new DataError(layer, 'format', `more than ${maxFeatures} features; narrow the query`);
     const next: OgcLink | undefined = page.features.length === 0 ? undefined : nextLinkOf(page.links);
     url = next ? new URL(next.href.trim(), url).href : undefined;
+    // A proxy's server may name its internal host in `next`: never requested unless the configuration allows it.
+    if (url !== undefined && !allowed.has(new URL(url).origin))
+      throw new DataError(
+        layer,
+        'config',
+        `the server's "next" link leads to ${new URL(url).host}, not to the source ${new URL(source).host}`,
+        undefined,
+        undefined,
+        { code: 'foreign-next', nextHost: new URL(url).host, sourceHost: new URL(source).host },
+      );
   }
   return features;
 }

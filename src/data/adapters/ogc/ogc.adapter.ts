@@ -8,6 +8,7 @@ import { filterCases } from '../case-query';
 import type { FeatureLayer, LayerCollections } from '../layer-specs';
 import { readOgcOptions, baseUrlOf, collectionOf } from './ogc-collections';
 import { readAllItems } from './ogc-items';
+import { limitFor, lowerLimitAfter } from './ogc-limit';
 import { ogcLandingSchema } from './ogc.schema';
 
 /**
@@ -25,11 +26,28 @@ async function readLayer<L extends FeatureLayer>(
   const mapping = readMapping(layer, call.source.options);
   const collection = await collectionOf(call, layer, options);
   const url = new URL(`${baseUrlOf(call.source)}/collections/${encodeURIComponent(collection.id)}/items`);
-  url.searchParams.set('limit', String(options.limit));
+  const limit = limitFor(call, options.limit);
+  url.searchParams.set('limit', String(limit));
   if (params.bbox) url.searchParams.set('bbox', params.bbox.join(','));
   if (params.datetime) url.searchParams.set('datetime', params.datetime);
-  const features = await readAllItems(call, layer, url.href, options.maxFeatures);
-  return toLayerCollection(layer, features, mapping);
+  const allowed = { allowedOrigins: options.allowedOrigins };
+  try {
+    return toLayerCollection(
+      layer,
+      await readAllItems(call, layer, url.href, options.maxFeatures, allowed),
+      mapping,
+    );
+  } catch (error) {
+    // A server that refuses a `limit` above its maximum (400): asked again once, below it.
+    const lower = await lowerLimitAfter(error, call, layer, limit);
+    if (lower === undefined) throw error;
+    url.searchParams.set('limit', String(lower));
+    return toLayerCollection(
+      layer,
+      await readAllItems(call, layer, url.href, options.maxFeatures, allowed),
+      mapping,
+    );
+  }
 }
 
 function withBbox<

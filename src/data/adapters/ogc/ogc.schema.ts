@@ -58,6 +58,11 @@ export const ogcOptionsSchema = z.object({
   collection: z.string().min(1).optional(),
   /** Features per page; servers cap it (MapServer at 10,000). */
   limit: z.number().int().min(1).max(10_000).default(1_000),
+  /**
+   * Origins (`https://gis-proxy.example.gov.cn`) whose `next` links are followed besides the source's own: a
+   * server behind a proxy may name its internal host in them, which must never be requested unasked.
+   */
+  allowedOrigins: z.array(z.string().min(1)).default([]),
   /** A runaway guard: stop following `next` past this many features. */
   maxFeatures: z.number().int().positive().default(500_000),
   /** Shown as the dataset's name when this source serves `meta`; else the landing page's title. */
@@ -65,3 +70,20 @@ export const ogcOptionsSchema = z.object({
   city: z.string().min(1).optional(),
 });
 export type OgcOptions = z.infer<typeof ogcOptionsSchema>;
+
+/** The part of an OpenAPI document (`{landing}/api`) that states the items' `limit` range. */
+export const ogcApiDocumentSchema = z.object({
+  components: z
+    .object({
+      parameters: z
+        .record(
+          z.string(),
+          z.object({
+            name: z.string().optional(),
+            schema: z.object({ maximum: z.number().optional() }).optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+});

@@ -55,6 +55,11 @@ export const open311OptionsSchema = z.object({
   pageSize: z.number().int().min(1).max(10_000).optional(),
   /** Longest `start_date`…`end_date` window per call; the specification allows 90 days. */
   windowDays: z.number().int().min(1).max(90).default(90),
+  /**
+   * The most requests the server returns for one call (GeoReport v2 servers cap `requests.json`, 1,000 by
+   * default): an answer this long may have been cut, so its window is split until every call is under it.
+   */
+  maxRequestsPerCall: z.number().int().min(1).max(100_000).default(1_000),
   /** A runaway guard on paging. */
   maxPages: z.number().int().positive().default(200),
   /** Ask for `extended_attributes` (`extensions=true`), where a server keeps the finer stage. */

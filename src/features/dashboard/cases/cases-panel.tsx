@@ -45,8 +45,21 @@ export function CasesPanel() {
         <ConnectionBadge connection={live.connection} now={now} />
       </header>
       <CaseWindowBar key={`${period.from}-${period.to}`} period={period} playback={playback} />
-      <LayerAlert layer="cases" error={live.error} onRetry={live.refetch} />
+      <LayerAlert layer="cases" error={live.error} failure={live.failure} onRetry={live.refetch} />
       <LayerNotice layer="cases" skipped={live.skipped} drawn={live.fetchedCount ?? 0} />
+      {live.incomplete && (
+        <p
+          role="status"
+          className="layer-notice"
+          data-layer="cases"
+          data-incomplete={live.incomplete.cappedCalls}
+        >
+          {t('incomplete', {
+            seconds: formatCount(live.incomplete.cappedCalls, i18n.language),
+            cap: formatCount(live.incomplete.cap, i18n.language),
+          })}
+        </p>
+      )}
       {live.rejectedEvents > 0 && (
         <p role="alert" className="layer-alert" data-layer="cases">
           {t('common:alert.layerFailed', {

@@ -8,6 +8,7 @@ import type { StreamState } from '../../../data/rest/case-stream';
 import { CaseBatcher } from '../../../live/case-batch';
 import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../live/live-cases';
 import { mapCrsOf } from '../../../data/map-crs';
+import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../../data/layer-failure';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../contract/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
@@ -25,9 +26,16 @@ export interface LiveCaseData {
   isPending: boolean;
   isError: boolean;
   error: DataError | null;
+  /** The failure kept through its retries until a read succeeds (the alert's countdown). */
+  failure: LayerFailure | undefined;
   refetch: () => void;
   /** Stream events that failed the contract and were dropped, for the panel's alert. */
   rejectedEvents: number;
+  /**
+   * Set when the provider could not read everything (an Open311 second at the server's cap): the counts are a
+   * lower bound.
+   */
+  incomplete: { cap: number; cappedCalls: number } | undefined;
   /** Total the provider returned for the window (before client filters). */
   fetchedCount: number | null;
   /** The cases of the window left out as invalid (either path), for the panel's notice. */
@@ -55,7 +63,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   const openStream = enabled ? (opener.data ?? null) : null;
   const streaming = openStream !== null;
   const query = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
-  const refetchInterval = streaming ? false : config.refreshSeconds * 1000;
+  const refetchInterval = recoveringInterval(streaming ? false : config.refreshSeconds * 1000);
   const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
   // Subscribe, then snapshot: the stream resumes from the server's latest event when it opens, so a snapshot taken
   // before that could miss a case reported in between (neither would hold it). A snapshot requested after the
@@ -79,6 +87,10 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     refetchInterval,
   });
   const cases = useGeoJson ? featureCases : columnCases;
+  const failure = useLayerFailure(
+    useGeoJson ? dataQueries.cases(source, query).queryKey : dataQueries.caseColumns(source, query).queryKey,
+    enabled,
+  );
   const [store] = useState(() => new LiveCases());
   const snapshot = useSyncExternalStore(store.subscribe, store.snapshot);
   const [rejectedEvents, setRejectedEvents] = useState(0);
@@ -127,7 +139,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
       : {
           kind: 'polling',
           lastAt: dataUpdatedAt || null,
-          failing: cases.isError,
+          failing: failure !== undefined,
           everySeconds: config.refreshSeconds,
         };
   return {
@@ -136,6 +148,8 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     isPending: enabled && cases.isPending,
     isError: cases.isError,
     error: cases.error,
+    failure,
+    incomplete: useGeoJson ? incompleteOf(featureCases.data) : undefined,
     refetch: () => void refetch(),
     rejectedEvents,
     fetchedCount: input === undefined ? null : 'crs' in input ? input.count : input.length,
@@ -152,3 +166,8 @@ function caseInput(answer: CaseColumnsAnswer | null): readonly CaseFeature[] | C
   if (!answer) return undefined;
   return answer.kind === 'columns' ? answer.wire : answer.collection.features;
 }
+
+const incompleteOf = (data: unknown): LiveCaseData['incomplete'] =>
+  typeof data === 'object' && data !== null && 'incomplete' in data
+    ? (data.incomplete as LiveCaseData['incomplete'])
+    : undefined;

@@ -150,24 +150,28 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
     >
       <FileDropTarget files={droppedFiles} />
       <div className="dashboard-map__alerts">
-        <LayerAlert layer="meta" error={queries.meta.error} onRetry={() => void queries.meta.refetch()} />
+        <LayerAlert layer="meta" failure={data.failures.meta} onRetry={() => void queries.meta.refetch()} />
         <LayerAlert
           layer="regions"
-          error={queries.regions.error}
+          failure={data.failures.regions}
           onRetry={() => void queries.regions.refetch()}
         />
-        <LayerAlert layer="grids" error={queries.grids.error} onRetry={() => void queries.grids.refetch()} />
+        <LayerAlert
+          layer="grids"
+          failure={data.failures.grids}
+          onRetry={() => void queries.grids.refetch()}
+        />
         {view.layers.has('cameras') && (
           <LayerAlert
             layer="cameras"
-            error={queries.cameras.error}
+            failure={data.failures.cameras}
             onRetry={() => void queries.cameras.refetch()}
           />
         )}
         {wantsStations && (
           <LayerAlert
             layer="stations"
-            error={queries.stations.error}
+            failure={data.failures.stations}
             onRetry={() => void queries.stations.refetch()}
           />
         )}
@@ -189,10 +193,10 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
           layers={view.layers}
           onToggle={onToggle}
           status={{
-            grids: queries.grids,
-            cameras: queries.cameras,
-            stations: queries.stations,
-            serviceAreas: queries.stations,
+            grids: layerStatus(queries.grids, data.failures.grids),
+            cameras: layerStatus(queries.cameras, data.failures.cameras),
+            stations: layerStatus(queries.stations, data.failures.stations),
+            serviceAreas: layerStatus(queries.stations, data.failures.stations),
             cases: casesStatus,
           }}
           fill={fillMode}
@@ -233,3 +237,9 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
     </GridMap>
   );
 }
+
+/** A layer is failed from its first failed read until its next good one, loading only before its first answer. */
+const layerStatus = (query: { isPending: boolean }, failure: unknown) => ({
+  isPending: query.isPending && failure === undefined,
+  isError: failure !== undefined,
+});

@@ -4,6 +4,7 @@ import type { CameraColumnsAnswer } from '../../../contract/columnar/camera-colu
 import type { DataError } from '../../../data/data-error';
 import type { SkippedFeature } from '../../../data/partial-layer';
 import { useDataSource } from '../../../data/data-source-context';
+import { useLayerFailure, type LayerFailure } from '../../../data/layer-failure';
 import { dataQueries } from '../../../data/queries';
 import type { MapCrs, PositionStep } from '../../../data/map-crs';
 import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
@@ -15,6 +16,8 @@ import { cameraPointsOf, type CameraPoints } from '../../../map/camera-points';
  */
 export function useCameraPoints(crs: MapCrs): {
   query: UseQueryResult<unknown, DataError>;
+  /** The layer's failure, kept through its retries (src/data/layer-failure.ts). */
+  failure: LayerFailure | undefined;
   points: CameraPoints | null;
   /** The cameras the layer left out (invalid or swapped), for its notice. */
   skipped: readonly SkippedFeature[] | undefined;
@@ -35,7 +38,10 @@ export function useCameraPoints(crs: MapCrs): {
     return inMap ? cameraPointsOf(inMap.features) : null;
   }, [columns.data, useGeoJson, geojson.data, crs]);
   const skipped = useGeoJson ? geojson.data?.skipped : columns.data?.skipped;
-  return { query: useGeoJson ? geojson : columns, points, skipped };
+  const failure = useLayerFailure(
+    useGeoJson ? dataQueries.cameras(source).queryKey : dataQueries.cameraColumns(source).queryKey,
+  );
+  return { query: useGeoJson ? geojson : columns, failure, points, skipped };
 }
 
 /** Positions moved into the base map's CRS (a copy; the rest of the columns are shared). */

@@ -1,7 +1,9 @@
 import { bbox } from '@turf/turf';
 import { useMemo } from 'react';
 import { resolveSource } from '../../../data/data-source';
-import { useGrids, useMeta, useRegions, useStations } from '../../../data/queries';
+import { useLayerFailure } from '../../../data/layer-failure';
+import { dataQueries, useGrids, useMeta, useRegions, useStations } from '../../../data/queries';
+import { useDataSource } from '../../../data/data-source-context';
 import { serverGridTiles } from '../../../data/rest/server-tiles';
 import type {
   GridFeature,
@@ -28,6 +30,7 @@ export interface MapGridCollection {
 
 export function useMapData() {
   const config = useRuntimeConfig();
+  const source = useDataSource();
   const meta = useMeta();
   const regions = useRegions();
   const grids = useGrids();
@@ -60,7 +63,12 @@ export function useMapData() {
     };
   }, [crs, grids.data, reach]);
 
-  const { query: cameras, points: cameraPoints, skipped: camerasSkipped } = useCameraPoints(crs);
+  const {
+    query: cameras,
+    failure: camerasFailure,
+    points: cameraPoints,
+    skipped: camerasSkipped,
+  } = useCameraPoints(crs);
 
   const stationMarks = useMemo<StationMark[] | null>(
     () =>
@@ -107,6 +115,14 @@ export function useMapData() {
     basemap: config.basemap,
     privacy: config.privacy,
     queries: { meta, regions, grids, cameras, stations },
+    /** Each layer's failure, kept through its retries until a read succeeds: what the alerts show. */
+    failures: {
+      meta: useLayerFailure(dataQueries.meta(source).queryKey),
+      regions: useLayerFailure(dataQueries.regions(source).queryKey),
+      grids: useLayerFailure(dataQueries.grids(source).queryKey),
+      cameras: camerasFailure,
+      stations: useLayerFailure(dataQueries.stations(source).queryKey),
+    },
     /**
      * What each layer left out (src/data/partial-layer.ts), for its notice; none while the layer has failed: its
      * alert speaks then, not a notice about the answer before.

@@ -13,7 +13,9 @@ import {
 import { caseCategories, caseChannels } from '../../../domain/case';
 import { caseBreakdown } from '../../../domain/case-breakdown';
 import { caseFunnel } from '../../../domain/case-funnel';
-import { useCases } from '../../../data/queries';
+import { useDataSource } from '../../../data/data-source-context';
+import { useLayerFailure } from '../../../data/layer-failure';
+import { dataQueries, useCases } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { formatCount } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
@@ -93,7 +95,9 @@ function toggledCode<T extends string>(set: ReadonlySet<T>, dictionary: readonly
 export function BreakdownCharts({ focus, period }: { focus: FocusUnit; period: ReviewPeriod }) {
   const { t, i18n } = useTranslation('review');
   const [view, setView] = useViewSettings();
-  const cases = useCases({ from: period.from, to: period.to, region: focus.id });
+  const caseQuery = { from: period.from, to: period.to, region: focus.id };
+  const cases = useCases(caseQuery);
+  const failure = useLayerFailure(dataQueries.cases(useDataSource(), caseQuery).queryKey);
   const summary = useMemo(() => {
     const features = cases.data?.features.map((feature) => feature.properties) ?? [];
     return { breakdown: caseBreakdown(features), funnel: caseFunnel(features) };
@@ -115,7 +119,7 @@ export function BreakdownCharts({ focus, period }: { focus: FocusUnit; period: R
           <span className="breakdown__total">{t('breakdown.total', { count: summary.breakdown.total })}</span>
         )}
       </h2>
-      <LayerAlert layer="cases" error={cases.error} onRetry={() => void cases.refetch()} />
+      <LayerAlert layer="cases" error={cases.error} failure={failure} onRetry={() => void cases.refetch()} />
       {cases.isPending && <p className="review__loading">{t('breakdown.loading')}</p>}
       {cases.data && (
         <>

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useIndicators } from '../../../data/queries';
+import { useDataSource } from '../../../data/data-source-context';
+import { useLayerFailure } from '../../../data/layer-failure';
+import { dataQueries, useIndicators } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { Breadcrumb } from './breadcrumb';
 import { BreakdownCharts } from './breakdown-charts';
@@ -21,6 +23,12 @@ export function ReviewPanel() {
     focus ? { region: focus.id, from, to, interval: period.interval } : null;
   const current = useIndicators(query(period.from, period.to));
   const previous = useIndicators(query(period.previousFrom, period.previousTo));
+  const currentQuery = query(period.from, period.to);
+  const failure = useLayerFailure(
+    dataQueries.indicators(useDataSource(), currentQuery ?? { region: '', from: '', to: '', interval: 'day' })
+      .queryKey,
+    currentQuery !== null,
+  );
   if (!focus) return <p className="review__loading">{t('loading')}</p>;
   return (
     <div className="review" data-region={focus.id}>
@@ -29,7 +37,12 @@ export function ReviewPanel() {
         <WindowPicker />
         <Briefing focus={focus} period={period} dataTime={current.data?.dataTime ?? null} />
       </div>
-      <LayerAlert layer="indicators" error={current.error} onRetry={() => void current.refetch()} />
+      <LayerAlert
+        layer="indicators"
+        error={current.error}
+        failure={failure}
+        onRetry={() => void current.refetch()}
+      />
       {current.isPending && <p className="review__loading">{t('loading')}</p>}
       {current.data && (
         <>
