@@ -120,7 +120,7 @@ describe.each([
     expect(await page.locator('.map-layer-panel').isVisible()).toBe(false);
     await toggle.tap();
     await page.locator('.map-layer-panel').waitFor();
-    const shot = () => page.locator('.dashboard__map .grid-map').screenshot();
+    const shot = () => page.locator('.dashboard__map .grid-map').screenshot({ scale: 'css' });
     const before = gridPixels(await shot());
     await page.getByRole('checkbox', { name: '网格', exact: true }).tap();
     await page.waitForURL((url) => url.searchParams.get('layers') === '');
