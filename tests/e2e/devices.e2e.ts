@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { pointOnFeature } from '@turf/turf';
+import { PNG } from 'pngjs';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import {
   devices,
@@ -11,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser } from './browser';
 import { layoutProblems, showView } from './device-checks';
 import { plannerCommunity } from './planner-page';
-import { gridPixels } from './pixels';
+import { countPixelsNear, gridPixels } from './pixels';
 
 /**
  * The leader's phone and tablet: Playwright's device profiles (touch, device scale factor, a mobile viewport).
@@ -38,6 +41,7 @@ let city: City;
 beforeAll(async () => {
   browser = await launchBrowser();
   city = (await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json()) as City;
+  mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {
   await browser.close();
@@ -67,6 +71,12 @@ async function mapCentre(page: Page): Promise<{ x: number; y: number }> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** A link as a desk shares it: a view's place, layers and window (the camera is the middle grid's point). */
+function sharedLink(): string {
+  const { at } = gridAndDistrict();
+  return `/?layers=grids&window=30d&map=${at[0]},${at[1]},10.5`;
+}
+
 const breadcrumbIs = (page: Page, name: string) =>
   page.waitForFunction(
     (unit) => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === unit,
@@ -84,9 +94,9 @@ describe.each([
   beforeAll(async () => {
     context = await browser.newContext({ ...profile, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     page = await context.newPage();
-    // The first view: the grids alone, around a grid whose district the first journey taps.
-    const { at } = gridAndDistrict();
-    await page.goto(`${baseUrl()}/?layers=grids&map=${at[0]},${at[1]},10.5`);
+    // The first view, opened from a link a leader shared from a desk: the grids alone, the last 30 days, around a
+    // grid whose district the first journey taps.
+    await page.goto(`${baseUrl()}${sharedLink()}`);
     await page.waitForSelector(mapReady, { timeout: 90_000 });
   });
   afterAll(async () => {
@@ -104,6 +114,19 @@ describe.each([
     await page.setViewportSize(wide);
     await page.waitForFunction((width) => window.innerWidth === width, wide.width);
   }
+
+  it('a shared link opens the same view: its place and zoom, its layers and its window', async () => {
+    const { at } = gridAndDistrict();
+    const camera = (await page.locator('.dashboard__map .grid-map').getAttribute('data-map-camera'))!
+      .split(',')
+      .map(Number);
+    expect(camera[0]).toBeCloseTo(at[0], 5);
+    expect(camera[1]).toBeCloseTo(at[1], 5);
+    expect(camera[2]).toBeCloseTo(10.5, 3);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('layers'), url.searchParams.get('window')]).toEqual(['grids', '30d']);
+    expect(await page.locator('button[aria-pressed="true"]', { hasText: '近30天' }).count()).toBe(1);
+  });
 
   it('a tap on a district on the city map: the tooltip names the grid and the review drills into the district', async () => {
     const { grid, district } = gridAndDistrict();
@@ -151,6 +174,24 @@ describe.each([
     await page.locator('.compare__table').first().waitFor({ timeout: 60_000 });
     await page.waitForSelector(mapReady, { timeout: 60_000 });
     await checkLayout({ narrow: true });
+  });
+
+  it.runIf(phone)('review: the briefing as a portrait image that reads on a phone', async () => {
+    const button = page.getByRole('button', { name: '手机竖版图片' });
+    await button.scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.tap()]);
+    expect(download.suggestedFilename()).toMatch(/^gridboard-140502-\d{4}-\d{2}-\d{2}-portrait\.png$/);
+    const file = await readFile(await download.path());
+    writeFileSync('test-results/briefing-portrait.png', file);
+    const image = PNG.sync.read(file);
+    // A phone's full width, taller than wide.
+    expect(image.width).toBe(1080);
+    expect(image.height).toBeGreaterThan(image.width);
+    // The heading's ink on the top band (title and lines in dark type), the map's grid fill below it.
+    const band = new PNG({ width: image.width, height: 200 });
+    PNG.bitblt(image, band, 0, 0, image.width, 200, 0, 0);
+    expect(countPixelsNear(PNG.sync.write(band), [13, 20, 69], 60)).toBeGreaterThan(2_000);
+    expect(gridPixels(file)).toBeGreaterThan(20_000);
   });
 
   it.runIf(phone)('the header folds the modes into a menu that opens, switches mode and closes', async () => {

@@ -42,6 +42,14 @@ export async function portraitBriefingImage(briefing: PortraitBriefing): Promise
     pixelRatio: Math.max(1, inner / Math.max(1, mapBox.width)),
     backgroundColor: '#ffffff',
     cacheBust: false,
+    // The picture, not the controls: zoom and compass buttons, the layer drawer's button mean nothing on paper.
+    filter: (node) =>
+      !(
+        node instanceof HTMLElement &&
+        (node.tagName === 'BUTTON' ||
+          node.classList.contains('maplibregl-ctrl-top-right') ||
+          node.classList.contains('maplibregl-ctrl-top-left'))
+      ),
   });
   const mapHeight = Math.round((map.height / map.width) * inner);
 
@@ -96,7 +104,7 @@ export async function portraitBriefingImage(briefing: PortraitBriefing): Promise
     context.font = `700 60px ${font}`;
     context.fillText(wrap(context, figure.value, cardWidth - 40)[0] ?? '', x + 20, top + 60);
     context.fillStyle = muted;
-    context.font = `400 26px ${font}`;
+    context.font = `400 24px ${font}`;
     context.fillText(wrap(context, figure.detail, cardWidth - 40)[0] ?? '', x + 20, top + 134);
   });
 
