@@ -242,7 +242,8 @@ export function describeProviderContract(name: string, peerOf: () => ProviderPee
       const source = createDataSource(peer.config);
       const truth = peer.truth.grids?.features ?? [];
       const community = truth[0]?.properties.communityId ?? '';
-      const own = peer.layers.includes('grids') ? (await source.grids({ community })).features : [];
+      // Only a provider that saves reads the community first: the refusal needs no grids.
+      const own = peer.savesGrids ? (await source.grids({ community })).features : [];
       const version = Math.max(0, ...own.map((grid) => grid.properties.version));
       const save = (baseVersion: number) =>
         source.saveGrids?.({
