@@ -1,25 +1,31 @@
 import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   gridsSchema,
   saveGridsInvalidSchema,
   type GridFeature,
 } from '../../src/contract/schemas/contract.schema';
-import { startServer, writerClient } from './server-harness';
+import { copiedDatabase, startServer } from './server-harness';
 
 /** A plan save's topology (gaps), its recomputed households, and its all-or-nothing transaction. */
 let app: FastifyInstance;
 let base = '';
 let db: pg.Client;
 
+let database: Awaited<ReturnType<typeof copiedDatabase>>;
+
+// A copy of the seeded city: these saves must not change what the other files compare with the mock.
 beforeAll(async () => {
-  ({ app, baseUrl: base } = await startServer());
-  db = await writerClient();
+  database = await copiedDatabase(`plan_saves_${process.pid}`);
+  ({ app, baseUrl: base } = await startServer({ databaseUrl: database.url }));
+  db = new pg.Client({ connectionString: database.url });
+  await db.connect();
 });
 afterAll(async () => {
   await db.end();
   await app.close();
+  await database.drop();
 });
 
 /** The n-th community (in the city's order) with at least `least` grids, and its grids as the server sends them. */

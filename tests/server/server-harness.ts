@@ -48,3 +48,29 @@ export async function writerClient(): Promise<pg.Client> {
   await client.connect();
   return client;
 }
+
+/**
+ * A copy of the run's seeded database for a file whose saves would change what other files compare (cases and
+ * cameras re-joined, versions bumped): `CREATE DATABASE … TEMPLATE`, dropped by the returned function.
+ */
+export async function copiedDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const seeded = new URL(inject('databaseUrl'));
+  const template = seeded.pathname.slice(1);
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(seeded), { pathname: '/postgres' }).href,
+  });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  return {
+    url: Object.assign(new URL(seeded), { pathname: `/${name}` }).href,
+    drop: async () => {
+      const client = new pg.Client({
+        connectionString: Object.assign(new URL(seeded), { pathname: '/postgres' }).href,
+      });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

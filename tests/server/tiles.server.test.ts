@@ -2,24 +2,30 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FastifyInstance } from 'fastify';
 import type { Polygon, MultiPolygon } from 'geojson';
-import type pg from 'pg';
+import pg from 'pg';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridsSchema, metaSchema } from '../../src/contract/schemas/contract.schema';
-import { startServer, writerClient } from './server-harness';
+import { copiedDatabase, startServer } from './server-harness';
 
 /** `GET /tiles/{layer}/{z}/{x}/{y}.mvt`: what a tile holds, checked against PostGIS asked on its own. */
 let app: FastifyInstance;
 let base = '';
 let db: pg.Client;
 
+let database: Awaited<ReturnType<typeof copiedDatabase>>;
+
+// A copy of the seeded city: these saves must not change what the other files compare with the mock.
 beforeAll(async () => {
-  ({ app, baseUrl: base } = await startServer());
-  db = await writerClient();
+  database = await copiedDatabase(`tiles_${process.pid}`);
+  ({ app, baseUrl: base } = await startServer({ databaseUrl: database.url }));
+  db = new pg.Client({ connectionString: database.url });
+  await db.connect();
 });
 afterAll(async () => {
   await db.end();
   await app.close();
+  await database.drop();
 });
 
 /** The Web Mercator tile at zoom z holding a position (the slippy-map formula). */
