@@ -18,7 +18,7 @@ import { DroppedFilesList, FileDropTarget } from './file-drop';
 import { LayerPanel, type ToggledLayer } from './layer-panel';
 import { IndicatorChoropleth } from './indicator-choropleth';
 import { MapDrawer } from './map-drawer';
-import { MapLegend } from './map-legend';
+import { MapLegend, type CaseCounts } from './map-legend';
 import { MapTooltip } from './map-tooltip';
 import { useIndicatorChoropleth } from './use-indicator-choropleth';
 import { useDroppedFiles } from './use-dropped-files';
@@ -36,11 +36,18 @@ export interface DashboardMapProps {
   topLayers?: GridMapProps['topLayers'];
   /** Loading state of the 'cases' layer, for its toggle in the layer panel. */
   casesStatus?: { isPending: boolean; isError: boolean };
+  /** What the legend says of the live cases: how many are drawn, how many lie outside the grids. */
+  caseCounts?: CaseCounts | null;
 }
 
 const idleStatus = { isPending: false, isError: false };
 
-export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus }: DashboardMapProps = {}) {
+export function DashboardMap({
+  extraLayers,
+  topLayers,
+  casesStatus = idleStatus,
+  caseCounts = null,
+}: DashboardMapProps = {}) {
   const { t } = useTranslation('map');
   const [view, setView] = useViewState();
   const data = useMapData();
@@ -208,7 +215,12 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
           <DroppedFilesList files={droppedFiles} />
         </LayerPanel>
         <IndicatorChoropleth choropleth={choropleth} />
-        <MapLegend fill={fill} percent={fillMode === 'serviceReach'} layers={view.layers} />
+        <MapLegend
+          fill={fill}
+          percent={fillMode === 'serviceReach'}
+          layers={view.layers}
+          caseCounts={caseCounts}
+        />
       </MapDrawer>
       {pointer && (
         <MapTooltip
