@@ -7,7 +7,7 @@ import { useDataSource } from '../../../data/data-source-context';
 import type { StreamState } from '../../../data/rest/case-stream';
 import { CaseBatcher } from '../../../live/case-batch';
 import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../live/live-cases';
-import { mapCrsOf } from '../../../data/map-crs';
+import { mapCrsOf, metaSettled } from '../../../data/map-crs';
 import { incompletenessOf, type Incompleteness } from '../../../data/incompleteness';
 import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../../data/layer-failure';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
@@ -59,7 +59,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   // live; a failed meta means no stream.
   const opener = useQuery({
     ...dataQueries.caseStream(source, meta.data?.live === true),
-    enabled: enabled && (meta.data !== undefined || meta.isError),
+    enabled: enabled && metaSettled(meta),
   });
   const openStream = enabled ? (opener.data ?? null) : null;
   const streaming = openStream !== null;

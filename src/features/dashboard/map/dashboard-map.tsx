@@ -5,6 +5,7 @@ import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
 import { GridMap, type GridMapProps, type MapView } from '../../../map/grid-map';
 import { unitBounds } from '../../../map/unit-bounds';
 import type { MapInput, MapPointer, MapTarget } from '../../../map/map-controller';
+import { metaSettled } from '../../../data/map-crs';
 import { useUnitTree } from '../../../data/queries';
 import { screenFramePadding } from './frame-padding';
 import { drillTargetOf } from './drill-target';
@@ -81,7 +82,7 @@ export function DashboardMap({
 
   const wantsStations = view.layers.has('stations') || view.layers.has('serviceAreas');
   const complete =
-    !queries.meta.isPending &&
+    metaSettled(queries.meta) &&
     !queries.regions.isPending &&
     !queries.grids.isPending &&
     (!view.layers.has('cameras') || !queries.cameras.isPending) &&
