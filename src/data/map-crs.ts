@@ -47,9 +47,20 @@ function convertOnce<C extends Convertible>(collection: C, from: Crs, to: Crs): 
 
 const steps = new Map<string, MapCrs>();
 
+/** Meta as a query reports it: a read that never succeeded is `isPending` again during each retry. */
+interface MetaState {
+  isPending: boolean;
+  data?: { crs: Crs } | undefined;
+  /** How many reads failed so far: once one has, meta counts as failed, retries or not. */
+  errorUpdateCount?: number;
+}
+
+/** Whether meta has answered, or failed at least once (then the defaults hold until it answers). */
+export const metaSettled = (meta: MetaState): boolean => !meta.isPending || (meta.errorUpdateCount ?? 0) > 0;
+
 /** The step for a dataset whose meta is in this state (the dashboard's or the wall's own polled query). */
-export function mapCrsOf(meta: { isPending: boolean; data?: { crs: Crs } | undefined }, mapCrs: Crs): MapCrs {
-  const dataCrs: Crs | null = meta.isPending ? null : (meta.data?.crs ?? 'wgs84');
+export function mapCrsOf(meta: MetaState, mapCrs: Crs): MapCrs {
+  const dataCrs: Crs | null = metaSettled(meta) ? (meta.data?.crs ?? 'wgs84') : null;
   const key = `${dataCrs ?? 'unknown'}>${mapCrs}`;
   const known = steps.get(key);
   if (known) return known;

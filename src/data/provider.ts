@@ -1,4 +1,5 @@
 import type { LayerKind, ProviderKind, SourceConfig } from '../domain/runtime-config';
+import type { MaybeIncomplete } from './incompleteness';
 import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.decode';
 import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
 import type {
@@ -90,7 +91,7 @@ export interface LayerSources {
    * Cases from a provider that knows no grids get their `gridId` from the spatial join against `grids`; a case
    * outside every grid keeps `gridId: null` and is left out of any region filter.
    */
-  cases(query: CaseQuery, signal?: AbortSignal): Promise<CaseCollection & PartialLayer>;
+  cases(query: CaseQuery, signal?: AbortSignal): Promise<CaseCollection & PartialLayer & MaybeIncomplete>;
   /**
    * The same cases as `cases` (same window, filters and order), as typed columns decoded and checked off the main
    * thread (ProviderAdapter.caseColumns): the path for a year's or a million cases. No titles: a view that shows
@@ -102,9 +103,10 @@ export interface LayerSources {
   /**
    * A region's (or grid's) indicators for a period, their series per day/week/month and its children's figures,
    * which add up to the parent's. Computed in the browser from `cases`, `grids` and `regions` when
-   * `sources.indicators` is absent and cases come from a provider other than rest (docs/providers.md).
+   * `sources.indicators` is absent and cases come from a provider other than rest (docs/providers.md); then
+   * `incomplete` says when those cases were a lower bound (incompleteness.ts).
    */
-  indicators(query: IndicatorQuery, signal?: AbortSignal): Promise<IndicatorsResponse>;
+  indicators(query: IndicatorQuery, signal?: AbortSignal): Promise<IndicatorsResponse & MaybeIncomplete>;
   /**
    * The cases' provider's live stream (ProviderAdapter.caseStream), given the dataset's `meta.live`; null when it
    * has none for this source, and the caller polls. Absent on sources that never stream (test doubles).

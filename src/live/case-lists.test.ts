@@ -15,7 +15,7 @@ const rows = selectCases(columns, {
   overdueOnly: false,
   gridsInRegion: null,
   now,
-});
+}).rows;
 
 describe('case lists', () => {
   it('lists the latest reports, newest first', () => {

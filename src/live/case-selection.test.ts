@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOverdue, type CaseCategory, type CaseChannel, type CaseStage } from '../domain/case';
 import { matchesCaseFilter } from '../domain/case-filter';
+import { isInGrids } from '../domain/outside-grids';
 import { CaseColumns } from './case-columns';
 import { sampleCases, sampleGridIds, sampleStart } from '../contract/columnar/case.fixtures';
 import { gridMask, packPoints, selectCases, weightedRows, type CaseSelection } from './case-selection';
@@ -20,8 +21,17 @@ const everything: CaseSelection = {
   now,
 };
 
-/** The same question asked object by object, through the domain's filter (what the mock API applies). */
-function expected(selection: CaseSelection, inside: ReadonlySet<string> | null): string[] {
+const cityGrids = new Set(sampleGridIds);
+
+/**
+ * The same question asked object by object, through the domain's filter (what the mock API applies) and its rule
+ * for cases outside the grids: `bucket` 'outside' asks for those instead.
+ */
+function expected(
+  selection: CaseSelection,
+  inside: ReadonlySet<string> | null,
+  bucket: 'inGrids' | 'outside' | 'either' = 'inGrids',
+): string[] {
   return features
     .filter((feature) => {
       const p = feature.properties;
@@ -34,6 +44,7 @@ function expected(selection: CaseSelection, inside: ReadonlySet<string> | null):
       };
       if (!matchesCaseFilter(p, position, domainFilter)) return false;
       if (selection.channels.size > 0 && !selection.channels.has(p.channel)) return false;
+      if (bucket !== 'either' && isInGrids(p.gridId, cityGrids) !== (bucket === 'inGrids')) return false;
       if (inside && (p.gridId === null || !inside.has(p.gridId))) return false;
       return !selection.overdueOnly || isOverdue(p, new Date(selection.now));
     })
@@ -66,12 +77,28 @@ describe('selectCases', () => {
       const selection = { ...everything, ...patch, gridsInRegion: gridMask(sampleGridIds, inside) };
       const want = expected(selection, inside);
       expect(want.length).toBeGreaterThan(0);
-      expect(idsOf(selectCases(columns, selection))).toEqual(want);
+      expect(idsOf(selectCases(columns, selection).rows)).toEqual(want);
     }
   });
 
+  it('keeps the city’s cases outside every grid apart, under the same filters, and none for a focused unit', () => {
+    const overdue = { ...everything, overdueOnly: true };
+    for (const selection of [everything, overdue]) {
+      const { rows, outsideGrids } = selectCases(columns, selection);
+      const want = expected(selection, null, 'outside');
+      expect(want.length).toBeGreaterThan(10);
+      expect(idsOf(outsideGrids)).toEqual(want);
+      // Together they are every case the filters keep: nothing dropped, nothing counted twice.
+      expect([...idsOf(rows), ...idsOf(outsideGrids)].sort()).toEqual(
+        expected(selection, null, 'either').sort(),
+      );
+    }
+    const focused = { ...everything, gridsInRegion: gridMask(sampleGridIds, new Set(['G1'])) };
+    expect(selectCases(columns, focused).outsideGrids.length).toBe(0);
+  });
+
   it('weights only overdue or dissatisfied cases when asked', () => {
-    const rows = selectCases(columns, everything);
+    const { rows } = selectCases(columns, everything);
     const overdue = weightedRows(columns, rows, 'overdue', now);
     expect(idsOf(overdue)).toEqual(expected({ ...everything, overdueOnly: true }, null));
     const unhappy = weightedRows(columns, rows, 'dissatisfied', now);
@@ -81,7 +108,10 @@ describe('selectCases', () => {
   });
 
   it('packs the chosen rows into contiguous attribute arrays', () => {
-    const rows = selectCases(columns, { ...everything, categories: new Set<CaseCategory>(['property']) });
+    const { rows } = selectCases(columns, {
+      ...everything,
+      categories: new Set<CaseCategory>(['property']),
+    });
     const points = packPoints(columns, rows);
     expect(points.count).toBe(rows.length);
     expect(points.positions.length).toBe(rows.length * 2);

@@ -23,7 +23,10 @@ export interface CaseSelection {
   categories: ReadonlySet<CaseCategory>;
   channels: ReadonlySet<CaseChannel>;
   overdueOnly: boolean;
-  /** The focused unit's grids (rows of `columns.gridIds`, 1 = inside); null = the whole city. */
+  /**
+   * The focused unit's grids (rows of `columns.gridIds`, 1 = inside); null = the whole city, whose view also
+   * gathers the cases outside every grid apart (src/domain/outside-grids.ts).
+   */
   gridsInRegion: Uint8Array | null;
   /** The instant "overdue" is judged at. */
   now: number;
@@ -50,12 +53,21 @@ export function isOverdueAt(columns: ViewColumns, row: number, now: number): boo
   return end > (columns.dueAt[row] ?? Number.POSITIVE_INFINITY);
 }
 
-export function selectCases(columns: ViewColumns, selection: CaseSelection): Uint32Array {
+/** The selected rows, and (for the whole city) those the same filters keep that lie outside every grid. */
+export interface SelectedCases {
+  /** The cases every figure counts: in one of the city's grids (in the focused unit's, when one is focused). */
+  rows: Uint32Array;
+  /** The "outside the grids" bucket: no grid row (src/domain/outside-grids.ts); empty when a unit is focused. */
+  outsideGrids: Uint32Array;
+}
+
+export function selectCases(columns: ViewColumns, selection: CaseSelection): SelectedCases {
   const stages = allowed(caseStages, selection.stages);
   const categories = allowed(caseCategories, selection.categories);
   const channels = allowed(caseChannels, selection.channels);
   const region = selection.gridsInRegion;
   const rows = new Uint32Array(columns.count);
+  const outside: number[] = [];
   let kept = 0;
   for (let row = 0; row < columns.count; row += 1) {
     const reported = columns.reportedAt[row] ?? Number.NaN;
@@ -63,12 +75,17 @@ export function selectCases(columns: ViewColumns, selection: CaseSelection): Uin
     if (stages[columns.stage[row] ?? noCode] !== 1) continue;
     if (categories[columns.category[row] ?? noCode] !== 1) continue;
     if (channels[columns.channel[row] ?? noCode] !== 1) continue;
-    if (region && region[columns.grid[row] ?? -1] !== 1) continue;
     if (selection.overdueOnly && !isOverdueAt(columns, row, selection.now)) continue;
+    const grid = columns.grid[row] ?? -1;
+    if (grid < 0) {
+      if (!region) outside.push(row);
+      continue;
+    }
+    if (region && region[grid] !== 1) continue;
     rows[kept] = row;
     kept += 1;
   }
-  return rows.subarray(0, kept);
+  return { rows: rows.subarray(0, kept), outsideGrids: Uint32Array.from(outside) };
 }
 
 /** The rows that carry weight: all of them, or the overdue / dissatisfied ones. */

@@ -148,7 +148,11 @@ describe('CaseViewClient (the view worker over its own copy of the columns)', ()
     await settle(() => answers.length >= 2);
     await settle();
     expect(answers.map((answer) => answer.version)).toEqual([1, 3]);
-    expect(answers.map((answer) => answer.view.rows.length)).toEqual([40, 42]);
+    // Every case is in one of the two: in the grids (rows) or outside them (one in eleven samples has no grid).
+    expect(answers.map((answer) => answer.view.rows.length + answer.view.outsideGrids.total)).toEqual([
+      40, 42,
+    ]);
+    expect(answers.map((answer) => answer.view.outsideGrids.total)).toEqual([4, 4]);
     client.dispose();
   });
 });

@@ -25,10 +25,12 @@ export interface CaseView {
   latest: number[];
   overdue: { cases: LateCase[]; total: number };
   funnel: FunnelStep[];
+  /** The city's cases outside every grid under the same filters: counted apart, the latest listed. */
+  outsideGrids: { total: number; latest: number[] };
 }
 
 export function caseViewOf(columns: ViewColumns, selection: CaseSelection, weight: CaseWeight): CaseView {
-  const rows = selectCases(columns, selection);
+  const { rows, outsideGrids } = selectCases(columns, selection);
   const points = packPoints(columns, rows);
   const weighted = weightedRows(columns, rows, weight, selection.now);
   const heat = weighted === rows ? points : packPoints(columns, weighted);
@@ -39,5 +41,6 @@ export function caseViewOf(columns: ViewColumns, selection: CaseSelection, weigh
     latest: latestRows(columns, rows, 12),
     overdue: overdueRows(columns, rows, selection.now, 20),
     funnel: funnelOfColumns(columns, rows),
+    outsideGrids: { total: outsideGrids.length, latest: latestRows(columns, outsideGrids, 12) },
   };
 }

@@ -249,3 +249,104 @@ describe('the fault catalogue on one running dashboard', () => {
     await camerasAlert().waitFor({ state: 'detached', timeout: 30_000 });
   });
 });
+
+/**
+ * `/meta` failing, on a page of its own: regions and meta read from /meta-feed (routed here), the rest from the
+ * in-page mock. While meta answers HTTP 500 the alert names the dataset information and the server's words, and
+ * the app goes on with the stated defaults (docs/faults.md): the map on the regions' extent with the data taken as
+ * WGS84, the cases polled every `refreshSeconds` (no stream without meta.live), the review's figures, no data
+ * time in the header. Meta recovers: the alert goes by itself and the data time appears.
+ */
+describe('a failing /meta', () => {
+  const metaFeed = '/meta-feed';
+  const metaMessage = 'dataset catalogue is being rebuilt';
+  let metaFailing = true;
+  let metaPage: Page;
+  let metaJson = '';
+  let regionsJson = '';
+
+  beforeAll(async () => {
+    const city = (await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json()) as {
+      meta: Record<string, unknown>;
+      regions: unknown;
+    };
+    metaJson = JSON.stringify(city.meta);
+    regionsJson = JSON.stringify(city.regions);
+    const config = (await (await fetch(`${baseUrl()}/config.json`)).json()) as {
+      api: Record<string, unknown>;
+    };
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    metaPage = await context.newPage();
+    metaPage.on('pageerror', (error) => errors.push(error.message));
+    await serveConfig(metaPage, {
+      ...config,
+      refreshSeconds: 5,
+      sources: { regions: { provider: 'rest', url: metaFeed } },
+    });
+    await context.route(
+      (url) => url.pathname.startsWith(`${metaFeed}/`),
+      (route) => {
+        const path = new URL(route.request().url()).pathname;
+        if (path === `${metaFeed}/regions`)
+          return route.fulfill({ status: 200, contentType: 'application/json', body: regionsJson });
+        if (path === `${metaFeed}/meta` && !metaFailing)
+          return route.fulfill({ status: 200, contentType: 'application/json', body: metaJson });
+        if (path === `${metaFeed}/meta`)
+          return route.fulfill({
+            status: 500,
+            contentType: 'application/json',
+            body: JSON.stringify({ message: metaMessage }),
+          });
+        return route.fulfill({ status: 404, body: 'not found' });
+      },
+    );
+    await metaPage.goto(`${baseUrl()}/?layers=grids,cases`);
+    await metaPage.waitForSelector('[data-map-ready="true"]', { timeout: 90_000 });
+  });
+  afterAll(async () => {
+    await metaPage.context().close();
+  });
+
+  it('names the dataset information and the reason, keeps everything else going, and clears on recovery', async () => {
+    const metaAlert = metaPage.locator('[role="alert"][data-layer="meta"]');
+    await metaAlert.waitFor({ timeout: 30_000 });
+    const text = await metaAlert.innerText();
+    expect(text).toContain('数据集信息图层加载失败');
+    expect(text).toContain('服务器出错（HTTP 500）');
+    expect(text).toContain(`服务器说明：${metaMessage}`);
+    expect(text).toMatch(/\d+ 秒后重试|正在重试…/);
+    // The only alert: every other layer loaded.
+    expect(await metaPage.getByRole('alert').count()).toBe(1);
+    // The map opened on the regions' extent and draws the grids.
+    const { changed, total } = countNonBackgroundPixels(
+      await metaPage.locator('.grid-map').screenshot(),
+      background,
+    );
+    expect(changed).toBeGreaterThan(total * 0.05);
+    // The review's figures come as without meta: the city's cases reported in the window.
+    const reported = metaPage.locator('.kpi-card[data-indicator="casesReported"] .kpi-card__value');
+    await reported.waitFor({ timeout: 30_000 });
+    expect(Number(((await reported.textContent()) ?? '').replace(/[^\d]/g, ''))).toBeGreaterThan(0);
+    // No data time in the header: meta is where it comes from.
+    expect(await metaPage.locator('.app-header').innerText()).not.toContain('数据时间');
+    // The cases: polled every refreshSeconds, with no stream (meta.live unknown), and counted.
+    await metaPage.getByRole('tab', { name: '实时事件' }).click();
+    await expect
+      .poll(async () => Number(await metaPage.getByTestId('case-count').getAttribute('data-count')), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+    expect(await metaPage.locator('.case-connection').innerText()).toContain('每 5 秒刷新');
+    expect(await metaAlert.count()).toBe(1);
+    // Meta recovers: the alert goes within one retry (the 5 s cap), and the header shows the data time.
+    metaFailing = false;
+    await metaAlert.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => metaPage.locator('.app-header').innerText()).toContain('数据时间 2026');
+    expect(await metaPage.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -37,6 +37,11 @@ let browser: Browser | undefined;
 let ogc: (PeerServer & { base: string }) | undefined;
 let open311: PeerServer | undefined;
 let cases: CaseCollection;
+let city: ReturnType<typeof parseDemoCity>;
+/** The journey's deployment, changed by the later pages (the specification's example, a capped server). */
+const configured: { deployment?: Deployment } = {};
+let baseConfig: Record<string, unknown> & { sources: Record<string, unknown> };
+let capped: PeerServer | undefined;
 /** A few of the city's grids as a GeoJSON file someone might drop on the map. */
 let droppedGeoJson = '';
 let page: Page;
@@ -50,7 +55,7 @@ beforeAll(async () => {
   const missing = mapservMissing();
   if (missing) throw new Error(missing);
   mkdirSync('test-results', { recursive: true });
-  const city = parseDemoCity(await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json());
+  city = parseDemoCity(await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json());
   gridCount = city.grids.features.length;
   droppedGeoJson = JSON.stringify({
     type: 'FeatureCollection',
@@ -73,7 +78,6 @@ beforeAll(async () => {
       return kept <= casesInWindow;
     });
   cases = casesSchema.parse({ type: 'FeatureCollection', features });
-  const configured: { deployment?: Deployment } = {};
   site = await startDeploymentServer(baseUrl(), () => {
     if (!configured.deployment) throw new Error('the deployment is not configured yet');
     return configured.deployment;
@@ -120,6 +124,7 @@ beforeAll(async () => {
       },
     },
   };
+  baseConfig = config;
   // What the city's web server does: the app's own policy, extended by the data origins, and its config.json.
   policy = contentSecurityPolicyWith([ogcPeer.origin, open311Peer.origin]);
   configured.deployment = { config, policy };
@@ -154,7 +159,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([ogc?.close(), open311?.close(), site?.close()]);
+  await Promise.all([ogc?.close(), open311?.close(), capped?.close(), site?.close()]);
 });
 
 const period = () => resolveWindow({ preset: windowPreset }, Date.now());
@@ -214,6 +219,49 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
     // browser, assets/indicators.worker-….js, is the app's own script, not a data request).
     expect(requests.filter((url) => /\/indicators(\/|$)/.test(new URL(url).pathname))).toEqual([]);
     expect(requests.some((url) => new URL(url).pathname.includes('/assets/indicators.worker'))).toBe(true);
+  });
+
+  it('counts the same 1,200 in the rankings (district by district) and on the map, none outside the grids', async () => {
+    // Independently: each case's district through its generated grid, the grid's community and the region tree.
+    const parentOf = new Map<string, { level: string; name: string; parentId: string | null }>(
+      city.regions.features.map((region) => [region.properties.id, region.properties]),
+    );
+    const communityOf = new Map<string, string>(
+      city.grids.features.map((grid) => [grid.properties.id, grid.properties.communityId]),
+    );
+    const byDistrict = new Map<string, number>();
+    const { from, to } = period();
+    for (const feature of cases.features) {
+      const reported = Date.parse(feature.properties.reportedAt);
+      if (reported < from || reported >= to) continue;
+      let unit = parentOf.get(communityOf.get(feature.properties.gridId ?? '') ?? '');
+      while (unit && unit.level !== 'district') unit = parentOf.get(unit.parentId ?? '');
+      if (unit) byDistrict.set(unit.name, (byDistrict.get(unit.name) ?? 0) + 1);
+    }
+    expect([...byDistrict.values()].reduce((sum, count) => sum + count, 0)).toBe(casesInWindow);
+    const rankings = page.locator('section.rankings');
+    await rankings.locator('select').nth(0).selectOption('casesReported');
+    await rankings.locator('select').nth(1).selectOption('1');
+    // The best five and the worst five of the city's six districts name every district with a case.
+    const ranked = async () => {
+      const rows = await rankings
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.children[1]?.textContent ?? '', tr.children[2]?.textContent ?? ''] as const),
+        );
+      return new Map(rows.map(([name, value]) => [name, digits(value)]));
+    };
+    await expect.poll(async () => (await ranked()).size, { timeout: 15_000 }).toBe(byDistrict.size);
+    expect(Object.fromEntries(await ranked())).toEqual(Object.fromEntries(byDistrict));
+    // The map's legend counts the cases it draws: the same 1,200.
+    const legend = page.locator('.map-legend__cases');
+    await expect
+      .poll(async () => Number(await legend.getAttribute('data-cases-drawn')), { timeout: 30_000 })
+      .toBe(casesInWindow);
+    expect(digits(await legend.textContent())).toBe(casesInWindow);
+    // Every case lies in a grid: no bucket, no note anywhere; and nothing was cut at the cap.
+    expect(await page.locator('[data-outside-grids]').count()).toBe(0);
+    expect(await page.locator('[data-incomplete]').count()).toBe(0);
   });
 
   it('lists the Open311 cases of the window, with every step of the read on 127.0.0.1 and no alert', async () => {
@@ -290,5 +338,133 @@ describe('a city’s own systems: MapServer (OGC API – Features) and Open311, 
     await expect.poll(() => listed.count()).toBe(0);
     await expect.poll(dropPixels).toBeLessThan(before + shown / 20);
     expect(errors).toEqual([]);
+  });
+});
+
+/** A fresh page on the deployment with the cases from another source (its origin added to the policy). */
+async function openWithCases(cases311: Record<string, unknown>, origin: string, path: string): Promise<Page> {
+  const policyWith = contentSecurityPolicyWith([new URL(ogc!.base).origin, open311!.origin, origin]);
+  configured.deployment = {
+    config: { ...baseConfig, sources: { ...baseConfig.sources, cases: cases311 } },
+    policy: policyWith,
+  };
+  const context = await browser!.newContext({
+    viewport: { width: 1600, height: 1000 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const opened = await context.newPage();
+  opened.on('pageerror', (error) => errors.push(error.message));
+  await opened.goto(`${site!.origin}${path}`);
+  await opened.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 60_000 });
+  return opened;
+}
+
+const kpiValue = (on: Page, key: string) =>
+  on.locator(`.kpi-card[data-indicator="${key}"] .kpi-card__value`).textContent();
+const noteCount = async (on: Page, place: string, attribute: 'data-outside-grids' | 'data-incomplete') =>
+  Number(await on.locator(`[data-place="${place}"][${attribute}]`).getAttribute(attribute));
+
+describe('the GeoReport v2 specification’s own example requests (San Francisco, outside the city)', () => {
+  it('counts them in the outside-the-grids bucket, the same in the list, the KPI cards, rankings and map', async () => {
+    const specPage = await openWithCases(
+      {
+        provider: 'open311',
+        url: `${open311!.origin}/spec/v2`,
+        headers: { Authorization: `Bearer ${open311Token}` },
+        options: {},
+      },
+      open311!.origin,
+      '/?layers=grids,cases&from=2010-04-01&to=2010-04-30',
+    );
+    try {
+      // The review: no case of the city, and a note that says the two outside the grids count in no figure.
+      await specPage.locator('.kpi-card[data-indicator="casesReported"]').waitFor({ timeout: 30_000 });
+      await expect.poll(() => noteCount(specPage, 'kpi', 'data-outside-grids'), { timeout: 30_000 }).toBe(2);
+      expect(digits(await kpiValue(specPage, 'casesReported'))).toBe(0);
+      expect(await specPage.locator('[data-place="kpi"][data-outside-grids]').textContent()).toContain(
+        '网格外 2 件',
+      );
+      expect(await noteCount(specPage, 'ranking', 'data-outside-grids')).toBe(2);
+      expect(digits(await specPage.locator('.breakdown__total').textContent())).toBe(0);
+      // The cases tab: the same count (0) and the same note, and the two listed under it by their own ids.
+      await specPage.getByRole('tab', { name: '实时事件' }).click();
+      const count = specPage.getByTestId('case-count');
+      await expect.poll(async () => count.getAttribute('data-count'), { timeout: 30_000 }).toBe('0');
+      expect(await noteCount(specPage, 'cases', 'data-outside-grids')).toBe(2);
+      const note = specPage.locator('[data-place="cases"][data-outside-grids]');
+      await note.locator('summary').click();
+      const listed = await note
+        .getByTestId('outside-grids-cases')
+        .locator('[data-case-id]')
+        .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-case-id')));
+      expect(listed.sort()).toEqual(['638344', '638349']);
+      // The map draws none of them and its legend says why, with the same count.
+      expect(await specPage.locator('.map-legend__cases').getAttribute('data-cases-drawn')).toBe('0');
+      expect(await noteCount(specPage, 'map', 'data-outside-grids')).toBe(2);
+      writeFileSync('test-results/providers-spec-example.png', await specPage.screenshot());
+      expect(await specPage.getByRole('alert').count()).toBe(0);
+    } finally {
+      await specPage.context().close();
+    }
+  });
+});
+
+describe('an Open311 server whose cap two seconds each reach', () => {
+  it('says the figures are a lower bound, by the same numbers, on the KPI cards and in the cases tab', async () => {
+    const cap = 5;
+    // Two instants, each holding one more request than the cap; half a second past the whole second, so each lies
+    // inside exactly one of the one-second windows the adapter splits down to.
+    const dayStart = period().to - 86_400_000;
+    const hot = [dayStart - 3 * 3_600_000 + 500, dayStart - 27 * 3_600_000 + 500];
+    const open = cases.features
+      .filter((feature) => feature.properties.status !== 'closed')
+      .slice(0, 2 * (cap + 1));
+    const crowded = open.map((feature, index) => {
+      const at = hot[index % 2]!;
+      return {
+        ...feature,
+        properties: {
+          ...feature.properties,
+          reportedAt: new Date(at).toISOString(),
+          dueAt: new Date(at + 7 * 86_400_000).toISOString(),
+        },
+      };
+    });
+    capped = await startOpen311Peer(
+      { city, cases: { type: 'FeatureCollection', features: crowded } },
+      open311Token,
+      new Date(),
+      { allowOrigin: site!.origin, maxPerCall: cap },
+    );
+    const cappedPage = await openWithCases(
+      {
+        provider: 'open311',
+        url: `${capped.origin}/open311/v2`,
+        headers: { Authorization: `Bearer ${open311Token}` },
+        options: { jurisdictionId: jurisdiction, maxRequestsPerCall: cap },
+      },
+      capped.origin,
+      `/?layers=grids,cases&window=${windowPreset}`,
+    );
+    try {
+      // Each second gave its cap: 2 × 5 read, at least that many there (the server holds 2 × 6).
+      await expect.poll(() => noteCount(cappedPage, 'kpi', 'data-incomplete'), { timeout: 60_000 }).toBe(2);
+      const kpiNote = (await cappedPage.locator('[data-place="kpi"][data-incomplete]').textContent()) ?? '';
+      expect(kpiNote).toContain('2 个一秒时段');
+      expect(kpiNote).toContain(`上限 ${cap} 条`);
+      expect(kpiNote).toContain(`共 ${2 * cap} 条`);
+      expect(digits(await kpiValue(cappedPage, 'casesReported'))).toBe(2 * cap);
+      await cappedPage.getByRole('tab', { name: '实时事件' }).click();
+      const count = cappedPage.getByTestId('case-count');
+      await expect
+        .poll(async () => Number(await count.getAttribute('data-count')), { timeout: 30_000 })
+        .toBe(2 * cap);
+      expect(await noteCount(cappedPage, 'cases', 'data-incomplete')).toBe(2);
+      expect(await cappedPage.locator('[data-place="cases"][data-incomplete]').textContent()).toBe(kpiNote);
+      writeFileSync('test-results/providers-capped.png', await cappedPage.screenshot());
+    } finally {
+      await cappedPage.context().close();
+    }
   });
 });

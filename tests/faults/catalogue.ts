@@ -508,14 +508,28 @@ export const serverQuirks: ServerQuirk[] = [
   {
     id: 'open311-cap',
     title: 'Open311 server cuts every answer at its cap (1,000; `maxRequestsPerCall`)',
-    sees: 'a window whose answer reaches the cap is split at whole seconds until every call is under it: 1,200 requests in the window are 1,200 in the cases tab, the KPI cards, the breakdown and the funnel',
+    sees: "a window whose answer reaches the cap is split at whole seconds until every call is under it: 1,200 requests in the window are 1,200 in the cases tab, the KPI cards, the breakdown, the funnel, the rankings (district by district) and the map legend's count",
     tests: 'tests/e2e/providers.e2e.ts (browser), tests/providers/open311.provider.test.ts',
   },
   {
     id: 'open311-cap-second',
     title: 'Open311: one second alone holds more than the cap',
-    sees: 'cannot be split: the cases carry `incomplete: { cap, cappedCalls }` (at least cap × cappedCalls requests in those seconds, maybe more)',
-    tests: 'tests/providers/open311.provider.test.ts',
+    sees: 'cannot be split: the cases carry `incomplete: { cap, cappedCalls }` (at least cap × cappedCalls requests in those seconds, maybe more), and so do the indicators computed from them; the same note ("in 2 one-second spans the server returned its cap of 5 … every figure is a lower bound") stands above the KPI cards and in the cases tab',
+    tests:
+      'tests/e2e/providers.e2e.ts (browser, two seconds at a cap of 5), tests/providers/open311.provider.test.ts',
+  },
+  {
+    id: 'outside-the-grids',
+    title:
+      "cases in no grid: outside the city (the GeoReport v2 specification's own example requests, in San Francisco), on ground no grid covers, or naming an unknown grid",
+    sees: 'one rule (src/domain/outside-grids.ts): they count in no figure, the city\'s included, so every unit is the sum of its children as `/indicators` defines; the city\'s view keeps them in an "outside the grids" bucket whose count the cases tab (with the cases listed), the KPI cards, the rankings and the map legend show alike: the example\'s 2 requests read 0 cases and "outside the grids: 2" everywhere',
+    tests: 'tests/e2e/providers.e2e.ts (browser), src/live/case-selection.test.ts',
+  },
+  {
+    id: 'meta-failing',
+    title: '`/meta` answers HTTP 500',
+    sees: "an alert naming the dataset information, the server's words and the retry countdown; the app goes on with the stated defaults: the map on the regions' extent with the data taken as WGS84 (the contract's default), cases polled every `refreshSeconds` (no stream without `meta.live`), no server tiles, no swapped-coordinates check, no data time in the header; the alert clears on the next good read",
+    tests: 'tests/e2e/faults.e2e.ts (browser)',
   },
   {
     id: 'ogc-max-limit-clamped',

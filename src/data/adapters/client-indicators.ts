@@ -98,6 +98,7 @@ export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResp
   for (const properties of input.cases) {
     if (Date.parse(properties.reportedAt) >= period.to) continue;
     const path = properties.gridId ? tree.get(properties.gridId)?.path : undefined;
+    // A case in no grid has no path and so no unit, the city included (src/domain/outside-grids.ts).
     if (path?.[depth] !== unit.id) continue;
     own.push(properties);
     const child = path[depth + 1];

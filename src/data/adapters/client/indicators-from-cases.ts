@@ -3,6 +3,7 @@ import type { IndicatorQuery, LayerSources } from '../../provider';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { computeIndicators } from '../client-indicators';
 import { IndicatorsClient, type IndicatorsInput } from './indicators-client';
+import { incompletenessOf, type MaybeIncomplete } from '../../incompleteness';
 
 const dayMs = 86_400_000;
 /** Open cases older than this before the period's end are not fetched (docs/providers.md: a stated limit). */
@@ -38,7 +39,7 @@ export async function clientSideIndicators(
   now: number,
   signal?: AbortSignal,
   compute: IndicatorsComputation = computeOffMainThread,
-): Promise<IndicatorsResponse> {
+): Promise<IndicatorsResponse & MaybeIncomplete> {
   const to = query.to === '' ? now : Date.parse(query.to);
   const from = query.from === '' ? to - 30 * dayMs : Date.parse(query.from);
   const earliest = Math.min(from, to - indicatorLookbackDays * dayMs);
@@ -49,5 +50,7 @@ export async function clientSideIndicators(
   ]);
   const response = await compute({ cases, grids, regions, query, now });
   signal?.throwIfAborted();
-  return response;
+  // Figures from cases the source cut at its cap are a lower bound too: they say so, as the cases do.
+  const incomplete = incompletenessOf(cases);
+  return incomplete ? { ...response, incomplete } : response;
 }

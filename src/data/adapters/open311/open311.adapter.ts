@@ -6,6 +6,7 @@ import { filterCases } from '../case-query';
 import { absoluteUrl, fetchText } from '../http-body';
 import { checkBody, parseJsonText } from '../../json-body';
 import { caseOfRequest } from './open311-case';
+import type { MaybeIncomplete } from '../../incompleteness';
 import { splitWindows, type TimeWindow } from './open311-windows';
 import {
   open311OptionsSchema,
@@ -198,9 +199,7 @@ async function open311Cases(
  * Set when some one-second window came back at the server's cap even after splitting: the figures hold at least
  * `cap × cappedCalls` requests of those seconds, and the server may hold more.
  */
-export interface Open311Completeness {
-  incomplete?: { cap: number; cappedCalls: number };
-}
+export type Open311Completeness = MaybeIncomplete;
 
 export const open311Adapter: ProviderAdapter = {
   kind: 'open311',

@@ -114,3 +114,16 @@ export function OverdueCases({
     </section>
   );
 }
+
+/** The latest of the city's cases outside every grid (the bucket's list, under its note): each still opens. */
+export function OutsideGridCases({ columns, titles, rows, onSelect }: ListProps & { rows: number[] }) {
+  return (
+    <ol className="case-list" data-testid="outside-grids-cases">
+      {rows.map((row) => (
+        <li key={columns.idAt(row) ?? String(row)}>
+          <CaseButton columns={columns} titles={titles} row={row} onSelect={onSelect} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -45,6 +45,11 @@ export function CasesMap() {
       extraLayers={layers}
       topLayers={warnings}
       casesStatus={{ isPending: live.isPending, isError: live.isError }}
+      caseCounts={
+        live.isPending || cases.waiting
+          ? null
+          : { drawn: cases.points.count, outsideGrids: cases.outsideGrids.total }
+      }
     />
   );
 }

@@ -4,12 +4,13 @@ import { resolveWindow } from '../../../domain/time-window';
 import { formatCount } from '../../../ui/format';
 import { LayerNotice } from '../../../ui/layer-notice';
 import { LayerAlert } from '../../../ui/layer-alert';
+import { IncompleteNote, OutsideGridsNote } from '../../../ui/figure-notes';
 import { useToday } from '../../../ui/use-today';
 import { useViewState } from '../../../ui/view-state';
 import { CaseDetail } from './case-detail';
 import { CaseFilters } from './case-filters';
 import { CaseFunnelTable } from './case-funnel-table';
-import { LatestCases, OverdueCases } from './case-lists';
+import { LatestCases, OutsideGridCases, OverdueCases } from './case-lists';
 import { CaseWindowBar } from './case-window-bar';
 import { useCasesWorkspace } from './cases-context';
 import { useCaseTitles } from './use-case-titles';
@@ -33,6 +34,7 @@ export function CasesPanel() {
     columns,
     [
       ...view.latest,
+      ...view.outsideGrids.latest,
       ...view.overdue.cases.map((item) => item.row),
       ...(selectedRow === undefined ? [] : [selectedRow]),
     ],
@@ -47,19 +49,7 @@ export function CasesPanel() {
       <CaseWindowBar key={`${period.from}-${period.to}`} period={period} playback={playback} />
       <LayerAlert layer="cases" error={live.error} failure={live.failure} onRetry={live.refetch} />
       <LayerNotice layer="cases" skipped={live.skipped} drawn={live.fetchedCount ?? 0} />
-      {live.incomplete && (
-        <p
-          role="status"
-          className="layer-notice"
-          data-layer="cases"
-          data-incomplete={live.incomplete.cappedCalls}
-        >
-          {t('incomplete', {
-            seconds: formatCount(live.incomplete.cappedCalls, i18n.language),
-            cap: formatCount(live.incomplete.cap, i18n.language),
-          })}
-        </p>
-      )}
+      <IncompleteNote place="cases" incomplete={live.incomplete} />
       {live.rejectedEvents > 0 && (
         <p role="alert" className="layer-alert" data-layer="cases">
           {t('common:alert.layerFailed', {
@@ -78,6 +68,14 @@ export function CasesPanel() {
           ? t('loading')
           : t('count', { count: view.rows.length, formatted: formatCount(view.rows.length, i18n.language) })}
       </p>
+      <OutsideGridsNote place="cases" count={view.outsideGrids.total}>
+        <OutsideGridCases
+          columns={columns}
+          rows={view.outsideGrids.latest}
+          titles={titles}
+          onSelect={workspace.selectCase}
+        />
+      </OutsideGridsNote>
       <CaseFilters filters={filters} onChange={workspace.setFilters} />
       {selected && (
         <CaseDetail summary={selected} titles={titles} onClose={() => workspace.selectCase(null)} />

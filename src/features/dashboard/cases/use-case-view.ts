@@ -102,6 +102,7 @@ function emptyView(columns: CaseColumns, version: number): CaseView {
     latest: [],
     overdue: { cases: [], total: 0 },
     funnel: funnelOfColumns(columns, new Uint32Array(0)),
+    outsideGrids: { total: 0, latest: [] },
     version,
     columns,
     waiting: true,

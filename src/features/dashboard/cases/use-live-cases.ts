@@ -7,7 +7,8 @@ import { useDataSource } from '../../../data/data-source-context';
 import type { StreamState } from '../../../data/rest/case-stream';
 import { CaseBatcher } from '../../../live/case-batch';
 import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../live/live-cases';
-import { mapCrsOf } from '../../../data/map-crs';
+import { mapCrsOf, metaSettled } from '../../../data/map-crs';
+import { incompletenessOf, type Incompleteness } from '../../../data/incompleteness';
 import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../../data/layer-failure';
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../contract/schemas/contract.schema';
@@ -35,7 +36,7 @@ export interface LiveCaseData {
    * Set when the provider could not read everything (an Open311 second at the server's cap): the counts are a
    * lower bound.
    */
-  incomplete: { cap: number; cappedCalls: number } | undefined;
+  incomplete: Incompleteness | undefined;
   /** Total the provider returned for the window (before client filters). */
   fetchedCount: number | null;
   /** The cases of the window left out as invalid (either path), for the panel's notice. */
@@ -58,7 +59,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   // live; a failed meta means no stream.
   const opener = useQuery({
     ...dataQueries.caseStream(source, meta.data?.live === true),
-    enabled: enabled && (meta.data !== undefined || meta.isError),
+    enabled: enabled && metaSettled(meta),
   });
   const openStream = enabled ? (opener.data ?? null) : null;
   const streaming = openStream !== null;
@@ -149,7 +150,7 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
     isError: cases.isError,
     error: cases.error,
     failure,
-    incomplete: useGeoJson ? incompleteOf(featureCases.data) : undefined,
+    incomplete: useGeoJson ? incompletenessOf(featureCases.data) : undefined,
     refetch: () => void refetch(),
     rejectedEvents,
     fetchedCount: input === undefined ? null : 'crs' in input ? input.count : input.length,
@@ -166,8 +167,3 @@ function caseInput(answer: CaseColumnsAnswer | null): readonly CaseFeature[] | C
   if (!answer) return undefined;
   return answer.kind === 'columns' ? answer.wire : answer.collection.features;
 }
-
-const incompleteOf = (data: unknown): LiveCaseData['incomplete'] =>
-  typeof data === 'object' && data !== null && 'incomplete' in data
-    ? (data.incomplete as LiveCaseData['incomplete'])
-    : undefined;

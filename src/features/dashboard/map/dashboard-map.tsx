@@ -5,6 +5,7 @@ import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
 import { GridMap, type GridMapProps, type MapView } from '../../../map/grid-map';
 import { unitBounds } from '../../../map/unit-bounds';
 import type { MapInput, MapPointer, MapTarget } from '../../../map/map-controller';
+import { metaSettled } from '../../../data/map-crs';
 import { useUnitTree } from '../../../data/queries';
 import { screenFramePadding } from './frame-padding';
 import { drillTargetOf } from './drill-target';
@@ -18,7 +19,7 @@ import { DroppedFilesList, FileDropTarget } from './file-drop';
 import { LayerPanel, type ToggledLayer } from './layer-panel';
 import { IndicatorChoropleth } from './indicator-choropleth';
 import { MapDrawer } from './map-drawer';
-import { MapLegend } from './map-legend';
+import { MapLegend, type CaseCounts } from './map-legend';
 import { MapTooltip } from './map-tooltip';
 import { useIndicatorChoropleth } from './use-indicator-choropleth';
 import { useDroppedFiles } from './use-dropped-files';
@@ -36,11 +37,18 @@ export interface DashboardMapProps {
   topLayers?: GridMapProps['topLayers'];
   /** Loading state of the 'cases' layer, for its toggle in the layer panel. */
   casesStatus?: { isPending: boolean; isError: boolean };
+  /** What the legend says of the live cases: how many are drawn, how many lie outside the grids. */
+  caseCounts?: CaseCounts | null;
 }
 
 const idleStatus = { isPending: false, isError: false };
 
-export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus }: DashboardMapProps = {}) {
+export function DashboardMap({
+  extraLayers,
+  topLayers,
+  casesStatus = idleStatus,
+  caseCounts = null,
+}: DashboardMapProps = {}) {
   const { t } = useTranslation('map');
   const [view, setView] = useViewState();
   const data = useMapData();
@@ -74,7 +82,7 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
 
   const wantsStations = view.layers.has('stations') || view.layers.has('serviceAreas');
   const complete =
-    !queries.meta.isPending &&
+    metaSettled(queries.meta) &&
     !queries.regions.isPending &&
     !queries.grids.isPending &&
     (!view.layers.has('cameras') || !queries.cameras.isPending) &&
@@ -208,7 +216,12 @@ export function DashboardMap({ extraLayers, topLayers, casesStatus = idleStatus 
           <DroppedFilesList files={droppedFiles} />
         </LayerPanel>
         <IndicatorChoropleth choropleth={choropleth} />
-        <MapLegend fill={fill} percent={fillMode === 'serviceReach'} layers={view.layers} />
+        <MapLegend
+          fill={fill}
+          percent={fillMode === 'serviceReach'}
+          layers={view.layers}
+          caseCounts={caseCounts}
+        />
       </MapDrawer>
       {pointer && (
         <MapTooltip

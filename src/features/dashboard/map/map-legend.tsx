@@ -3,6 +3,7 @@ import { cameraStatuses, stationKinds } from '../../../domain/points';
 import { cameraClusterColour, cameraStatusColours } from '../../../map/cameras.layer';
 import type { GridFill } from '../../../map/grid-fill';
 import { stationKindStyle } from '../../../map/stations.layer';
+import { OutsideGridsNote } from '../../../ui/figure-notes';
 import { formatCount, formatPercent } from '../../../ui/format';
 import { classLabels } from './class-labels';
 
@@ -12,10 +13,17 @@ interface MapLegendProps {
   fill: GridFill;
   percent: boolean;
   layers: ReadonlySet<string>;
+  /** The live cases the map draws and the city's cases outside every grid, which it does not; null: none yet. */
+  caseCounts: CaseCounts | null;
+}
+
+export interface CaseCounts {
+  drawn: number;
+  outsideGrids: number;
 }
 
 /** The legend of what is on the map now; its swatches come from the very tables the layers paint with. */
-export function MapLegend({ fill, percent, layers }: MapLegendProps) {
+export function MapLegend({ fill, percent, layers, caseCounts }: MapLegendProps) {
   const { t, i18n } = useTranslation('map');
   const format = (value: number) =>
     percent ? (formatPercent(value, i18n.language, 0) ?? '') : formatCount(value, i18n.language);
@@ -55,6 +63,17 @@ export function MapLegend({ fill, percent, layers }: MapLegendProps) {
           </li>
         )}
       </ul>
+      {layers.has('cases') && caseCounts && (
+        <>
+          <p className="map-legend__cases" data-cases-drawn={caseCounts.drawn}>
+            {t('legend.cases', {
+              count: caseCounts.drawn,
+              formatted: formatCount(caseCounts.drawn, i18n.language),
+            })}
+          </p>
+          <OutsideGridsNote place="map" count={caseCounts.outsideGrids} />
+        </>
+      )}
       {layers.has('cameras') && (
         <ul>
           {cameraStatuses.map((status) => (

@@ -13,14 +13,10 @@ import {
 import { caseCategories, caseChannels } from '../../../domain/case';
 import { caseBreakdown } from '../../../domain/case-breakdown';
 import { caseFunnel } from '../../../domain/case-funnel';
-import { useDataSource } from '../../../data/data-source-context';
-import { useLayerFailure } from '../../../data/layer-failure';
-import { dataQueries, useCases } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { formatCount } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
-import type { FocusUnit } from './use-focus';
-import type { ReviewPeriod } from './use-review-period';
+import type { ReviewCases } from './use-review-cases';
 
 interface BarRow {
   code: string;
@@ -92,16 +88,14 @@ function toggledCode<T extends string>(set: ReadonlySet<T>, dictionary: readonly
 }
 
 /** What the window's cases are: by category, by channel, and how far they got through the six-step loop. */
-export function BreakdownCharts({ focus, period }: { focus: FocusUnit; period: ReviewPeriod }) {
+export function BreakdownCharts({ reviewCases }: { reviewCases: ReviewCases }) {
   const { t, i18n } = useTranslation('review');
   const [view, setView] = useViewSettings();
-  const caseQuery = { from: period.from, to: period.to, region: focus.id };
-  const cases = useCases(caseQuery);
-  const failure = useLayerFailure(dataQueries.cases(useDataSource(), caseQuery).queryKey);
+  const { query: cases, failure, inGrids } = reviewCases;
   const summary = useMemo(() => {
-    const features = cases.data?.features.map((feature) => feature.properties) ?? [];
-    return { breakdown: caseBreakdown(features), funnel: caseFunnel(features) };
-  }, [cases.data]);
+    const counted = inGrids ?? [];
+    return { breakdown: caseBreakdown(counted), funnel: caseFunnel(counted) };
+  }, [inGrids]);
   const sortedRows = (counts: Record<string, number>, prefix: string): BarRow[] =>
     Object.entries(counts)
       .map(([code, count]) => ({ code, name: t(`${prefix}.${code}`), count }))
@@ -115,13 +109,13 @@ export function BreakdownCharts({ focus, period }: { focus: FocusUnit; period: R
     <section className="breakdown" aria-label={t('breakdown.title')}>
       <h2>
         {t('breakdown.title')}
-        {cases.data && (
+        {inGrids && (
           <span className="breakdown__total">{t('breakdown.total', { count: summary.breakdown.total })}</span>
         )}
       </h2>
       <LayerAlert layer="cases" error={cases.error} failure={failure} onRetry={() => void cases.refetch()} />
       {cases.isPending && <p className="review__loading">{t('breakdown.loading')}</p>}
-      {cases.data && (
+      {inGrids && (
         <>
           <p className="breakdown__filter" data-testid="breakdown-filter">
             {narrowed ? t('breakdown.filtered', { names: chosenNames }) : t('breakdown.filterHint')}

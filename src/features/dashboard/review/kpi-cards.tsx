@@ -3,6 +3,8 @@ import { Line, LineChart, ResponsiveContainer } from 'recharts';
 import { rateOf, type Ratio } from '../../../domain/ratio';
 import type { IndicatorFigures } from '../../../domain/indicators';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
+import type { Incompleteness } from '../../../data/incompleteness';
+import { IncompleteNote, OutsideGridsNote } from '../../../ui/figure-notes';
 import { formatCount, formatRatio } from '../../../ui/format';
 import { phoneQuery, useMediaQuery } from '../../../ui/screen';
 
@@ -14,6 +16,10 @@ const countKeys: CountKey[] = ['casesReported', 'openCases', 'overdueCases', 'vo
 interface KpiCardsProps {
   current: IndicatorsResponse;
   previous: IndicatorsResponse | undefined;
+  /** The period's cases outside every grid, which no card counts (src/domain/outside-grids.ts). */
+  outsideGrids: number;
+  /** Set when the figures come from cases the source cut at its cap: every card is a lower bound. */
+  incomplete: Incompleteness | undefined;
 }
 
 /** Change against the previous period: percentage points for rates, percent for counts; null when not comparable. */
@@ -51,7 +57,7 @@ function Sparkline({ values }: { values: (number | null)[] }) {
 const seriesOf = (response: IndicatorsResponse, pick: (figures: IndicatorFigures) => number | null) =>
   response.series.map((point) => pick(point.figures));
 
-export function KpiCards({ current, previous }: KpiCardsProps) {
+export function KpiCards({ current, previous, outsideGrids, incomplete }: KpiCardsProps) {
   const { t, i18n } = useTranslation('review');
   const language = i18n.language;
   const strip = useMediaQuery(phoneQuery);
@@ -70,29 +76,34 @@ export function KpiCards({ current, previous }: KpiCardsProps) {
     );
   };
   return (
-    // On a phone the cards are a strip that scrolls sideways (screens.css): keyboard users reach it by Tab.
-    <div className="kpi-cards" role="list" aria-label={t('kpi.title')} tabIndex={strip ? 0 : undefined}>
-      {rateKeys.map((key) => {
-        const text = formatRatio(current.figures[key], language);
-        return (
+    <>
+      {/* What the cards cannot show by their numbers: they are a lower bound, or some cases count in none. */}
+      <IncompleteNote place="kpi" incomplete={incomplete} />
+      <OutsideGridsNote place="kpi" count={outsideGrids} />
+      {/* On a phone the cards are a strip that scrolls sideways (screens.css): keyboard users reach it by Tab. */}
+      <div className="kpi-cards" role="list" aria-label={t('kpi.title')} tabIndex={strip ? 0 : undefined}>
+        {rateKeys.map((key) => {
+          const text = formatRatio(current.figures[key], language);
+          return (
+            <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
+              <h3>{t(`indicator.${key}`)}</h3>
+              <p className="kpi-card__value">{text.rate ?? t('noData')}</p>
+              <p className="kpi-card__fraction">{text.fraction}</p>
+              {change(rateChange(current.figures[key], previous?.figures[key]), 'points')}
+              <Sparkline values={seriesOf(current, (figures) => rateOf(figures[key]))} />
+            </article>
+          );
+        })}
+        {countKeys.map((key) => (
           <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
             <h3>{t(`indicator.${key}`)}</h3>
-            <p className="kpi-card__value">{text.rate ?? t('noData')}</p>
-            <p className="kpi-card__fraction">{text.fraction}</p>
-            {change(rateChange(current.figures[key], previous?.figures[key]), 'points')}
-            <Sparkline values={seriesOf(current, (figures) => rateOf(figures[key]))} />
+            <p className="kpi-card__value">{formatCount(current.figures[key], language)}</p>
+            <p className="kpi-card__fraction">{t(`unit.${key}`)}</p>
+            {change(countChange(current.figures[key], previous?.figures[key]), 'percent')}
+            <Sparkline values={seriesOf(current, (figures) => figures[key])} />
           </article>
-        );
-      })}
-      {countKeys.map((key) => (
-        <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
-          <h3>{t(`indicator.${key}`)}</h3>
-          <p className="kpi-card__value">{formatCount(current.figures[key], language)}</p>
-          <p className="kpi-card__fraction">{t(`unit.${key}`)}</p>
-          {change(countChange(current.figures[key], previous?.figures[key]), 'percent')}
-          <Sparkline values={seriesOf(current, (figures) => figures[key])} />
-        </article>
-      ))}
-    </div>
+        ))}
+      </div>
+    </>
   );
 }

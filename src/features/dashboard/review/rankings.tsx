@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { unitId } from '../../../domain/ids';
 import { rankableIndicators, rankUnits, type RankableIndicator } from '../../../domain/ranking';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
+import { OutsideGridsNote } from '../../../ui/figure-notes';
 import { formatCount, formatPercent } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
 
@@ -10,7 +11,7 @@ type Child = IndicatorsResponse['children'][number];
 const minimumCasesChoices = [1, 5, 10, 20, 50];
 
 /** 红黑榜: the best and worst child units by an indicator; a row drills into its unit. */
-export function Rankings({ units }: { units: Child[] }) {
+export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids: number }) {
   const { t, i18n } = useTranslation('review');
   const [, setView] = useViewSettings();
   const [indicator, setIndicator] = useState<RankableIndicator>('resolutionRate');
@@ -88,6 +89,8 @@ export function Rankings({ units }: { units: Child[] }) {
           {table('worst')}
         </div>
       )}
+      {/* In no unit, so in no row: the city's cases outside every grid, counted apart. */}
+      <OutsideGridsNote place="ranking" count={outsideGrids} />
       {ranking.excluded.length > 0 && (
         <p className="rankings__excluded">
           {t('ranking.excluded', { count: ranking.excluded.length, minimum: minimumCases })}

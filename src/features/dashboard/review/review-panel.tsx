@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDataSource } from '../../../data/data-source-context';
+import { incompletenessOf } from '../../../data/incompleteness';
 import { useLayerFailure } from '../../../data/layer-failure';
 import { dataQueries, useIndicators } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
@@ -11,6 +12,7 @@ import { KpiCards } from './kpi-cards';
 import { Rankings } from './rankings';
 import { TrendChart } from './trend-chart';
 import { useFocus } from './use-focus';
+import { useReviewCases } from './use-review-cases';
 import { useReviewPeriod } from './use-review-period';
 import { WindowPicker } from './window-picker';
 
@@ -29,6 +31,7 @@ export function ReviewPanel() {
       .queryKey,
     currentQuery !== null,
   );
+  const reviewCases = useReviewCases(focus, period);
   if (!focus) return <p className="review__loading">{t('loading')}</p>;
   return (
     <div className="review" data-region={focus.id}>
@@ -46,11 +49,16 @@ export function ReviewPanel() {
       {current.isPending && <p className="review__loading">{t('loading')}</p>}
       {current.data && (
         <>
-          <KpiCards current={current.data} previous={previous.data} />
+          <KpiCards
+            current={current.data}
+            previous={previous.data}
+            outsideGrids={reviewCases.outsideGrids}
+            incomplete={incompletenessOf(current.data)}
+          />
           <TrendChart indicators={current.data} />
-          <BreakdownCharts focus={focus} period={period} />
+          <BreakdownCharts reviewCases={reviewCases} />
           <ComparePanel focus={focus} period={period} current={current.data} />
-          <Rankings units={current.data.children} />
+          <Rankings units={current.data.children} outsideGrids={reviewCases.outsideGrids} />
         </>
       )}
     </div>
