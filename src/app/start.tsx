@@ -10,6 +10,8 @@ import { App } from './app';
 import { configUrlOf, loadRuntimeConfig } from './config/load-config';
 import { ConfigErrorPage, StartErrorPage } from './config/config-error-page';
 import { createQueryClient } from './query-client';
+import { startAppShell } from './app-shell';
+import { keepData, restoreKeptData } from './kept-data';
 import { readWmtsBasemap } from '../map/wmts-capabilities';
 
 /**
@@ -48,12 +50,19 @@ export async function start(container: HTMLElement | null): Promise<void> {
     }
   }
   document.title = config.title;
+  const queryClient = createQueryClient(config.refreshSeconds);
+  if (!config.mock) {
+    // A real data source: the app shell works offline, and the last data shown opens at once (kept-data.ts).
+    void startAppShell(config, result.url);
+    await restoreKeptData(queryClient, config);
+    keepData(queryClient, config);
+  }
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <RuntimeConfigProvider config={config}>
           <DataSourceProvider source={createDataSource(config)}>
-            <QueryClientProvider client={createQueryClient(config.refreshSeconds)}>
+            <QueryClientProvider client={queryClient}>
               <App />
               {basemapProblem ? (
                 <p role="alert" className="basemap-problem">
