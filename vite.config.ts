@@ -2,7 +2,6 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './csp.config.ts';
-import { configCacheName } from './src/app/app-shell-cache.ts';
 
 // One build serves every deployment: nothing city-specific is baked in here (see public/config.json).
 export default defineConfig({
@@ -35,15 +34,8 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        runtimeCaching: [
-          {
-            // config.json (or ?config=) is edited after the build: always asked for, the last copy when offline.
-            urlPattern: ({ url, sameOrigin }) =>
-              sameOrigin && url.pathname.endsWith('.json') && !url.pathname.startsWith('/demo-city/'),
-            handler: 'NetworkFirst',
-            options: { cacheName: configCacheName, networkTimeoutSeconds: 5 },
-          },
-        ],
+        // No runtime caching: the configuration and the data are the page's to fetch and keep (src/app/config/
+        // kept-config.ts, src/app/kept-data.ts). A worker's own request would bypass what the page was served.
       },
     }),
   ],

@@ -15,13 +15,15 @@ import { gridPixels } from './pixels';
  */
 let browser: Browser;
 let deployment: DataServer;
+let deploymentConfig: Record<string, unknown>;
 beforeAll(async () => {
   browser = await launchBrowser();
   const shipped = (await (await fetch(`${baseUrl()}/config.json`)).json()) as Record<string, unknown>;
   const city = await loadDemoCity();
+  deploymentConfig = { ...shipped, mock: false, api: { baseUrl: '/api', headers: {} } };
   deployment = await startDataServer(
     baseUrl(),
-    { ...shipped, mock: false, api: { baseUrl: '/api', headers: {} } },
+    deploymentConfig,
     (origin) => createMockApi({ city, baseUrl: `${origin}/api`, validateResponses: false }).handlers,
   );
 });
@@ -113,6 +115,31 @@ describe('offline on a phone', () => {
     expect(errors).toEqual([]);
     mkdirSync('test-results', { recursive: true });
     writeFileSync('test-results/offline-phone.png', await page.screenshot());
+    await context.close();
+  });
+
+  it('a page under the worker reads the configuration it is served, not one the worker fetched for it', async () => {
+    // The page's own requests are what a fixture (page.route here, any in-page interception elsewhere) answers; a
+    // worker that fetched the configuration itself got the server's file instead: another title, and with it
+    // another data source's figures under this view (the province journey counted the demo city's cases).
+    const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'zh-CN' });
+    const page = await context.newPage();
+    let served = 0;
+    await page.route('**/config.json', (route) => {
+      served += 1;
+      return route.fulfill({ json: { ...deploymentConfig, title: '路由所给的部署' } });
+    });
+    await page.goto(`${deployment.origin}/?layers=grids`);
+    await expect.poll(() => page.title(), { timeout: 60_000 }).toBe('路由所给的部署');
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(
+      `${deployment.origin}/sw.js`,
+    );
+    await page.goto(`${deployment.origin}/?layers=grids&window=30d`);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+      `${deployment.origin}/sw.js`,
+    );
+    await expect.poll(() => page.title(), { timeout: 60_000 }).toBe('路由所给的部署');
+    expect(served).toBe(2);
     await context.close();
   });
 
