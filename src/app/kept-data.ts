@@ -9,7 +9,7 @@ import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import type { RuntimeConfig } from '../domain/runtime-config';
 
 /**
- * The last data the dashboard showed, kept in IndexedDB so that a phone on a weak network (or none) opens on it,
+ * The last data the dashboard showed, kept in IndexedDB so that a phone opened without a network opens on it,
  * with its data time and the stale badge, instead of an empty map. TanStack Query's own dehydrate/hydrate write and
  * read the cache; each query is kept under its own key, so a refresh of the indicators rewrites them alone, not
  * the grids. Production data sources only (demo mode has its data in the browser anyway).
@@ -47,10 +47,21 @@ let opened: UseStore | undefined;
 const store = (): UseStore => (opened ??= createStore('gridboard-kept-data', 'queries'));
 
 /**
- * Puts the kept data of this source into the cache before the first render, marked to be asked for again as soon
- * as a page reads it (the grids' staleTime is Infinity: without this a kept copy would never be replaced).
+ * Puts the kept data of this source into the cache before the first render of a page opened offline, marked to
+ * be asked for again as soon as the network is back (the grids' staleTime is Infinity: without this a kept copy
+ * would never be replaced).
+ *
+ * Online, nothing is restored: the page shows only what the network answers now. A kept copy shown online would
+ * carry old figures without the stale badge until each refetch lands, and would make every start read, draw and
+ * then re-draw the grids twice (at province scale the map reported itself ready on the kept grids while the fresh
+ * ones were being cut, and a click then found no grid).
  */
-export async function restoreKeptData(client: QueryClient, config: RuntimeConfig): Promise<void> {
+export async function restoreKeptData(
+  client: QueryClient,
+  config: RuntimeConfig,
+  online: boolean = navigator.onLine,
+): Promise<void> {
+  if (online) return;
   const source = sourceOf(config);
   let saved: [IDBValidKey, KeptQuery][];
   try {
