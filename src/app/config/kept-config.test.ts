@@ -11,9 +11,9 @@ function memoryCaches(): ConfigCacheStorage & { stored: Map<string, Map<string, 
       const cache = stored.get(name) ?? new Map<string, Response>();
       stored.set(name, cache);
       return Promise.resolve({
-        match: (request: RequestInfo | URL) => Promise.resolve(cache.get(String(request))?.clone()),
-        put: (request: RequestInfo | URL, response: Response) => {
-          cache.set(String(request), response);
+        match: (request: string) => Promise.resolve(cache.get(request)?.clone()),
+        put: (request: string, response: Response) => {
+          cache.set(request, response);
           return Promise.resolve();
         },
       } as Pick<Cache, 'match' | 'put'>);
