@@ -22,6 +22,12 @@ const keptLayers = new Set(['meta', 'regions', 'grids', 'cameras', 'stations', '
 /** Older than this, kept data is dropped rather than shown: a week-old map is no longer "the last data". */
 const maxAgeMs = 7 * 24 * 60 * 60 * 1000;
 const saveDelayMs = 1000;
+/**
+ * A layer larger than this is not kept: copying it into IndexedDB is a structured clone on the main thread after
+ * every refresh (seconds for a province's 70,000 grids, in the middle of the first drawing), and the offline copy is
+ * for a phone that opens a city or a district, which holds far fewer grids.
+ */
+export const maxKeptFeatures = 20_000;
 
 interface KeptQuery {
   /** The data source it came from: another deployment's data (or another source) is never shown. */
@@ -32,6 +38,13 @@ interface KeptQuery {
 
 export const isKeptQuery = (key: readonly unknown[]): boolean =>
   typeof key[0] === 'string' && keptLayers.has(key[0]) && key[1] !== 'columns';
+
+/** Whether an answer is small enough to keep (see `maxKeptFeatures`); answers that are not layers always are. */
+export function isKeptAnswer(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null || !('features' in data)) return true;
+  const { features } = data;
+  return !Array.isArray(features) || features.length <= maxKeptFeatures;
+}
 
 /** Which data source the kept data belongs to (URLs and providers: never the headers, which may hold tokens). */
 export function sourceOf(config: RuntimeConfig): string {
@@ -87,7 +100,7 @@ export function keepData(client: QueryClient, config: RuntimeConfig): () => void
   return client.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     const { queryHash, queryKey } = event.query as Query;
-    if (!isKeptQuery(queryKey) || pending.has(queryHash)) return;
+    if (!isKeptQuery(queryKey) || !isKeptAnswer(event.query.state.data) || pending.has(queryHash)) return;
     pending.set(
       queryHash,
       setTimeout(() => {
