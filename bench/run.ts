@@ -1,5 +1,6 @@
 import type { BenchFigure, BenchInfo, BenchModule } from './bench-module';
 import { firstMapBench } from './browser/first-map.bench';
+import { lighthouseBench } from './browser/lighthouse.bench';
 import { provincePanBench } from './browser/province-pan.bench';
 import { closeBrowserSession } from './browser/session';
 import { bundleBench } from './bundle.bench';
@@ -31,6 +32,7 @@ export const benchModules: BenchModule[] = [
   indicatorsWorkerBench,
   firstMapBench,
   provincePanBench,
+  lighthouseBench,
   bundleBench,
   serverLoadBench,
 ];

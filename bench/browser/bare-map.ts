@@ -11,7 +11,7 @@ export const barePath = '/bench/bare.html';
 
 const maplibreDist = 'node_modules/maplibre-gl/dist';
 
-function page(kind: 'city' | 'province'): string {
+export function barePage(kind: 'city' | 'province'): string {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><style>html,body,#map{margin:0;width:100%;height:100%}</style></head>
 <body><div id="map"></div><script type="module">
@@ -64,7 +64,7 @@ map.on('load', async () => {
 
 export async function routeBareMap(target: Page, kind: 'city' | 'province'): Promise<void> {
   await target.route(`**${barePath}*`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: page(kind) }),
+    route.fulfill({ status: 200, contentType: 'text/html', body: barePage(kind) }),
   );
   await target.route('**/bench/maplibre/*', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { onlineManager } from '@tanstack/react-query';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../data/queries';
 import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
@@ -8,6 +9,13 @@ import { useViewSettings } from '../ui/view-state';
 import type { Mode } from '../ui/view-url';
 
 const modes: Mode[] = ['dashboard', 'wall', 'planner'];
+
+/** Whether TanStack Query takes the browser as online (its own online/offline events, app-shell.ts's start). */
+const useOnline = (): boolean =>
+  useSyncExternalStore(
+    (onChange) => onlineManager.subscribe(onChange),
+    () => onlineManager.isOnline(),
+  );
 
 export function AppHeader() {
   const { t, i18n } = useTranslation('common');
@@ -22,6 +30,9 @@ export function AppHeader() {
   const [menuOpen, setMenuOpen] = useState(false);
   const formatTime = useFormatTime();
   const dataTime = meta.data ? formatTime(meta.data.dataTime, 'dateTime') : null;
+  const online = useOnline();
+  // Data shown but not current: offline (the kept copy, kept-data.ts), or the source stopped answering.
+  const stale = meta.data && (!online || meta.isRefetchError) ? (online ? 'failed' : 'offline') : null;
   return (
     <header className="app-header" data-menu={menuOpen ? 'open' : 'closed'}>
       <h1 className="app-header__title">{config.title}</h1>
@@ -34,6 +45,11 @@ export function AppHeader() {
       >
         <span aria-hidden="true">☰</span> {t('menu')}
       </button>
+      {stale && dataTime ? (
+        <p className="app-header__stale" role="status" data-stale={stale}>
+          {t(`stale.${stale}`, { time: dataTime })}
+        </p>
+      ) : null}
       <div className="app-header__menu" id="app-header-menu">
         <nav className="app-header__modes" aria-label={t('appName')}>
           {modes.map((mode) => (

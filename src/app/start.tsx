@@ -8,8 +8,11 @@ import { initI18n } from '../ui/i18n/i18n';
 import { RuntimeConfigProvider } from '../ui/runtime-config-context';
 import { App } from './app';
 import { configUrlOf, loadRuntimeConfig } from './config/load-config';
+import { keptConfigFetch } from './config/kept-config';
 import { ConfigErrorPage, StartErrorPage } from './config/config-error-page';
 import { createQueryClient } from './query-client';
+import { startAppShell } from './app-shell';
+import { keepData, restoreKeptData } from './kept-data';
 import { readWmtsBasemap } from '../map/wmts-capabilities';
 
 /**
@@ -20,7 +23,8 @@ import { readWmtsBasemap } from '../map/wmts-capabilities';
 export async function start(container: HTMLElement | null): Promise<void> {
   if (!container) throw new Error('#root is missing from index.html');
   const root = createRoot(container);
-  const result = await loadRuntimeConfig(configUrlOf(window.location));
+  const configFetch = keptConfigFetch();
+  const result = await loadRuntimeConfig(configUrlOf(window.location), configFetch.fetch);
   if (!result.ok) {
     const i18n = await initI18n('zh-CN');
     root.render(
@@ -48,12 +52,20 @@ export async function start(container: HTMLElement | null): Promise<void> {
     }
   }
   document.title = config.title;
+  const queryClient = createQueryClient(config.refreshSeconds);
+  if (!config.mock) {
+    // A real data source: the app shell works offline, and the last data shown opens at once (kept-data.ts).
+    void configFetch.keep();
+    void startAppShell(config);
+    await restoreKeptData(queryClient, config);
+    keepData(queryClient, config);
+  }
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <RuntimeConfigProvider config={config}>
           <DataSourceProvider source={createDataSource(config)}>
-            <QueryClientProvider client={createQueryClient(config.refreshSeconds)}>
+            <QueryClientProvider client={queryClient}>
               <App />
               {basemapProblem ? (
                 <p role="alert" className="basemap-problem">

@@ -86,6 +86,10 @@ const label = (
     'text-font': labelFont,
     'text-size': size,
     'text-max-width': 8,
+    // Collision on (MapLibre's defaults, stated so no theme or layer turns them off): a label that would touch
+    // another one, with 4 px to spare around each, is left out rather than drawn over it.
+    'text-allow-overlap': false,
+    'text-ignore-placement': false,
     'text-padding': 4,
   },
   paint: { 'text-color': colour, 'text-halo-color': 'rgba(255, 255, 255, 0.9)', 'text-halo-width': 1.5 },

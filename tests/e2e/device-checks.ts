@@ -80,3 +80,39 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
 }
+
+/**
+ * Every layout check of a page at once, keyed by what failed (an empty object when all pass): sideways overflow,
+ * the map's share of the first screen, with `touch` the controls too small for a finger, with `axe` axe's serious
+ * findings.
+ */
+export async function layoutProblems(
+  page: Page,
+  { touch, axe }: { touch: boolean; axe: boolean },
+): Promise<Record<string, unknown>> {
+  const problems: Record<string, unknown> = {};
+  const overflow = await sidewaysOverflow(page);
+  if (overflow.length > 0) problems.overflow = overflow;
+  const share = await mapShareOfScreen(page);
+  if (share < 0.5) problems.mapShareOfScreen = share;
+  const small = touch ? await smallTouchTargets(page) : [];
+  if (small.length > 0) problems.smallTouchTargets = small;
+  const violations = axe ? await seriousViolations(page) : [];
+  if (violations.length > 0) problems.axe = violations;
+  return problems;
+}
+
+/**
+ * Goes to another view of the app already loaded, the way back/forward do (the URL through history, then
+ * `popstate`): the app follows the URL without loading the page again. Whatever an earlier step scrolled (the
+ * phone's review sheet pulled up over the map) goes back to the top, so the view starts at its first screen as a
+ * fresh load does.
+ */
+export async function showView(page: Page, path: string): Promise<void> {
+  await page.evaluate((next) => {
+    for (const element of document.querySelectorAll('*')) if (element.scrollTop > 0) element.scrollTop = 0;
+    window.scrollTo(0, 0);
+    window.history.pushState(null, '', next);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}

@@ -47,11 +47,17 @@ describe('grid tiles worker protocol', () => {
     expect(tileAt(handle, 1, 4, 0, 0).byteLength).toBe(0);
   });
 
-  it('serves nothing for a generation it no longer holds', () => {
+  it('keeps serving the drawn generation while the next is cut, and nothing of it once the next is built', () => {
     const handle = createGridTileHandler();
     handle({ kind: 'chunk', generation: 1, features: [square('a', 112, 35)] });
     handle({ kind: 'build', generation: 1 });
     handle({ kind: 'chunk', generation: 2, features: [square('b', 113, 36)] });
+    // The map still draws generation 1: its tiles stay, or the grids would vanish until generation 2 is cut.
+    expect(tileAt(handle, 1, 4, 13, 6).byteLength).toBeGreaterThan(0);
+    expect(tileAt(handle, 2, 4, 13, 6).byteLength).toBe(0);
+    expect(handle({ kind: 'build', generation: 2 }).reply).toMatchObject({ generation: 2, featureCount: 1 });
     expect(tileAt(handle, 1, 4, 13, 6).byteLength).toBe(0);
+    const tile = new VectorTile(new PbfReader(tileAt(handle, 2, 4, 13, 6)));
+    expect(tile.layers[gridTileLayer]?.feature(0).properties['id']).toBe('b');
   });
 });

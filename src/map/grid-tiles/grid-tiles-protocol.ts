@@ -29,31 +29,40 @@ export interface GridTileHandler {
 
 /** The worker's logic, separate from `self` so that unit tests run it in-process. */
 export function createGridTileHandler(): GridTileHandler {
-  let generation = -1;
-  let pending: GridTileFeature[] = [];
-  let index: GeoJSONVT | null = null;
+  // The grids being received, and the index last built. The map keeps drawing the built generation's tiles
+  // while the next is received and cut (a refresh, a save): dropping them at the first new chunk would blank the
+  // grids for the whole cut, seconds at province scale, and a click meanwhile would find no grid.
+  let pending = { generation: -1, features: [] as GridTileFeature[] };
+  let built: { generation: number; index: GeoJSONVT } | null = null;
   return (request) => {
     if (request.kind === 'chunk') {
-      if (request.generation !== generation) {
-        generation = request.generation;
-        pending = [];
-        index = null;
-      }
-      for (const feature of request.features) pending.push(feature);
+      if (request.generation !== pending.generation)
+        pending = { generation: request.generation, features: [] };
+      for (const feature of request.features) pending.features.push(feature);
       return { reply: null, transfer: [] };
     }
     if (request.kind === 'build') {
       const started = performance.now();
-      index = new GeoJSONVT(
-        { type: 'FeatureCollection', features: pending },
-        { maxZoom: gridTileMaxZoom, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
-      );
-      const featureCount = pending.length;
-      pending = [];
+      const { generation, features } =
+        request.generation === pending.generation
+          ? pending
+          : { generation: request.generation, features: [] };
+      built = {
+        generation,
+        index: new GeoJSONVT(
+          { type: 'FeatureCollection', features },
+          { maxZoom: gridTileMaxZoom, indexMaxZoom: 5, tolerance: 3, buffer: 64 },
+        ),
+      };
+      pending = { generation, features: [] };
       const buildMilliseconds = performance.now() - started;
-      return { reply: { kind: 'built', generation, featureCount, buildMilliseconds }, transfer: [] };
+      return {
+        reply: { kind: 'built', generation, featureCount: features.length, buildMilliseconds },
+        transfer: [],
+      };
     }
-    const tile = request.generation === generation ? index?.getTile(request.z, request.x, request.y) : null;
+    const tile =
+      request.generation === built?.generation ? built.index.getTile(request.z, request.x, request.y) : null;
     const bytes = tile
       ? fromGeojsonVt({ [gridTileLayer]: tile }, { version: 2, extent: 4096 })
       : new Uint8Array(0);

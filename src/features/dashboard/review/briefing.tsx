@@ -4,7 +4,8 @@ import { formatChinaDay } from '../../../domain/time-window';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';
-import { exportViewImage } from './export-image';
+import { downloadImage, exportViewImage } from './export-image';
+import { portraitBriefingImage } from './portrait-image';
 import { useFormatTime } from '../../../ui/time-format';
 
 /**
@@ -25,13 +26,39 @@ export function Briefing({
   const config = useRuntimeConfig();
   const lastDay = formatChinaDay(period.period.to - 1);
   const [exporting, setExporting] = useState<'idle' | 'busy' | 'failed'>('idle');
-  const exportImage = () => {
-    const view = document.querySelector<HTMLElement>('.dashboard');
-    if (!view) return;
+  const run = (work: () => Promise<void>) => {
     setExporting('busy');
-    exportViewImage(view, `gridboard-${focus.id}-${lastDay}.png`).then(
+    work().then(
       () => setExporting('idle'),
       () => setExporting('failed'),
+    );
+  };
+  const exportImage = () => {
+    const view = document.querySelector<HTMLElement>('.dashboard');
+    if (view) run(() => exportViewImage(view, `gridboard-${focus.id}-${lastDay}.png`));
+  };
+  const heading = [
+    t('briefing.unit', { unit: focus.chain.map((unit) => unit.name).join(' › ') }),
+    t('briefing.window', { from: formatChinaDay(period.period.from), to: lastDay }),
+    ...(dataTime ? [t('briefing.dataTime', { time: formatTime(dataTime, 'dateTime') })] : []),
+  ];
+  // The portrait image reads the map and the KPI cards as the screen shows them (the same figures, same words).
+  const exportPortrait = () => {
+    const map = document.querySelector<HTMLElement>('.dashboard__map .grid-map');
+    if (!map) return;
+    const text = (card: Element, selector: string) => card.querySelector(selector)?.textContent.trim() ?? '';
+    const figures = [...document.querySelectorAll('.review .kpi-card')].map((card) => ({
+      name: text(card, 'h3'),
+      value: text(card, '.kpi-card__value'),
+      detail: [text(card, '.kpi-card__fraction'), text(card, '.kpi-card__change')]
+        .filter(Boolean)
+        .join(' · '),
+    }));
+    run(async () =>
+      downloadImage(
+        await portraitBriefingImage({ title: config.title, lines: heading, map, figures }),
+        `gridboard-${focus.id}-${lastDay}-portrait.png`,
+      ),
     );
   };
   return (
@@ -45,6 +72,14 @@ export function Briefing({
         >
           {t(exporting === 'busy' ? 'briefing.exporting' : 'briefing.image')}
         </button>
+        <button
+          type="button"
+          className="briefing__print"
+          onClick={exportPortrait}
+          disabled={exporting === 'busy'}
+        >
+          {t('briefing.portrait')}
+        </button>
         <button type="button" className="briefing__print" onClick={() => window.print()}>
           {t('briefing.print')}
         </button>
@@ -56,12 +91,7 @@ export function Briefing({
       )}
       <header className="briefing__heading">
         <h1>{config.title}</h1>
-        <p>
-          {t('briefing.unit', { unit: focus.chain.map((unit) => unit.name).join(' › ') })}
-          {' · '}
-          {t('briefing.window', { from: formatChinaDay(period.period.from), to: lastDay })}
-          {dataTime && ` · ${t('briefing.dataTime', { time: formatTime(dataTime, 'dateTime') })}`}
-        </p>
+        <p>{heading.join(' · ')}</p>
       </header>
     </>
   );

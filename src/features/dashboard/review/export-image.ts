@@ -7,6 +7,11 @@ export async function exportViewImage(element: HTMLElement, fileName: string): P
   const { toBlob } = await import('html-to-image');
   const blob = await toBlob(element, { pixelRatio: 1, backgroundColor: '#ffffff', cacheBust: false });
   if (!blob) throw new Error('the view could not be drawn into an image');
+  downloadImage(blob, fileName);
+}
+
+/** Hands an image to the browser as a download named `fileName`. */
+export function downloadImage(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
