@@ -30,7 +30,7 @@ CREATE FUNCTION gridboard_personal(value text) RETURNS text LANGUAGE sql STABLE 
   SELECT CASE WHEN current_setting('gridboard.personal', true) = 'off' THEN NULL ELSE value END
 $$;
 
--- The scope's sets, computed once per statement (policies call them as `(SELECT f())`, an InitPlan) by the owner
+-- The scope's sets, computed once per statement (policies ask `x IN (SELECT unnest(f()))`, a hashed subplan) by the owner
 -- (SECURITY DEFINER), so they read the tree whole whatever the caller may see.
 CREATE FUNCTION gridboard_scope_is_city() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = public AS $$
@@ -94,39 +94,39 @@ CREATE POLICY plan_lock ON regions FOR UPDATE TO gridboard_app
   USING ((SELECT gridboard_role()) = 'planner' AND (SELECT gridboard_scope()) = ANY (path)) WITH CHECK (false);
 
 CREATE POLICY in_scope ON grids FOR SELECT TO gridboard_app
-  USING ((SELECT gridboard_scope_is_city()) OR id = ANY ((SELECT gridboard_scope_grids())::text[]));
+  USING ((SELECT gridboard_scope_is_city()) OR id IN (SELECT unnest(gridboard_scope_grids())));
 -- A planner writes only his scope's communities (a save inserts new grid ids, so by community, not by grid).
 CREATE POLICY plan_insert ON grids FOR INSERT TO gridboard_app
-  WITH CHECK ((SELECT gridboard_role()) = 'planner' AND community_id = ANY ((SELECT gridboard_scope_communities())::text[]));
+  WITH CHECK ((SELECT gridboard_role()) = 'planner' AND community_id IN (SELECT unnest(gridboard_scope_communities())));
 CREATE POLICY plan_update ON grids FOR UPDATE TO gridboard_app
-  USING ((SELECT gridboard_role()) = 'planner' AND community_id = ANY ((SELECT gridboard_scope_communities())::text[]))
-  WITH CHECK (community_id = ANY ((SELECT gridboard_scope_communities())::text[]));
+  USING ((SELECT gridboard_role()) = 'planner' AND community_id IN (SELECT unnest(gridboard_scope_communities())))
+  WITH CHECK (community_id IN (SELECT unnest(gridboard_scope_communities())));
 CREATE POLICY plan_delete ON grids FOR DELETE TO gridboard_app
-  USING ((SELECT gridboard_role()) = 'planner' AND community_id = ANY ((SELECT gridboard_scope_communities())::text[]));
+  USING ((SELECT gridboard_role()) = 'planner' AND community_id IN (SELECT unnest(gridboard_scope_communities())));
 
 CREATE POLICY in_scope ON cases FOR SELECT TO gridboard_app
-  USING ((SELECT gridboard_scope_is_city()) OR grid_id = ANY ((SELECT gridboard_scope_grids())::text[]));
+  USING ((SELECT gridboard_scope_is_city()) OR grid_id IN (SELECT unnest(gridboard_scope_grids())));
 CREATE POLICY plan_rejoin ON cases FOR UPDATE TO gridboard_app
-  USING ((SELECT gridboard_role()) = 'planner' AND grid_id = ANY ((SELECT gridboard_scope_grids())::text[]));
+  USING ((SELECT gridboard_role()) = 'planner' AND grid_id IN (SELECT unnest(gridboard_scope_grids())));
 CREATE POLICY in_scope ON cameras FOR SELECT TO gridboard_app
-  USING ((SELECT gridboard_scope_is_city()) OR grid_id = ANY ((SELECT gridboard_scope_grids())::text[]));
+  USING ((SELECT gridboard_scope_is_city()) OR grid_id IN (SELECT unnest(gridboard_scope_grids())));
 CREATE POLICY plan_rejoin ON cameras FOR UPDATE TO gridboard_app
-  USING ((SELECT gridboard_role()) = 'planner' AND grid_id = ANY ((SELECT gridboard_scope_grids())::text[]));
+  USING ((SELECT gridboard_role()) = 'planner' AND grid_id IN (SELECT unnest(gridboard_scope_grids())));
 -- Stations belong to no grid: they are seen where they stand.
 CREATE POLICY in_scope ON stations FOR SELECT TO gridboard_app
   USING ((SELECT gridboard_scope_is_city()) OR ST_Intersects(geom, (SELECT gridboard_scope_area())));
 CREATE POLICY in_scope ON volunteer_hours FOR SELECT TO gridboard_app
-  USING ((SELECT gridboard_scope_is_city()) OR community_id = ANY ((SELECT gridboard_scope_communities())::text[]));
+  USING ((SELECT gridboard_scope_is_city()) OR community_id IN (SELECT unnest(gridboard_scope_communities())));
 -- An event is seen by whoever sees its case (the stream asks per event, server/src/auth/visible-events.ts).
 CREATE POLICY in_scope ON case_events FOR SELECT TO gridboard_app
   USING (EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id));
 CREATE POLICY plan_rejoin ON case_events FOR INSERT TO gridboard_app
   WITH CHECK ((SELECT gridboard_role()) = 'planner');
 CREATE POLICY in_scope ON grid_saves FOR SELECT TO gridboard_app
-  USING (community_id = ANY ((SELECT gridboard_scope_communities())::text[]));
+  USING (community_id IN (SELECT unnest(gridboard_scope_communities())));
 CREATE POLICY plan_audit ON grid_saves FOR INSERT TO gridboard_app
   WITH CHECK ((SELECT gridboard_role()) = 'planner' AND saved_by = (SELECT gridboard_user())
-              AND community_id = ANY ((SELECT gridboard_scope_communities())::text[]));
+              AND community_id IN (SELECT unnest(gridboard_scope_communities())));
 -- The audit is written by the request it records and read by no request.
 CREATE POLICY own_reads ON personal_reads FOR INSERT TO gridboard_app
   WITH CHECK (read_by = (SELECT gridboard_user()));

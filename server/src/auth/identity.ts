@@ -112,7 +112,7 @@ const peerAddress = (peer: string | undefined) => (peer ?? '').replace(/^::ffff:
 
 function gatewayIdentify(config: Extract<AuthConfig, { mode: 'gateway' }>): Identify {
   const trusted = new Set(config.gateways.map(peerAddress));
-  return async ({ headers, peer }) => {
+  return ({ headers, peer }) => {
     if (!trusted.has(peerAddress(peer)))
       throw new AccessRefused(401, 'not_through_gateway', 'sign in through the gateway');
     const user = header(headers, 'x-gridboard-user');
@@ -121,7 +121,7 @@ function gatewayIdentify(config: Extract<AuthConfig, { mode: 'gateway' }>): Iden
     const scope = header(headers, 'x-gridboard-scope');
     // Header values are Latin-1: the gateway percent-encodes a Chinese display name.
     const name = decodeURIComponent(header(headers, 'x-gridboard-name') ?? user);
-    return accessOfClaims({ sub: user, name, role, scope }, 'role', 'scope');
+    return Promise.resolve(accessOfClaims({ sub: user, name, role, scope }, 'role', 'scope'));
   };
 }
 

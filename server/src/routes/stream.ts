@@ -36,7 +36,8 @@ export function streamRoutes(api: FastifyInstance, { events, ownerPool }: Server
       delivering = delivering
         .then(() => visibleEvents(inScope, batch))
         .then((visible) => visible.forEach(write))
-        .catch(() => {
+        .catch((e: unknown) => {
+          console.error('DEBUG stream', e);
           raw.end();
         });
       return delivering;
