@@ -43,6 +43,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     }
     if (error instanceof BadParameter)
       return reply.code(400).send({ error: error.code, message: error.message });
+    // A policy of migration 0004 refusing a write: the handler's own checks missed it, the database did not.
+    if ((error as { code?: unknown }).code === '42501')
+      return reply.code(403).send({ error: 'forbidden', message: 'outside what you may change' });
     if (isDatabaseUnavailable(error))
       return reply
         .code(503)

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { startIdentityProvider, type IdentityProvider, type TestUser } from '../../server/dev/identity-provider';
+import {
+  startIdentityProvider,
+  type IdentityProvider,
+  type TestUser,
+} from '../../server/dev/identity-provider';
 import type { AuthConfig } from '../../server/src/auth/identity';
 import { startServer } from './server-harness';
 import { signIn } from './sign-in';
@@ -14,7 +18,13 @@ export const gridCommunity = '140502001001';
 
 export const users = {
   city: { login: 'mayor', password: 'pw-city', name: '王市长', role: 'city_leader', scope: city },
-  district: { login: 'chengqu', password: 'pw-district', name: '李区长', role: 'district_leader', scope: district },
+  district: {
+    login: 'chengqu',
+    password: 'pw-district',
+    name: '李区长',
+    role: 'district_leader',
+    scope: district,
+  },
   street: { login: 'dongjie', password: 'pw-street', name: '赵主任', role: 'street_leader', scope: street },
   worker: { login: 'wangge', password: 'pw-worker', name: '常晨英', role: 'grid_worker', scope: grid },
   planner: { login: 'guihua', password: 'pw-planner', name: '孙规划', role: 'planner', scope: district },
@@ -55,7 +65,8 @@ export async function startAccessFixture(): Promise<AccessFixture> {
   const { app, baseUrl: base } = await startServer({ auth });
   const entries = await Promise.all(
     (Object.keys(users) as Who[]).map(
-      async (who) => [who, (await signIn(provider.issuer, clientId, redirectUri, users[who])).accessToken] as const,
+      async (who) =>
+        [who, (await signIn(provider.issuer, clientId, redirectUri, users[who])).accessToken] as const,
     ),
   );
   const tokens = Object.fromEntries(entries) as Record<Who, string>;

@@ -53,7 +53,9 @@ const sorted = (ids: Iterable<string>) => [...ids].sort();
 describe('a district leader', () => {
   it('reads exactly his district: regions, grids, and the cases of a month, as the database holds them', async () => {
     const regions = regionsSchema.parse(await json(await fixture.as('district', '/regions')));
-    const { rows } = await db.query<{ id: string }>('SELECT id FROM regions WHERE $1 = ANY (path)', [district]);
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM regions WHERE $1 = ANY (path)', [
+      district,
+    ]);
     expect(sorted(regions.features.map((f) => f.properties.id))).toEqual(sorted(rows.map((r) => r.id)));
 
     const grids = gridsSchema.parse(await json(await fixture.as('district', '/grids')));
@@ -70,7 +72,9 @@ describe('a district leader', () => {
       [district, from, to],
     );
     expect(expected.rows.length).toBeGreaterThan(0);
-    expect(sorted(cases.features.map((f) => f.properties.id))).toEqual(sorted(expected.rows.map((r) => r.id)));
+    expect(sorted(cases.features.map((f) => f.properties.id))).toEqual(
+      sorted(expected.rows.map((r) => r.id)),
+    );
   });
 
   it('gets nothing for another district’s case ids or box, and 403 for its region or community', async () => {
@@ -166,7 +170,9 @@ describe('a district leader', () => {
     try {
       // Both streams live: each has received a case of the district written after it connected.
       const warmUp: string[] = [];
-      while (![streams.district, streams.city].every((stream) => warmUp.some((id) => stream.ids().includes(id)))) {
+      while (
+        ![streams.district, streams.city].every((stream) => warmUp.some((id) => stream.ids().includes(id)))
+      ) {
         warmUp.push(await insertCaseIn(db, district));
         const latest = warmUp.at(-1) ?? '';
         await streams.city.until((ids) => ids.includes(latest), 500).catch(() => undefined);
@@ -205,7 +211,8 @@ function openStream(fixture: AccessFixture, who: Who) {
   const controller = new AbortController();
   const events: StreamEvent[] = [];
   const waiters = new Set<() => void>();
-  const ids = () => events.map((event) => (JSON.parse(event.data) as { properties: { id: string } }).properties.id);
+  const ids = () =>
+    events.map((event) => (JSON.parse(event.data) as { properties: { id: string } }).properties.id);
   void (async () => {
     const response = await fixture.as(who, '/cases/stream', { signal: controller.signal });
     const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();

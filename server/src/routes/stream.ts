@@ -36,8 +36,7 @@ export function streamRoutes(api: FastifyInstance, { events, ownerPool }: Server
       delivering = delivering
         .then(() => visibleEvents(inScope, batch))
         .then((visible) => visible.forEach(write))
-        .catch((e: unknown) => {
-          console.error('DEBUG stream', e);
+        .catch(() => {
           raw.end();
         });
       return delivering;
