@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createDataSource } from '../data/data-source';
+import { setSessionCredential } from '../data/session-credential';
 import { DataSourceProvider } from '../data/data-source-context';
 import { initI18n } from '../ui/i18n/i18n';
 import { RuntimeConfigProvider } from '../ui/runtime-config-context';
@@ -11,6 +12,8 @@ import { configUrlOf, loadRuntimeConfig } from './config/load-config';
 import { ConfigErrorPage, StartErrorPage } from './config/config-error-page';
 import { createQueryClient } from './query-client';
 import { readWmtsBasemap } from '../map/wmts-capabilities';
+import { demoSession, startSession, type Session } from './session/session';
+import { SessionProvider } from './session/session-context';
 
 /**
  * Start-up order: configuration first (it decides the language, the data source and whether the embedded mock
@@ -47,22 +50,42 @@ export async function start(container: HTMLElement | null): Promise<void> {
       return;
     }
   }
+  // Sign-in before the first request: a dashboard with a provider configured reads nothing anonymously. The
+  // embedded demo has no sign-in; it is labelled as the demo user of the whole city.
+  let session: Session = demoSession;
+  if (config.auth && !config.mock) {
+    try {
+      const started = await startSession(config.auth);
+      if (!started) return; // on the way to the provider's sign-in page
+      session = started;
+    } catch (error) {
+      root.render(
+        <I18nextProvider i18n={i18n}>
+          <StartErrorPage reason={error instanceof Error ? error.message : String(error)} />
+        </I18nextProvider>,
+      );
+      return;
+    }
+    setSessionCredential(session.accessToken);
+  }
   document.title = config.title;
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <RuntimeConfigProvider config={config}>
-          <DataSourceProvider source={createDataSource(config)}>
-            <QueryClientProvider client={createQueryClient(config.refreshSeconds)}>
-              <App />
-              {basemapProblem ? (
-                <p role="alert" className="basemap-problem">
-                  {basemapProblem}
-                </p>
-              ) : null}
-            </QueryClientProvider>
-          </DataSourceProvider>
-        </RuntimeConfigProvider>
+        <SessionProvider session={session}>
+          <RuntimeConfigProvider config={config}>
+            <DataSourceProvider source={createDataSource(config)}>
+              <QueryClientProvider client={createQueryClient(config.refreshSeconds)}>
+                <App />
+                {basemapProblem ? (
+                  <p role="alert" className="basemap-problem">
+                    {basemapProblem}
+                  </p>
+                ) : null}
+              </QueryClientProvider>
+            </DataSourceProvider>
+          </RuntimeConfigProvider>
+        </SessionProvider>
       </I18nextProvider>
     </StrictMode>,
   );
