@@ -1,6 +1,10 @@
 import { hostname } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { BadParameter } from '../../src/contract/query-params';
+import { AccessRefused } from './auth/access';
+import { identifier } from './auth/identity';
+import { accessControl } from './auth/plugin';
+import { scopedPool } from './auth/scoped-transaction';
 import { CaseEventHub } from './case-events';
 import type { ServerConfig } from './config';
 import { createPool, isDatabaseUnavailable, type Pool } from './db';
@@ -12,7 +16,10 @@ import { streamRoutes } from './routes/stream';
 import { tilesRoutes } from './routes/tiles';
 
 export interface ServerContext {
+  /** Queries in the request's scoped transaction (server/src/auth): never as the owner. */
   pool: Pool;
+  /** The owner's pool, for work outside requests (the stream's per-event scope checks open their own). */
+  ownerPool: Pool;
   events: CaseEventHub;
   config: ServerConfig;
 }
@@ -22,7 +29,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   const app = Fastify({ bodyLimit: config.bodyLimitBytes, logger: false });
   const pool = createPool(config.databaseUrl);
   const events = new CaseEventHub(config.databaseUrl, pool);
-  const context: ServerContext = { pool, events, config };
+  const context: ServerContext = { pool: scopedPool(pool), ownerPool: pool, events, config };
   const instance = config.instance ?? `${hostname()}:${process.pid}`;
   // Every answer names its instance; set on the raw response so that the stream's own writeHead sends it too.
   app.addHook('onRequest', async (_request, reply) => {
@@ -30,8 +37,15 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
 
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AccessRefused) {
+      if (error.status === 401) reply.header('www-authenticate', `Bearer error="${error.code}"`);
+      return reply.code(error.status).send({ error: error.code, message: error.message });
+    }
     if (error instanceof BadParameter)
       return reply.code(400).send({ error: error.code, message: error.message });
+    // A policy of migration 0004 refusing a write: the handler's own checks missed it, the database did not.
+    if ((error as { code?: unknown }).code === '42501')
+      return reply.code(403).send({ error: 'forbidden', message: 'outside what you may change' });
     if (isDatabaseUnavailable(error))
       return reply
         .code(503)
@@ -61,6 +75,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     });
   });
 
+  accessControl(app, pool, identifier(config.auth ?? { mode: 'none' }, pool));
   await app.register(
     (api, _options, done) => {
       geographyRoutes(api, context);

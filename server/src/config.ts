@@ -1,3 +1,5 @@
+import type { AuthConfig } from './auth/identity';
+
 /** The server's settings, from the environment (docs/server.md lists them). */
 export interface ServerConfig {
   databaseUrl: string;
@@ -14,6 +16,32 @@ export interface ServerConfig {
    * tell which of several instances behind a proxy answered; the host name and process id when not set.
    */
   instance?: string;
+  /** Who may ask (docs/security.md); development mode (`none`) when not set. */
+  auth?: AuthConfig;
+}
+
+/** GRIDBOARD_AUTH = none | oidc | gateway, with the settings each needs. */
+function readAuth(env: NodeJS.ProcessEnv): AuthConfig {
+  const mode = env.GRIDBOARD_AUTH ?? 'none';
+  if (mode === 'none') return { mode };
+  if (mode === 'gateway') {
+    const gateways = (env.GRIDBOARD_GATEWAY_ADDRESSES ?? '').split(',').filter((address) => address !== '');
+    if (gateways.length === 0) throw new Error('GRIDBOARD_AUTH=gateway needs GRIDBOARD_GATEWAY_ADDRESSES');
+    return { mode, gateways };
+  }
+  if (mode !== 'oidc') throw new Error(`GRIDBOARD_AUTH is none, oidc or gateway, not "${mode}"`);
+  const issuer = env.GRIDBOARD_OIDC_ISSUER;
+  const audience = env.GRIDBOARD_OIDC_AUDIENCE;
+  if (!issuer || !audience)
+    throw new Error('GRIDBOARD_AUTH=oidc needs GRIDBOARD_OIDC_ISSUER and GRIDBOARD_OIDC_AUDIENCE');
+  return {
+    mode,
+    issuer,
+    audience,
+    jwksUri: env.GRIDBOARD_OIDC_JWKS_URI,
+    roleClaim: env.GRIDBOARD_OIDC_ROLE_CLAIM ?? 'gridboard_role',
+    scopeClaim: env.GRIDBOARD_OIDC_SCOPE_CLAIM ?? 'gridboard_scope',
+  };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -27,5 +55,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimitBytes: Number(env.GRIDBOARD_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024),
     retryAfterSeconds: Number(env.GRIDBOARD_RETRY_AFTER_SECONDS ?? 5),
     instance: env.GRIDBOARD_INSTANCE,
+    auth: readAuth(env),
   };
 }

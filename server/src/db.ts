@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { currentTransaction } from './auth/scoped-transaction';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -30,11 +31,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-/** Run `work` in one transaction on one pooled connection. */
+/** Run `work` in one transaction on one pooled connection: a request's own, scoped one when in a request. */
 export async function inTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
+  const scoped = currentTransaction();
+  if (scoped) return work(scoped);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -6,9 +6,8 @@ import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
 import { useFormatTime } from '../ui/time-format';
 import { useRuntimeConfig } from '../ui/runtime-config-context';
 import { useViewSettings } from '../ui/view-state';
-import type { Mode } from '../ui/view-url';
-
-const modes: Mode[] = ['dashboard', 'wall', 'planner'];
+import { modesOf } from './session/role-modes';
+import { useSession } from './session/session-context';
 
 /** Whether TanStack Query takes the browser as online (its own online/offline events, app-shell.ts's start). */
 const useOnline = (): boolean =>
@@ -22,6 +21,8 @@ export function AppHeader() {
   const config = useRuntimeConfig();
   const [view, setView] = useViewSettings();
   const meta = useMeta();
+  const session = useSession();
+  const modes = modesOf(session);
   const changeLanguage = (language: Language) => {
     rememberLanguage(language);
     void i18n.changeLanguage(language);
@@ -66,6 +67,19 @@ export function AppHeader() {
             </button>
           ))}
         </nav>
+        <span className="app-header__user" data-demo={session.demo}>
+          {session.demo
+            ? t('session.demoUser')
+            : t('session.signedInAs', {
+                name: session.name,
+                role: session.role ? t(`session.roles.${session.role}`) : '—',
+              })}
+        </span>
+        {session.demo ? null : (
+          <button type="button" className="app-header__sign-out" onClick={() => void session.signOut()}>
+            {t('session.signOut')}
+          </button>
+        )}
         <span className="app-header__data-time">{dataTime && t('dataTime', { time: dataTime })}</span>
         <label className="app-header__language">
           <span>{t('language.label')}</span>

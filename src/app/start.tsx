@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createDataSource } from '../data/data-source';
+import { setSessionCredential } from '../data/session-credential';
 import { DataSourceProvider } from '../data/data-source-context';
 import { initI18n } from '../ui/i18n/i18n';
 import { RuntimeConfigProvider } from '../ui/runtime-config-context';
@@ -14,6 +15,8 @@ import { createQueryClient } from './query-client';
 import { startAppShell } from './app-shell';
 import { keepData, restoreKeptData } from './kept-data';
 import { readWmtsBasemap } from '../map/wmts-capabilities';
+import { demoSession, startSession, type Session } from './session/session';
+import { SessionProvider } from './session/session-context';
 
 /**
  * Start-up order: configuration first (it decides the language, the data source and whether the embedded mock
@@ -51,30 +54,54 @@ export async function start(container: HTMLElement | null): Promise<void> {
       return;
     }
   }
+  // Sign-in before the first request: a dashboard with a provider configured reads nothing anonymously. The
+  // embedded demo has no sign-in; it is labelled as the demo user of the whole city.
+  let session: Session = demoSession;
+  if (config.auth && !config.mock) {
+    try {
+      const started = await startSession(config.auth);
+      if (!started) return; // on the way to the provider's sign-in page
+      session = started;
+    } catch (error) {
+      root.render(
+        <I18nextProvider i18n={i18n}>
+          <StartErrorPage reason={error instanceof Error ? error.message : String(error)} />
+        </I18nextProvider>,
+      );
+      return;
+    }
+    setSessionCredential(session.accessToken);
+  }
   document.title = config.title;
   const queryClient = createQueryClient(config.refreshSeconds);
   if (!config.mock) {
     // A real data source: the app shell works offline, and the last data shown opens at once (kept-data.ts).
     void configFetch.keep();
     void startAppShell(config);
-    await restoreKeptData(queryClient, config);
-    keepData(queryClient, config);
+    // Signed in, nothing is kept on the device: the session lives in memory only (session/session.ts), so a page
+    // opened offline could not sign in anyway, and a kept copy would show one user's scope to the next.
+    if (!config.auth) {
+      await restoreKeptData(queryClient, config);
+      keepData(queryClient, config);
+    }
   }
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <RuntimeConfigProvider config={config}>
-          <DataSourceProvider source={createDataSource(config)}>
-            <QueryClientProvider client={queryClient}>
-              <App />
-              {basemapProblem ? (
-                <p role="alert" className="basemap-problem">
-                  {basemapProblem}
-                </p>
-              ) : null}
-            </QueryClientProvider>
-          </DataSourceProvider>
-        </RuntimeConfigProvider>
+        <SessionProvider session={session}>
+          <RuntimeConfigProvider config={config}>
+            <DataSourceProvider source={createDataSource(config)}>
+              <QueryClientProvider client={queryClient}>
+                <App />
+                {basemapProblem ? (
+                  <p role="alert" className="basemap-problem">
+                    {basemapProblem}
+                  </p>
+                ) : null}
+              </QueryClientProvider>
+            </DataSourceProvider>
+          </RuntimeConfigProvider>
+        </SessionProvider>
       </I18nextProvider>
     </StrictMode>,
   );

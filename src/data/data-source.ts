@@ -7,6 +7,7 @@ import { DataError } from './data-error';
 import { failWhenMostlyInvalid, screenColumns, screenLayer, type PartialLayer } from './partial-layer';
 import type { LayerSources, ResolvedSource } from './provider';
 import type { GridCollection, RegionCollection } from '../contract/schemas/contract.schema';
+import { withSessionCredential } from './session-credential';
 
 const defaultTimeoutSeconds = 30;
 
@@ -19,7 +20,7 @@ export function resolveSource(config: RuntimeConfig, layer: LayerKind): Resolved
     layer,
     url: own?.url ?? config.api.baseUrl,
     // The layer's own headers win over the shared ones (e.g. a different token for the cases system).
-    headers: { ...config.api.headers, ...own?.headers },
+    headers: withSessionCredential({ ...config.api.headers, ...own?.headers }, own?.url === undefined),
     timeoutMs: (config.api.timeoutSeconds ?? defaultTimeoutSeconds) * 1000,
   };
 }

@@ -108,6 +108,22 @@ const plannerSchema = z
   })
   .strict();
 
+/**
+ * Sign-in with the city's OpenID Connect provider (authorization code + PKCE, a public client): where it is and
+ * who the dashboard is. Strict: a client secret has no key here, because this file is public (docs/security.md).
+ */
+const authSchema = z
+  .object({
+    issuer: z.url(),
+    clientId: z.string().min(1),
+    scopes: z.string().min(1).default('openid profile'),
+  })
+  .strict();
+export type AuthConfig = z.infer<typeof authSchema>;
+
+/** Headers that carry a credential: with sign-in configured, the session sends the dashboard's own. */
+const credentialHeaders = ['authorization', 'cookie', 'proxy-authorization'];
+
 export const runtimeConfigSchema = z
   .object({
     title: z.string().min(1).default('Gridboard'),
@@ -149,6 +165,7 @@ export const runtimeConfigSchema = z
       scheme: 'xyz',
     }),
     privacy: privacySchema.default({ maskPersonalData: false, minimumCount: 3 }),
+    auth: authSchema.optional(),
     wall: wallSchema.default({ designWidth: 3840, designHeight: 2160, tour: [], idleResumeSeconds: 60 }),
     planner: plannerSchema.default({
       householdsPerGrid: [300, 500],
@@ -156,6 +173,16 @@ export const runtimeConfigSchema = z
       minimumWidthMetres: 20,
     }),
   })
-  .strict();
+  .strict()
+  .refine(
+    (config) =>
+      !config.auth ||
+      !Object.keys(config.api.headers).some((name) => credentialHeaders.includes(name.toLowerCase())),
+    {
+      path: ['api', 'headers'],
+      message:
+        'a credential in config.json is readable by anyone who loads the page: with "auth" set, the signed-in session sends the token',
+    },
+  );
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -25,7 +25,7 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
       bbox: number[] | null;
     }>(
       `SELECT c.name, c.city, c.crs, c.attribution,
-              (SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] FROM (SELECT ST_Extent(geom)::geometry AS e FROM regions) x) AS bbox
+              (SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] FROM (SELECT ST_Extent(geom)::geometry AS e FROM (SELECT geom FROM regions UNION ALL SELECT geom FROM grids) s) x) AS bbox
        FROM city c`,
     );
     const city = rows[0];
@@ -72,8 +72,8 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const { rows } = await pool.query<{ body: string }>(
       `SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'geometry', ${geometry},
-         'properties', json_build_object('id', id, 'code', code, 'name', name, 'communityId', community_id, 'type', type,
-           'households', households, 'population', population, 'workerName', worker_name, 'version', version)) ORDER BY sort), '[]')::text AS body
+         'properties', json_strip_nulls(json_build_object('id', id, 'code', code, 'name', name, 'communityId', community_id, 'type', type,
+           'households', households, 'population', population, 'workerName', gridboard_personal(worker_name), 'version', version))) ORDER BY sort), '[]')::text AS body
        FROM grids WHERE ${where}`,
       args,
     );
@@ -102,8 +102,8 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
   api.get('/stations', async (_request, reply) => {
     const { rows } = await pool.query<{ body: string }>(
       `SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'geometry', ${geometry},
-         'properties', json_build_object('id', id, 'name', name, 'kind', kind, 'level', level, 'address', address,
-           'phone', phone, 'hours', hours)) ORDER BY sort), '[]')::text AS body
+         'properties', json_strip_nulls(json_build_object('id', id, 'name', name, 'kind', kind, 'level', level, 'address', address,
+           'phone', gridboard_personal(phone), 'hours', hours))) ORDER BY sort), '[]')::text AS body
        FROM stations`,
     );
     return reply.type('application/json').send(collection(rows[0]?.body ?? '[]'));

@@ -3,6 +3,8 @@ import { gridPlanReasons, schemaReasons, type PlanReason } from '../../../src/co
 import { BadParameter } from '../../../src/contract/query-params';
 import { saveGridsRequestSchema } from '../../../src/contract/schemas/contract.schema';
 import { searchParams, type ServerContext } from '../app';
+import { AccessRefused, savesPlans } from '../auth/access';
+import { accessOf } from '../auth/plugin';
 import { inTransaction } from '../db';
 import { checkPlan } from '../plan-check';
 import { storePlan } from '../plan-store';
@@ -17,13 +19,16 @@ const invalid = (reasons: PlanReason[]): Outcome => ({ status: 422, body: { erro
 
 export function gridSaveRoutes(api: FastifyInstance, { pool }: ServerContext): void {
   api.put('/grids', async (request, reply) => {
+    const access = accessOf(request);
+    if (!savesPlans(access.role))
+      throw new AccessRefused(403, 'forbidden_role', `a ${access.role} does not save plans`);
     const communityId = await readCommunity(pool, searchParams(request.url));
     if (!communityId) throw new BadParameter('bad_parameter', 'community is required');
     const body: unknown = request.body;
     const parsed = saveGridsRequestSchema.safeParse(body);
     if (!parsed.success) return reply.code(422).send(invalid(schemaReasons(parsed.error.issues, body)).body);
     const grids = parsed.data.grids.features;
-    const by = String(request.headers['x-gridboard-user'] ?? 'anonymous').slice(0, 120);
+    const by = access.user;
     const outcome = await inTransaction(pool, async (client): Promise<Outcome> => {
       // The community's row is the save's lock: concurrent saves of one community queue here, and exactly one
       // finds its base version current.

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { BadParameter } from '../../../src/contract/query-params';
 import { searchParams, type ServerContext } from '../app';
+import { inScopeOf } from '../auth/plugin';
+import { visibleEvents } from '../auth/visible-events';
 import type { CaseEvent } from '../case-events';
 
 const heartbeatMs = 15_000;
@@ -17,7 +19,7 @@ function readLastEventId(header: string | string[] | undefined, query: string | 
  * GET /cases/stream (Server-Sent Events): `retry`, then every case event after Last-Event-ID (replayed from
  * case_events), then the live ones: nothing lost, nothing twice, whichever instance the writer used.
  */
-export function streamRoutes(api: FastifyInstance, { events }: ServerContext): void {
+export function streamRoutes(api: FastifyInstance, { events, ownerPool }: ServerContext): void {
   api.get('/cases/stream', async (request, reply) => {
     const lastEventId = readLastEventId(
       request.headers['last-event-id'],
@@ -27,14 +29,26 @@ export function streamRoutes(api: FastifyInstance, { events }: ServerContext): v
     let replaying = true;
     const held: CaseEvent[] = [];
     const raw = reply.raw;
-    const send = (event: CaseEvent) => {
+    const inScope = inScopeOf(ownerPool, request);
+    // Events pass the user's scope one batch after another, so they leave in order.
+    let delivering = Promise.resolve();
+    const deliver = (batch: readonly CaseEvent[]) => {
+      delivering = delivering
+        .then(() => visibleEvents(inScope, batch))
+        .then((visible) => visible.forEach(write))
+        .catch(() => {
+          raw.end();
+        });
+      return delivering;
+    };
+    const write = (event: CaseEvent) => {
       if (event.id <= sent) return;
       sent = event.id;
       raw.write(`id: ${event.id}\nevent: case\ndata: ${event.data}\n\n`);
     };
     const unsubscribe = await events.subscribe((event) => {
       if (replaying) held.push(event);
-      else send(event);
+      else void deliver([event]);
     });
     reply.hijack();
     raw.writeHead(200, {
@@ -51,13 +65,12 @@ export function streamRoutes(api: FastifyInstance, { events }: ServerContext): v
     });
     try {
       if (lastEventId === undefined) sent = await events.latestId();
-      else for (const event of await events.since(lastEventId)) send(event);
+      else await deliver(await events.since(lastEventId));
     } catch {
       raw.end();
       return;
     }
     replaying = false;
-    for (const event of held) send(event);
-    held.length = 0;
+    void deliver(held.splice(0));
   });
 }

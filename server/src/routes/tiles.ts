@@ -28,7 +28,7 @@ const gridTileSql = `WITH ${bounds},
           FROM grids t, bounds b WHERE t.geom && b.wgs84),
   features AS (
     SELECT t.id, t.code, t.name, t.community_id AS "communityId", t.type, t.households, t.population,
-           t.worker_name AS "workerName", t.version, ${clipped} AS geom
+           gridboard_personal(t.worker_name) AS "workerName", t.version, ${clipped} AS geom
     FROM grids t, bounds b WHERE t.geom && b.wgs84 ORDER BY t.sort)
   SELECT (SELECT tag FROM tag) AS tag,
          CASE WHEN (SELECT tag FROM tag) = $4 THEN NULL

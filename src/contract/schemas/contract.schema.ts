@@ -58,7 +58,8 @@ export const gridPropertiesSchema = z.object({
   type: z.enum(gridTypes),
   households: z.number().int().nonnegative(),
   population: z.number().int().nonnegative(),
-  workerName: z.string(),
+  // Absent for a role that does not receive people's names (the wall display, docs/security.md).
+  workerName: z.string().default(''),
   version: z.number().int().nonnegative(),
 });
 export const gridsSchema = featureCollectionSchema(areaGeometrySchema, gridPropertiesSchema);
@@ -82,7 +83,8 @@ export const stationPropertiesSchema = z.object({
   kind: z.enum(stationKinds),
   level: z.enum(stationLevels),
   address: z.string(),
-  phone: z.string(),
+  // Absent for a role that does not receive phone numbers (docs/security.md).
+  phone: z.string().default(''),
   hours: z.string(),
 });
 export const stationsSchema = featureCollectionSchema(pointSchema, stationPropertiesSchema);

@@ -1,0 +1,44 @@
+/** The roles of docs/security.md; each user holds one, scoped to one region or grid of the admin tree. */
+export const roles = [
+  'city_leader',
+  'district_leader',
+  'street_leader',
+  'grid_worker',
+  'planner',
+  'wall_display',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (roles as readonly string[]).includes(value);
+
+/** Who asks: what the policies of migration 0004 read as `gridboard.*` settings. */
+export interface Access {
+  /** The identity provider's subject (or the gateway's user), written into the audit tables. */
+  user: string;
+  /** A display name for the header; never used for decisions. */
+  name: string;
+  role: Role;
+  /** A region or grid id: the user sees what lies at or under it. */
+  scope: string;
+}
+
+/**
+ * Names and phones of residents and workers: the leaders and workers act on them, the planner assigns grids to
+ * workers by name; the unattended wall in a public hall never receives them.
+ */
+export const readsPersonalData = (role: Role): boolean => role !== 'wall_display';
+
+/** Only planners save plans (and only inside their scope, which the database checks). */
+export const savesPlans = (role: Role): boolean => role === 'planner';
+
+/** A refusal before any data is read: 401 (who are you?), 403 (not you) or 503 (the provider is away), with a code. */
+export class AccessRefused extends Error {
+  constructor(
+    readonly status: 401 | 403 | 503,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The signed-in session's access token, sent as `Authorization: Bearer` to the dashboard's own server (the layers
+ * served at api.baseUrl) and to no other source, read at each request so that a silently renewed token is used
+ * at once. Set once at start-up (src/app/start.tsx); unset in the embedded demo.
+ */
+let credential: (() => string | null) | null = null;
+
+export function setSessionCredential(read: (() => string | null) | null): void {
+  credential = read;
+}
+
+/** Headers for a source: `headers` plus, for the dashboard's own server, the session's token as a live getter. */
+export function withSessionCredential(
+  headers: Record<string, string>,
+  ownServer: boolean,
+): Record<string, string> {
+  const read = credential;
+  if (!ownServer || !read) return headers;
+  return Object.defineProperty({ ...headers }, 'Authorization', {
+    enumerable: true,
+    get: () => `Bearer ${read() ?? ''}`,
+  });
+}
