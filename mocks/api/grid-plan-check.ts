@@ -11,6 +11,7 @@ import type { GridFeature } from '../../src/contract/schemas/contract.schema';
 import type { AreaGeometry } from '../../src/contract/schemas/geojson.schema';
 import { bboxesIntersect } from '../../src/domain/case-filter';
 import { bboxOfArea } from '../cases/grid-sampler';
+import { boundsOf } from '../../src/geo/plan/geometry/clip';
 import { uncoveredGround } from '../../src/geo/plan/validate/coverage.validation';
 import type { MockState } from './mock-state';
 import {
@@ -22,7 +23,7 @@ import {
 
 export { gridPlanReasons, schemaReasons, type PlanReason } from '../../src/contract/grid-plan-reasons';
 
-const asFeature = (geometry: AreaGeometry): Feature<Polygon | MultiPolygon> => ({
+const asFeature = (geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> => ({
   type: 'Feature',
   geometry,
   properties: {},
@@ -102,7 +103,7 @@ export function checkGridPlan(
  * each, named after the first grid (in the plan's order) that touches it, as the server names it.
  */
 function gapReasons(community: AreaGeometry, grids: readonly GridFeature[]): PlanReason[] {
-  let gaps: AreaGeometry[];
+  let gaps: ReturnType<typeof uncoveredGround>;
   try {
     gaps = uncoveredGround(
       community,
@@ -115,7 +116,7 @@ function gapReasons(community: AreaGeometry, grids: readonly GridFeature[]): Pla
     return [{ gridId: null, reason: `${gridPlanReasons.invalidGeometry}: ${detail}` }];
   }
   return gaps.map((gap) => {
-    const box = bboxOfArea(gap);
+    const box = boundsOf(gap);
     const near = grids.filter((grid) => bboxesIntersect(bboxOfArea(grid.geometry), box));
     const named = near.find((grid) => booleanIntersects(asFeature(grid.geometry), asFeature(gap))) ?? near[0];
     const [longitude = 0, latitude = 0] = pointOnFeature(asFeature(gap)).geometry.coordinates;

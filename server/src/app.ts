@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { BadParameter } from '../../src/contract/query-params';
 import { CaseEventHub } from './case-events';
 import type { ServerConfig } from './config';
-import { createPool, isDatabaseUnavailable, type Pool } from './db';
+import { createPool, isDatabaseBusy, isDatabaseUnavailable, type Pool } from './db';
 import { casesRoutes } from './routes/cases';
 import { geographyRoutes } from './routes/geography';
 import { gridSaveRoutes } from './routes/grid-save';
@@ -20,7 +20,7 @@ export interface ServerContext {
 /** The reference server of the REST contract (docs/api.md) over PostgreSQL + PostGIS. */
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: config.bodyLimitBytes, logger: false });
-  const pool = createPool(config.databaseUrl);
+  const pool = createPool(config.databaseUrl, config.pool);
   const events = new CaseEventHub(config.databaseUrl, pool);
   const context: ServerContext = { pool, events, config };
   const instance = config.instance ?? `${hostname()}:${process.pid}`;
@@ -32,6 +32,11 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof BadParameter)
       return reply.code(400).send({ error: error.code, message: error.message });
+    if (isDatabaseBusy(error))
+      return reply
+        .code(503)
+        .header('retry-after', String(config.retryAfterSeconds))
+        .send({ error: 'busy', message: 'the database is too busy to answer now; try again shortly' });
     if (isDatabaseUnavailable(error))
       return reply
         .code(503)

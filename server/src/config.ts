@@ -1,3 +1,5 @@
+import { defaultPoolLimits, type PoolLimits } from './db';
+
 /** The server's settings, from the environment (docs/server.md lists them). */
 export interface ServerConfig {
   databaseUrl: string;
@@ -14,6 +16,8 @@ export interface ServerConfig {
    * tell which of several instances behind a proxy answered; the host name and process id when not set.
    */
   instance?: string;
+  /** The database pool's size, queue wait and statement timeout (defaults: db.ts `defaultPoolLimits`). */
+  pool?: PoolLimits;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -27,5 +31,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimitBytes: Number(env.GRIDBOARD_BODY_LIMIT_BYTES ?? 8 * 1024 * 1024),
     retryAfterSeconds: Number(env.GRIDBOARD_RETRY_AFTER_SECONDS ?? 5),
     instance: env.GRIDBOARD_INSTANCE,
+    pool: {
+      size: Number(env.GRIDBOARD_POOL_SIZE ?? defaultPoolLimits.size),
+      waitMs: Number(env.GRIDBOARD_POOL_WAIT_MS ?? defaultPoolLimits.waitMs),
+      statementTimeoutMs: Number(env.GRIDBOARD_STATEMENT_TIMEOUT_MS ?? defaultPoolLimits.statementTimeoutMs),
+    },
   };
 }

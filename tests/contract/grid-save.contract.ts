@@ -109,7 +109,7 @@ export function gridSaveContract(makeClient: () => ContractClient): void {
         }))
         .filter((gap) => gap.parts !== null);
       expect(gaps.length).toBeGreaterThan(0);
-      const kept = new Set([first, ...others].map((grid) => grid.properties.id));
+      const kept = new Set<string>([first, ...others].map((grid) => grid.properties.id));
       for (const { reason, parts } of gaps) {
         // Named after a grid the plan keeps, at a point of the ground the dropped grid held.
         expect(kept.has(reason.gridId ?? '')).toBe(true);
