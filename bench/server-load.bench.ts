@@ -1,9 +1,8 @@
 import autocannon from 'autocannon';
 import os from 'node:os';
 import pg from 'pg';
-import { startCluster } from '../server/dev/postgres-cluster';
+import { startMigratedDatabase } from '../server/dev/seeded-database';
 import { buildServer } from '../server/src/app';
-import { migrate } from '../server/src/migrate';
 import type { BenchInfo, BenchModule } from './bench-module';
 import { checkAnswers, columnarAccept, loadRequests } from './server-load/load-checks';
 import { fullProvince, latticeMiddle, loadProvince, quickProvince } from './server-load/province-load';
@@ -61,14 +60,8 @@ export const serverLoadBench: BenchModule = {
     const size = quick ? quickProvince : fullProvince;
     const info: BenchInfo[] = [];
     const note = [`${size.columns * size.rows} grids, ${size.cameras} cameras, ${size.cases} cases`];
-    const cluster = await startCluster();
+    const { cluster, databaseUrl } = await startMigratedDatabase();
     try {
-      const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-      await admin.connect();
-      await admin.query('CREATE DATABASE gridboard');
-      await admin.end();
-      const databaseUrl = cluster.url('gridboard');
-      await migrate(databaseUrl);
       const db = new pg.Client({ connectionString: databaseUrl });
       await db.connect();
       const now = new Date(Math.floor(Date.now() / 1000) * 1000);
