@@ -1,15 +1,29 @@
-import { area, difference, featureCollection, intersect } from '@turf/turf';
+import {
+  area,
+  booleanIntersects,
+  difference,
+  featureCollection,
+  intersect,
+  pointOnFeature,
+} from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { GridFeature } from '../../src/contract/schemas/contract.schema';
 import type { AreaGeometry } from '../../src/contract/schemas/geojson.schema';
 import { bboxesIntersect } from '../../src/domain/case-filter';
 import { bboxOfArea } from '../cases/grid-sampler';
+import { boundsOf } from '../../src/geo/plan/geometry/clip';
+import { uncoveredGround } from '../../src/geo/plan/validate/coverage.validation';
 import type { MockState } from './mock-state';
-import { gridPlanReasons, type PlanReason } from '../../src/contract/grid-plan-reasons';
+import {
+  gapReason,
+  gapToleranceSquareMetres,
+  gridPlanReasons,
+  type PlanReason,
+} from '../../src/contract/grid-plan-reasons';
 
 export { gridPlanReasons, schemaReasons, type PlanReason } from '../../src/contract/grid-plan-reasons';
 
-const asFeature = (geometry: AreaGeometry): Feature<Polygon | MultiPolygon> => ({
+const asFeature = (geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> => ({
   type: 'Feature',
   geometry,
   properties: {},
@@ -80,5 +94,35 @@ export function checkGridPlan(
       }
     }
   }
+  if (community) reasons.push(...gapReasons(community.geometry, grids));
   return reasons;
+}
+
+/**
+ * Ground of the community no grid covers, found by the planner's own function (uncoveredGround), one `gap` reason
+ * each, named after the first grid (in the plan's order) that touches it, as the server names it.
+ */
+function gapReasons(community: AreaGeometry, grids: readonly GridFeature[]): PlanReason[] {
+  let gaps: ReturnType<typeof uncoveredGround>;
+  try {
+    gaps = uncoveredGround(
+      community,
+      grids.map((grid) => grid.geometry),
+      gapToleranceSquareMetres,
+    );
+  } catch (error) {
+    // The clipping library gives up on some degenerate outlines: that is the plan's geometry, refused as such.
+    const detail = error instanceof Error ? error.message : String(error);
+    return [{ gridId: null, reason: `${gridPlanReasons.invalidGeometry}: ${detail}` }];
+  }
+  return gaps.map((gap) => {
+    const box = boundsOf(gap);
+    const near = grids.filter((grid) => bboxesIntersect(bboxOfArea(grid.geometry), box));
+    const named = near.find((grid) => booleanIntersects(asFeature(grid.geometry), asFeature(gap))) ?? near[0];
+    const [longitude = 0, latitude = 0] = pointOnFeature(asFeature(gap)).geometry.coordinates;
+    return {
+      gridId: named?.properties.id ?? null,
+      reason: gapReason(area(asFeature(gap)), [longitude, latitude]),
+    };
+  });
 }

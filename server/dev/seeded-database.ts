@@ -12,11 +12,8 @@ export interface SeededDatabase {
   cases: number;
 }
 
-/**
- * A throwaway cluster with the `gridboard` database migrated and the demo city loaded: what the server tests,
- * the real-server browser journey and `npm run server:demo` start from. The caller stops `cluster`.
- */
-export async function startSeededDatabase(seededAt = Date.now()): Promise<SeededDatabase> {
+/** A throwaway cluster with an empty `gridboard` database, migrated. The caller stops `cluster`. */
+export async function startMigratedDatabase(): Promise<{ cluster: Cluster; databaseUrl: string }> {
   const cluster = await startCluster();
   try {
     const admin = new pg.Client({ connectionString: cluster.url('postgres') });
@@ -25,6 +22,21 @@ export async function startSeededDatabase(seededAt = Date.now()): Promise<Seeded
     await admin.end();
     const databaseUrl = cluster.url('gridboard');
     await migrate(databaseUrl);
+    return { cluster, databaseUrl };
+  } catch (error) {
+    cluster.stop();
+    throw error;
+  }
+}
+
+/**
+ * A throwaway cluster with the `gridboard` database migrated and the demo city loaded: what the server tests,
+ * the real-server browser journey and `npm run server:demo` start from (the province load bench starts from the
+ * migrated database alone). The caller stops `cluster`.
+ */
+export async function startSeededDatabase(seededAt = Date.now()): Promise<SeededDatabase> {
+  const { cluster, databaseUrl } = await startMigratedDatabase();
+  try {
     const { cases } = await seedDemoCity(databaseUrl, await loadDemoCity(demoCityPath), seededAt);
     return { cluster, databaseUrl, seededAt, cases };
   } catch (error) {

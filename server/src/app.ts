@@ -7,7 +7,7 @@ import { accessControl } from './auth/plugin';
 import { scopedPool } from './auth/scoped-transaction';
 import { CaseEventHub } from './case-events';
 import type { ServerConfig } from './config';
-import { createPool, isDatabaseUnavailable, type Pool } from './db';
+import { createPool, isDatabaseBusy, isDatabaseUnavailable, type Pool } from './db';
 import { casesRoutes } from './routes/cases';
 import { geographyRoutes } from './routes/geography';
 import { gridSaveRoutes } from './routes/grid-save';
@@ -27,7 +27,7 @@ export interface ServerContext {
 /** The reference server of the REST contract (docs/api.md) over PostgreSQL + PostGIS. */
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: config.bodyLimitBytes, logger: false });
-  const pool = createPool(config.databaseUrl);
+  const pool = createPool(config.databaseUrl, config.pool);
   const events = new CaseEventHub(config.databaseUrl, pool);
   const context: ServerContext = { pool: scopedPool(pool), ownerPool: pool, events, config };
   const instance = config.instance ?? `${hostname()}:${process.pid}`;
@@ -43,9 +43,14 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     }
     if (error instanceof BadParameter)
       return reply.code(400).send({ error: error.code, message: error.message });
-    // A policy of migration 0004 refusing a write: the handler's own checks missed it, the database did not.
+    // A policy of migration 0005 refusing a write: the handler's own checks missed it, the database did not.
     if ((error as { code?: unknown }).code === '42501')
       return reply.code(403).send({ error: 'forbidden', message: 'outside what you may change' });
+    if (isDatabaseBusy(error))
+      return reply
+        .code(503)
+        .header('retry-after', String(config.retryAfterSeconds))
+        .send({ error: 'busy', message: 'the database is too busy to answer now; try again shortly' });
     if (isDatabaseUnavailable(error))
       return reply
         .code(503)

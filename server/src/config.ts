@@ -1,4 +1,5 @@
 import type { AuthConfig } from './auth/identity';
+import { defaultPoolLimits, type PoolLimits } from './db';
 
 /** The server's settings, from the environment (docs/server.md lists them). */
 export interface ServerConfig {
@@ -16,6 +17,8 @@ export interface ServerConfig {
    * tell which of several instances behind a proxy answered; the host name and process id when not set.
    */
   instance?: string;
+  /** The database pool's size, queue wait and statement timeout (defaults: db.ts `defaultPoolLimits`). */
+  pool?: PoolLimits;
   /** Who may ask (docs/security.md); development mode (`none`) when not set. */
   auth?: AuthConfig;
 }
@@ -56,5 +59,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retryAfterSeconds: Number(env.GRIDBOARD_RETRY_AFTER_SECONDS ?? 5),
     instance: env.GRIDBOARD_INSTANCE,
     auth: readAuth(env),
+    pool: {
+      size: Number(env.GRIDBOARD_POOL_SIZE ?? defaultPoolLimits.size),
+      waitMs: Number(env.GRIDBOARD_POOL_WAIT_MS ?? defaultPoolLimits.waitMs),
+      statementTimeoutMs: Number(env.GRIDBOARD_STATEMENT_TIMEOUT_MS ?? defaultPoolLimits.statementTimeoutMs),
+    },
   };
 }

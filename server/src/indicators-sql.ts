@@ -1,9 +1,15 @@
+import type { IndicatorFigures, Period } from '../../src/domain/indicators';
+import type { Pool } from './db';
+import { summarisedFigures, summarisedLevels } from './indicator-days';
 import { gridsOfUnitSql } from './routes/cases';
+import type { Unit } from './units';
 
 /**
  * The indicator definitions of src/domain/indicators.ts (countCase), as SQL aggregates over `unit_cases` for the
  * period [f, t): the same counts, so a parent's figures are the sum of its children's here too. A test
- * (tests/server/indicators.server.test.ts) checks them against the client's computation over the same cases.
+ * (tests/server/indicators.server.test.ts) checks them against the client's computation over the same cases. A
+ * community's or a grid's few cases are counted here one by one; a street and above read the daily summary
+ * (indicator-days.ts).
  */
 const figureColumns = (f: string, t: string) => {
   const closedIn = `closed_at >= ${f} AND closed_at < ${t}`;
@@ -34,13 +40,13 @@ const unitCases = `
       AND c.grid_id IN (${gridsOfUnitSql('$3::text')}))`;
 
 /** Figures of the unit ($1..$2) and of each child that has cases. */
-export const unitFiguresSql = `
+const unitFiguresSql = `
   WITH ${unitCases}
   SELECT child, GROUPING(child) = 1 AS is_total, ${figureColumns('$1', '$2')}
   FROM unit_cases GROUP BY GROUPING SETS ((child), ())`;
 
 /** The series: figures per bucket ($5 starts, $6 ends). */
-export const seriesFiguresSql = `
+const seriesFiguresSql = `
   WITH ${unitCases}
   SELECT b.start, ${figureColumns('b.start', 'b.stop')}
   FROM unnest($5::timestamptz[], $6::timestamptz[]) AS b (start, stop)
@@ -74,3 +80,63 @@ export const volunteerHoursSql = `
   SELECT start, 'community' AS kind, id, path, total::int AS hours FROM totals
   UNION ALL
   SELECT start, 'grid', id, path || id, (share + CASE WHEN rank <= left_over THEN 1 ELSE 0 END)::int FROM ranked`;
+
+interface FigureRow {
+  cases_reported: number;
+  cases_closed: number;
+  resolved: number;
+  rated: number;
+  satisfied: number;
+  on_time: number;
+  open_cases: number;
+  overdue_cases: number;
+}
+
+const figuresOf = (row: FigureRow | undefined): IndicatorFigures => ({
+  casesReported: row?.cases_reported ?? 0,
+  casesClosed: row?.cases_closed ?? 0,
+  openCases: row?.open_cases ?? 0,
+  overdueCases: row?.overdue_cases ?? 0,
+  resolutionRate: { numerator: row?.resolved ?? 0, denominator: row?.cases_closed ?? 0 },
+  satisfactionRate: { numerator: row?.satisfied ?? 0, denominator: row?.rated ?? 0 },
+  onTimeRate: { numerator: row?.on_time ?? 0, denominator: row?.cases_closed ?? 0 },
+  volunteerHours: 0,
+});
+
+/** A community's or a grid's figures, counted from its cases. */
+async function countedFigures(pool: Pool, unit: Unit, period: Period, buckets: readonly Period[]) {
+  const unitArgs = [new Date(period.from), new Date(period.to), unit.id, unit.path.length - 1];
+  const [figures, series] = await Promise.all([
+    pool.query<FigureRow & { child: string | null; is_total: boolean }>(unitFiguresSql, unitArgs),
+    pool.query<FigureRow & { start: Date }>(seriesFiguresSql, [
+      ...unitArgs,
+      buckets.map((bucket) => new Date(bucket.from)),
+      buckets.map((bucket) => new Date(bucket.to)),
+    ]),
+  ]);
+  const children = figures.rows.filter((row) => !row.is_total && row.child !== null);
+  return {
+    figures: figuresOf(figures.rows.find((row) => row.is_total)),
+    series: series.rows.map((row) => figuresOf(row)),
+    children: new Map(children.map((row) => [row.child ?? '', figuresOf(row)])),
+  };
+}
+
+/**
+ * The unit's figures over the period, per bucket (in order) and per child that has cases, volunteer hours apart:
+ * from the daily summary for a street and above, from the cases themselves for a community or a grid.
+ */
+export function unitFigures(
+  pool: Pool,
+  unit: Unit,
+  period: Period,
+  buckets: readonly Period[],
+): Promise<{
+  figures: IndicatorFigures;
+  series: IndicatorFigures[];
+  children: Map<string, IndicatorFigures>;
+}> {
+  return summarisedLevels.has(unit.level)
+    ? summarisedFigures(pool, unit, period, buckets)
+    : countedFigures(pool, unit, period, buckets);
+}

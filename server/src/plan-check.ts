@@ -1,4 +1,9 @@
-import { gridPlanReasons, type PlanReason } from '../../src/contract/grid-plan-reasons';
+import {
+  gapReason,
+  gapToleranceSquareMetres,
+  gridPlanReasons,
+  type PlanReason,
+} from '../../src/contract/grid-plan-reasons';
 import type { GridFeature } from '../../src/contract/schemas/contract.schema';
 import type { PoolClient } from './db';
 
@@ -27,11 +32,10 @@ const topologySql = `
   ORDER BY ordinal, other`;
 
 /**
- * Ground of the community that no grid of the plan covers: each piece over 1 m² (the planner's own check, which
- * blocks saving, stops at 0.5 m²: what it lets through, this lets through) is one reason, named after the plan's
- * grid nearest to it, with its area and a point inside it so the planner can find it.
+ * Ground of the community that no grid of the plan covers: each piece over the contract's tolerance is one reason,
+ * named after the plan's grid nearest to it, with its area and a point inside it so the planner can find it
+ * (the mock finds the same pieces with the planner's own function: mocks/api/grid-plan-check.ts).
  */
-export const gapToleranceSquareMetres = 1;
 const gapsSql = `
   WITH covered AS (SELECT ST_Union(geom) AS geom FROM plan_grids),
   uncovered AS (
@@ -39,10 +43,9 @@ const gapsSql = `
     FROM regions r CROSS JOIN covered c WHERE r.id = $1),
   gaps AS (
     SELECT geom, ST_Area(geom::geography) AS area, ST_PointOnSurface(geom) AS inside
-    FROM uncovered WHERE ST_Area(geom::geography) > ${gapToleranceSquareMetres})
+    FROM uncovered WHERE ST_Area(geom::geography) > $2)
   SELECT (SELECT p.id FROM plan_grids p ORDER BY ST_Distance(p.geom, g.geom), p.ordinal LIMIT 1) AS grid_id,
-         '${gridPlanReasons.gap}: ' || round(g.area)::bigint || ' m² at '
-           || round(ST_X(g.inside)::numeric, 6) || ',' || round(ST_Y(g.inside)::numeric, 6) AS reason
+         g.area, ST_X(g.inside) AS longitude, ST_Y(g.inside) AS latitude
   FROM gaps g ORDER BY g.area DESC`;
 
 /** Every reason the plan cannot be stored; none when it tiles its community. */
@@ -73,7 +76,13 @@ export async function checkPlan(
   for (const row of rows) reasons.push({ gridId: row.grid_id, reason: row.reason });
   // The union of invalid outlines is undefined: gaps are looked for once every outline is valid.
   if (rows.some((row) => row.reason.startsWith(gridPlanReasons.invalidGeometry))) return reasons;
-  const gaps = await client.query<{ grid_id: string | null; reason: string }>(gapsSql, [communityId]);
-  for (const row of gaps.rows) reasons.push({ gridId: row.grid_id, reason: row.reason });
+  const gaps = await client.query<{
+    grid_id: string | null;
+    area: number;
+    longitude: number;
+    latitude: number;
+  }>(gapsSql, [communityId, gapToleranceSquareMetres]);
+  for (const row of gaps.rows)
+    reasons.push({ gridId: row.grid_id, reason: gapReason(row.area, [row.longitude, row.latitude]) });
   return reasons;
 }

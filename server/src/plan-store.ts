@@ -88,6 +88,12 @@ export async function storePlan(
     );
   await rejoin('cases');
   await rejoin('cameras');
+  // Cases left in a dropped grid lose it here rather than by the foreign key's SET NULL: the daily summary's trigger
+  // (migration 0004) must still find the grid's community to take them out of its counts.
+  await client.query(
+    'UPDATE cases SET grid_id = NULL WHERE grid_id = ANY ($1) AND NOT (grid_id = ANY ($2))',
+    [oldIds, newIds],
+  );
   await client.query('DELETE FROM grids WHERE community_id = $1 AND NOT (id = ANY ($2))', [
     communityId,
     newIds,

@@ -16,6 +16,16 @@ export const gridPlanReasons = {
   gap: 'gap',
 } as const;
 
+/**
+ * Uncovered ground smaller than this (m²) is not a gap a save is refused for: the planner's own check, which blocks
+ * saving, stops at 0.5 m², so what it lets through, the server and the mock let through.
+ */
+export const gapToleranceSquareMetres = 1;
+
+/** The `gap` reason: the uncovered area and a point inside it, so the planner can find it. */
+export const gapReason = (squareMetres: number, [longitude, latitude]: readonly [number, number]): string =>
+  `${gridPlanReasons.gap}: ${Math.round(squareMetres)} m² at ${longitude.toFixed(6)},${latitude.toFixed(6)}`;
+
 export interface PlanReason {
   gridId: string | null;
   reason: string;

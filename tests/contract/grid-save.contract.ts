@@ -1,3 +1,4 @@
+import { area, booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import {
   gridsSchema,
@@ -88,6 +89,41 @@ export function gridSaveContract(makeClient: () => ContractClient): void {
         (await getJson(client, `/grids?community=${community}`)).body,
       ).features;
       expect(unchangedAfterRefusals.every((grid) => grid.properties.version === version)).toBe(true);
+    });
+
+    it('refuses a plan that leaves ground of the community uncovered with 422 `gap`, where the ground is', async () => {
+      const client = makeClient();
+      const { community, grids, version } = await communityGrids(client);
+      const [first, dropped, ...others] = grids;
+      if (!first || !dropped) throw new Error('need two grids');
+      const reply = await putJson(client, `/grids?community=${community}`, {
+        baseVersion: version,
+        grids: { type: 'FeatureCollection', features: [first, ...others] },
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(422);
+      const gaps = saveGridsInvalidSchema
+        .parse(reply.body)
+        .reasons.map((reason) => ({
+          reason,
+          parts: /^gap: (\d+) m² at ([\d.-]+),([\d.-]+)$/.exec(reason.reason),
+        }))
+        .filter((gap) => gap.parts !== null);
+      expect(gaps.length).toBeGreaterThan(0);
+      const kept = new Set<string>([first, ...others].map((grid) => grid.properties.id));
+      for (const { reason, parts } of gaps) {
+        // Named after a grid the plan keeps, at a point of the ground the dropped grid held.
+        expect(kept.has(reason.gridId ?? '')).toBe(true);
+        const point: [number, number] = [Number(parts?.[2]), Number(parts?.[3])];
+        expect(booleanPointInPolygon(point, dropped.geometry)).toBe(true);
+      }
+      // The uncovered ground is the dropped grid's, measured on its own (turf and PostGIS agree within 1 %).
+      const uncovered = gaps.reduce((sum, { parts }) => sum + Number(parts?.[1]), 0);
+      const droppedArea = area(dropped.geometry);
+      expect(Math.abs(uncovered - droppedArea)).toBeLessThanOrEqual(droppedArea * 0.01 + gaps.length);
+      const unchanged = gridsSchema.parse(
+        (await getJson(client, `/grids?community=${community}`)).body,
+      ).features;
+      expect(unchanged.every((grid) => grid.properties.version === version)).toBe(true);
     });
 
     it('checks in the documented order: 400 before all, then the schema (422), the version (409), topology (422)', async () => {

@@ -1,47 +1,32 @@
-import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   gridsSchema,
   saveGridsInvalidSchema,
   type GridFeature,
 } from '../../src/contract/schemas/contract.schema';
-import { copiedDatabase, startServer } from './server-harness';
+import { serverOnCopiedDatabase } from './server-harness';
 
 /** A plan save's topology (gaps), its recomputed households, and its all-or-nothing transaction. */
-let app: FastifyInstance;
-let base = '';
-let db: pg.Client;
-
-let database: Awaited<ReturnType<typeof copiedDatabase>>;
 
 // A copy of the seeded city: these saves must not change what the other files compare with the mock.
-beforeAll(async () => {
-  database = await copiedDatabase(`plan_saves_${process.pid}`);
-  ({ app, baseUrl: base } = await startServer({ databaseUrl: database.url }));
-  db = new pg.Client({ connectionString: database.url });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-  await app.close();
-  await database.drop();
-});
+const server = serverOnCopiedDatabase('plan_saves');
 
 /** The n-th community (in the city's order) with at least `least` grids, and its grids as the server sends them. */
 async function community(least: number, skip = 0) {
-  const { rows } = await db.query<{ community_id: string }>(
+  const { rows } = await server.db.query<{ community_id: string }>(
     `SELECT community_id FROM grids GROUP BY community_id HAVING count(*) >= $1
      ORDER BY min(sort) OFFSET $2 LIMIT 1`,
     [least, skip],
   );
   const id = rows[0]?.community_id ?? '';
-  const grids = gridsSchema.parse(await (await fetch(`${base}/grids?community=${id}`)).json()).features;
+  const grids = gridsSchema.parse(
+    await (await fetch(`${server.base}/grids?community=${id}`)).json(),
+  ).features;
   return { id, grids, version: Math.max(...grids.map((grid) => grid.properties.version)) };
 }
 
 const save = (communityId: string, baseVersion: number, features: unknown[]) =>
-  fetch(`${base}/grids?community=${communityId}`, {
+  fetch(`${server.base}/grids?community=${communityId}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ baseVersion, grids: { type: 'FeatureCollection', features } }),
@@ -49,17 +34,18 @@ const save = (communityId: string, baseVersion: number, features: unknown[]) =>
 
 /** Everything a save may touch in a community: its grids (all columns), their cases and cameras, its audit rows. */
 async function snapshot(communityId: string, gridIds: string[]) {
-  const grids = await db.query(
+  const grids = await server.db.query(
     `SELECT id, households, population, version, sort, ST_AsText(geom) AS geom FROM grids WHERE community_id = $1 ORDER BY id`,
     [communityId],
   );
-  const cases = await db.query('SELECT id, grid_id FROM cases WHERE grid_id = ANY ($1) ORDER BY id', [
+  const cases = await server.db.query('SELECT id, grid_id FROM cases WHERE grid_id = ANY ($1) ORDER BY id', [
     gridIds,
   ]);
-  const cameras = await db.query('SELECT id, grid_id FROM cameras WHERE grid_id = ANY ($1) ORDER BY id', [
-    gridIds,
-  ]);
-  const saves = await db.query('SELECT count(*)::int AS n FROM grid_saves WHERE community_id = $1', [
+  const cameras = await server.db.query(
+    'SELECT id, grid_id FROM cameras WHERE grid_id = ANY ($1) ORDER BY id',
+    [gridIds],
+  );
+  const saves = await server.db.query('SELECT count(*)::int AS n FROM grid_saves WHERE community_id = $1', [
     communityId,
   ]);
   return { grids: grids.rows, cases: cases.rows, cameras: cameras.rows, saves: saves.rows };
@@ -70,7 +56,7 @@ describe('PUT /grids: gaps against the community', () => {
     const { id, grids, version } = await community(3);
     const [kept, dropped, ...rest] = grids;
     if (!kept || !dropped) throw new Error('need grids');
-    const area = await db.query<{ area: number }>(
+    const area = await server.db.query<{ area: number }>(
       'SELECT ST_Area(geom::geography) AS area FROM grids WHERE id = $1',
       [dropped.properties.id],
     );
@@ -88,7 +74,7 @@ describe('PUT /grids: gaps against the community', () => {
     // The uncovered area is the dropped grid's, measured on its own.
     expect(Math.abs(Number(squareMetres) - (area.rows[0]?.area ?? 0))).toBeLessThanOrEqual(1);
     // The point given lies in the dropped grid, and the grid named borders it.
-    const inside = await db.query<{ hit: boolean; touches: boolean }>(
+    const inside = await server.db.query<{ hit: boolean; touches: boolean }>(
       `SELECT ST_Intersects(d.geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) AS hit,
               ST_DWithin(d.geom, n.geom, 1e-9) AS touches
        FROM grids d, grids n WHERE d.id = $1 AND n.id = $4`,
@@ -110,7 +96,7 @@ describe('PUT /grids: households re-joined', () => {
     const [split, ...rest] = grids;
     if (!split) throw new Error('need a grid');
     // Cut the grid along the meridian of its centre: west part keeps its id, east part is a new grid.
-    const { rows: halves } = await db.query<{ west: string; east: string }>(
+    const { rows: halves } = await server.db.query<{ west: string; east: string }>(
       `WITH g AS (SELECT geom, ST_X(ST_Centroid(geom)) AS x FROM grids WHERE id = $1),
        cut AS (SELECT geom, ST_MakeEnvelope(-180, -90, x, 90, 4326) AS west FROM g)
        SELECT ST_AsGeoJSON(ST_Multi(ST_Intersection(geom, west)), 15) AS west,
@@ -126,13 +112,13 @@ describe('PUT /grids: households re-joined', () => {
       geometry: half(halves[0]?.east),
       properties: { ...split.properties, id: eastId, code: eastId, households: 0, population: 0 },
     };
-    const totals = await db.query<{ households: number; population: number }>(
+    const totals = await server.db.query<{ households: number; population: number }>(
       'SELECT sum(households)::int AS households, sum(population)::int AS population FROM grids WHERE community_id = $1',
       [id],
     );
     // Each new grid's exact share, computed here in SQL on its own: Σ old figure × overlap area ÷ old area.
     const newIds = [split.properties.id, eastId];
-    const exact = await db.query<{ id: string; households: number; population: number }>(
+    const exact = await server.db.query<{ id: string; households: number; population: number }>(
       `WITH plan (id, geom) AS (VALUES ($2, ST_SetSRID(ST_GeomFromGeoJSON($3), 4326)), ($4, ST_SetSRID(ST_GeomFromGeoJSON($5), 4326)))
        SELECT p.id, sum(o.households * ST_Area(ST_Intersection(p.geom, o.geom)::geography) / ST_Area(o.geom::geography)) AS households,
               sum(o.population * ST_Area(ST_Intersection(p.geom, o.geom)::geography) / ST_Area(o.geom::geography)) AS population
@@ -141,7 +127,7 @@ describe('PUT /grids: households re-joined', () => {
     );
     const reply = await save(id, version, [west, east, ...rest]);
     expect(reply.status, await reply.clone().text()).toBe(200);
-    const stored = await db.query<{ id: string; households: number; population: number }>(
+    const stored = await server.db.query<{ id: string; households: number; population: number }>(
       'SELECT id, households, population FROM grids WHERE id = ANY ($1)',
       [newIds],
     );
@@ -154,7 +140,7 @@ describe('PUT /grids: households re-joined', () => {
     expect(
       stored.rows.every((row) => row.households > 0 && row.households < split.properties.households),
     ).toBe(true);
-    const after = await db.query<{ households: number; population: number }>(
+    const after = await server.db.query<{ households: number; population: number }>(
       'SELECT sum(households)::int AS households, sum(population)::int AS population FROM grids WHERE community_id = $1',
       [id],
     );
@@ -167,7 +153,7 @@ describe('PUT /grids: a failure mid-save', () => {
     const { id, grids, version } = await community(2, 2);
     const [kept, dropped, ...rest] = grids;
     if (!kept || !dropped) throw new Error('need two grids');
-    const union = await db.query<{ geometry: string }>(
+    const union = await server.db.query<{ geometry: string }>(
       'SELECT ST_AsGeoJSON(ST_Union(geom), 15) AS geometry FROM grids WHERE id = ANY ($1)',
       [[kept.properties.id, dropped.properties.id]],
     );
@@ -179,17 +165,17 @@ describe('PUT /grids: a failure mid-save', () => {
     );
     // The audit row is the save's last statement: by the time it fails, grids were upserted, cases and cameras
     // re-joined and the dropped grid deleted, all of which must be undone.
-    await db.query(`CREATE FUNCTION test_fail_save() RETURNS trigger LANGUAGE plpgsql AS $$
+    await server.db.query(`CREATE FUNCTION test_fail_save() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'injected failure after the save''s writes'; END $$`);
-    await db.query(
+    await server.db.query(
       'CREATE TRIGGER test_fail_save BEFORE INSERT ON grid_saves FOR EACH ROW EXECUTE FUNCTION test_fail_save()',
     );
     try {
       const reply = await save(id, version, [merged, ...rest]);
       expect(reply.status).toBe(500);
     } finally {
-      await db.query('DROP TRIGGER test_fail_save ON grid_saves');
-      await db.query('DROP FUNCTION test_fail_save()');
+      await server.db.query('DROP TRIGGER test_fail_save ON grid_saves');
+      await server.db.query('DROP FUNCTION test_fail_save()');
     }
     expect(await snapshot(id, ids)).toEqual(before);
     // Nothing was left locked or half-done: the same save now goes through.

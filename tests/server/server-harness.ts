@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { buildServer } from '../../server/src/app';
 import type { ServerConfig } from '../../server/src/config';
 
@@ -73,4 +73,34 @@ export async function copiedDatabase(name: string): Promise<{ url: string; drop:
       await client.end();
     },
   };
+}
+
+/** The server under test over its own copy of the seeded database, and a client of that copy. */
+export interface CopiedServer {
+  app: FastifyInstance;
+  base: string;
+  db: pg.Client;
+}
+
+/**
+ * For a file whose writes must not change what the other files compare with the mock: registers the file's
+ * beforeAll (a copy of the seeded city named `name`, a server over it, a client of it) and afterAll (all closed,
+ * the copy dropped). The returned object is filled in by beforeAll.
+ */
+export function serverOnCopiedDatabase(name: string): CopiedServer {
+  const server = {} as CopiedServer;
+  let database: Awaited<ReturnType<typeof copiedDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await copiedDatabase(`${name}_${process.pid}`);
+    const { app, baseUrl } = await startServer({ databaseUrl: database.url });
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    Object.assign(server, { app, base: baseUrl, db });
+  });
+  afterAll(async () => {
+    await server.db.end();
+    await server.app.close();
+    await database?.drop();
+  });
+  return server;
 }

@@ -1,32 +1,15 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { booleanPointInPolygon } from '@turf/turf';
-import type { FastifyInstance } from 'fastify';
 import type { Polygon, MultiPolygon } from 'geojson';
-import pg from 'pg';
 import { PbfReader } from 'pbf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gridsSchema, metaSchema } from '../../src/contract/schemas/contract.schema';
-import { copiedDatabase, startServer } from './server-harness';
+import { serverOnCopiedDatabase } from './server-harness';
 
 /** `GET /tiles/{layer}/{z}/{x}/{y}.mvt`: what a tile holds, checked against PostGIS asked on its own. */
-let app: FastifyInstance;
-let base = '';
-let db: pg.Client;
-
-let database: Awaited<ReturnType<typeof copiedDatabase>>;
 
 // A copy of the seeded city: these saves must not change what the other files compare with the mock.
-beforeAll(async () => {
-  database = await copiedDatabase(`tiles_${process.pid}`);
-  ({ app, baseUrl: base } = await startServer({ databaseUrl: database.url }));
-  db = new pg.Client({ connectionString: database.url });
-  await db.connect();
-});
-afterAll(async () => {
-  await db.end();
-  await app.close();
-  await database.drop();
-});
+const server = serverOnCopiedDatabase('tiles');
 
 /** The Web Mercator tile at zoom z holding a position (the slippy-map formula). */
 function tileAt(lng: number, lat: number, z: number): [number, number, number] {
@@ -38,17 +21,17 @@ function tileAt(lng: number, lat: number, z: number): [number, number, number] {
 }
 
 async function tileUrl(layer: 'grids' | 'regions', [z, x, y]: [number, number, number]) {
-  const meta = metaSchema.parse(await (await fetch(`${base}/meta`)).json());
+  const meta = metaSchema.parse(await (await fetch(`${server.base}/meta`)).json());
   const template = layer === 'grids' ? meta.tiles?.grids : meta.tiles?.regions;
   if (!template) throw new Error(`meta advertises no ${layer} tiles`);
-  return `${base}${template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y))}`;
+  return `${server.base}${template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y))}`;
 }
 
 const decode = async (reply: Response) => new VectorTile(new PbfReader(await reply.arrayBuffer()));
 
 /** A point inside the n-th grid (city order), and the tile at zoom 14 holding it. */
 async function gridPoint(offset: number) {
-  const { rows } = await db.query<{ id: string; community_id: string; lng: number; lat: number }>(
+  const { rows } = await server.db.query<{ id: string; community_id: string; lng: number; lat: number }>(
     `SELECT id, community_id, ST_X(p) AS lng, ST_Y(p) AS lat
      FROM (SELECT id, community_id, sort, ST_PointOnSurface(geom) AS p FROM grids) g ORDER BY sort OFFSET $1 LIMIT 1`,
     [offset],
@@ -70,7 +53,7 @@ describe('GET /tiles', () => {
     const features = Array.from({ length: layer.length }, (_, index) => layer.feature(index));
     // PostGIS asked on its own: the grids whose outline meets the tile with its 64-unit buffer, in Mercator.
     const [z, x, y] = tile;
-    const expected = await db.query<Record<string, unknown>>(
+    const expected = await server.db.query<Record<string, unknown>>(
       `SELECT id, code, name, community_id AS "communityId", type, households, population,
               worker_name AS "workerName", version
        FROM grids WHERE ST_Intersects(ST_Transform(geom, 3857), ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096))
@@ -108,10 +91,10 @@ describe('GET /tiles', () => {
     const otherEtag = (await fetch(elsewhere)).headers.get('etag') ?? '';
     expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
     const grids = gridsSchema.parse(
-      await (await fetch(`${base}/grids?community=${community}`)).json(),
+      await (await fetch(`${server.base}/grids?community=${community}`)).json(),
     ).features;
     const version = Math.max(...grids.map((grid) => grid.properties.version));
-    const saved = await fetch(`${base}/grids?community=${community}`, {
+    const saved = await fetch(`${server.base}/grids?community=${community}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ baseVersion: version, grids: { type: 'FeatureCollection', features: grids } }),
@@ -143,7 +126,7 @@ describe('GET /tiles', () => {
     "tiles/grids/1/0/0';DROP TABLE grids;--.mvt",
     `tiles/grids/1/0/${'9'.repeat(90)}.mvt`,
   ])('answers %s with 400 bad_tile', async (path) => {
-    const reply = await fetch(`${base}/${path}`);
+    const reply = await fetch(`${server.base}/${path}`);
     expect(reply.status).toBe(400);
     expect(((await reply.json()) as { error: string }).error).toBe('bad_tile');
   });

@@ -12,7 +12,7 @@ export type Role = (typeof roles)[number];
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (roles as readonly string[]).includes(value);
 
-/** Who asks: what the policies of migration 0004 read as `gridboard.*` settings. */
+/** Who asks: what the policies of migration 0005 read as `gridboard.*` settings. */
 export interface Access {
   /** The identity provider's subject (or the gateway's user), written into the audit tables. */
   user: string;

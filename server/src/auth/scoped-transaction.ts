@@ -15,7 +15,7 @@ export interface ScopedTransaction {
 }
 
 /**
- * A transaction as `gridboard_app` (owns nothing, so the policies of migration 0004 apply) with the access as
+ * A transaction as `gridboard_app` (owns nothing, so the policies of migration 0005 apply) with the access as
  * transaction-local settings: they end with the transaction, so a pooled connection carries nothing to the next
  * request. One round trip: the values are escaped by the driver, not interpolated raw.
  */

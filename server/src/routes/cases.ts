@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { casesColumnar } from '../../../src/contract/columnar/case-columns.encode';
 import { BadParameter, readBbox, readInstant, readWords } from '../../../src/contract/query-params';
 import { caseCategories, caseStages } from '../../../src/domain/case';
 import { acceptsColumnar } from '../../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../../src/geo/columnar/points-columnar';
 import { searchParams, type ServerContext } from '../app';
+import { readCaseColumns } from '../case-columns';
 import { dayMs } from '../china-time';
 import { readUnit } from '../units';
 
@@ -38,15 +38,18 @@ function readIds(params: URLSearchParams): string[] | null {
 export const gridsOfUnitSql = (param: string) =>
   `SELECT g.id FROM grids g JOIN regions r ON r.id = g.community_id WHERE g.id = ${param} OR ${param} = ANY (r.path)`;
 
-const casesSql = `
-  SELECT coalesce(json_agg(case_feature(c) ORDER BY c.reported_at, c.id), '[]')::text AS body
-  FROM cases c
+/** The list's filters ($1 from … $10 unit), shared by both formats. */
+const casesWhere = `
   WHERE c.reported_at >= $1 AND ($2::timestamptz IS NULL OR c.reported_at < $2)
     AND ($3::text[] IS NULL OR c.status = ANY ($3))
     AND ($4::text[] IS NULL OR c.category = ANY ($4))
     AND ($5::text[] IS NULL OR c.id = ANY ($5))
     AND ($6::float8 IS NULL OR c.geom && ST_MakeEnvelope($6, $7, $8, $9, 4326))
     AND ($10::text IS NULL OR c.grid_id IN (${gridsOfUnitSql('$10')}))`;
+
+const casesSql = `
+  SELECT coalesce(json_agg(case_feature(c) ORDER BY c.reported_at, c.id), '[]')::text AS body
+  FROM cases c ${casesWhere}`;
 
 export function casesRoutes(api: FastifyInstance, { pool }: ServerContext): void {
   api.get('/cases', async (request, reply) => {
@@ -59,7 +62,7 @@ export function casesRoutes(api: FastifyInstance, { pool }: ServerContext): void
     const categories = readWords(params, 'category', caseCategories);
     const ids = readIds(params);
     const unit = await readUnit(pool, params);
-    const { rows } = await pool.query<{ body: string }>(casesSql, [
+    const filters = [
       new Date(from),
       to === undefined ? null : new Date(to),
       statuses ? [...statuses] : null,
@@ -70,14 +73,15 @@ export function casesRoutes(api: FastifyInstance, { pool }: ServerContext): void
       box?.[2] ?? null,
       box?.[3] ?? null,
       unit?.id ?? null,
-    ]);
-    const features = rows[0]?.body ?? '[]';
+    ];
     reply.header('vary', 'Accept');
     // Content negotiation: the binary columns only for a client that asks for them (docs/api.md).
     if (acceptsColumnar(request.headers.accept ?? null))
       return reply
         .type(columnarMediaType)
-        .send(Buffer.from(casesColumnar(JSON.parse(features) as Parameters<typeof casesColumnar>[0])));
+        .send(Buffer.from(await readCaseColumns(pool, casesWhere, filters)));
+    const { rows } = await pool.query<{ body: string }>(casesSql, filters);
+    const features = rows[0]?.body ?? '[]';
     return reply.type('application/json').send(`{"type":"FeatureCollection","features":${features}}`);
   });
 }

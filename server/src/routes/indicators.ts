@@ -2,36 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { intervals } from '../../../src/contract/schemas/contract.schema';
 import { BadParameter, readPeriod, readWords } from '../../../src/contract/query-params';
 import { periodsOf } from '../../../src/domain/indicator-series';
-import type { IndicatorFigures, Period } from '../../../src/domain/indicators';
+import { emptyFigures, type IndicatorFigures, type Period } from '../../../src/domain/indicators';
 import { searchParams, type ServerContext } from '../app';
 import { chinaOffsetMinutes, dayMs, formatContractTime } from '../china-time';
 import type { Pool } from '../db';
-import { seriesFiguresSql, unitFiguresSql, volunteerHoursSql } from '../indicators-sql';
+import { unitFigures, volunteerHoursSql } from '../indicators-sql';
 import { readUnit, rootUnit, type Unit } from '../units';
 
 /** A daily series over ten years is already more than any chart shows; beyond this the request is refused. */
 const maxBuckets = 3_700;
 const defaultIndicatorDays = 30;
 
-interface FigureRow {
-  cases_reported: number;
-  cases_closed: number;
-  resolved: number;
-  rated: number;
-  satisfied: number;
-  on_time: number;
-  open_cases: number;
-  overdue_cases: number;
-}
-
-const figuresOf = (row: FigureRow | undefined, volunteerHours: number): IndicatorFigures => ({
-  casesReported: row?.cases_reported ?? 0,
-  casesClosed: row?.cases_closed ?? 0,
-  openCases: row?.open_cases ?? 0,
-  overdueCases: row?.overdue_cases ?? 0,
-  resolutionRate: { numerator: row?.resolved ?? 0, denominator: row?.cases_closed ?? 0 },
-  satisfactionRate: { numerator: row?.satisfied ?? 0, denominator: row?.rated ?? 0 },
-  onTimeRate: { numerator: row?.on_time ?? 0, denominator: row?.cases_closed ?? 0 },
+const withHours = (figures: IndicatorFigures, volunteerHours: number): IndicatorFigures => ({
+  ...figures,
   volunteerHours,
 });
 
@@ -90,36 +73,30 @@ export function indicatorsRoutes(api: FastifyInstance, { pool }: ServerContext):
     const buckets = periodsOf(period, interval[0], chinaOffsetMinutes);
     if (buckets.length > maxBuckets)
       throw new BadParameter('bad_parameter', `more than ${maxBuckets} ${interval[0]}s`);
-    const depth = unit.path.length - 1;
-    const unitArgs = [new Date(period.from), new Date(period.to), unit.id, depth];
-    const [figures, series, periodHours, seriesHours, children] = await Promise.all([
-      pool.query<FigureRow & { child: string | null; is_total: boolean }>(unitFiguresSql, unitArgs),
-      pool.query<FigureRow & { start: Date }>(seriesFiguresSql, [
-        ...unitArgs,
-        buckets.map((bucket) => new Date(bucket.from)),
-        buckets.map((bucket) => new Date(bucket.to)),
-      ]),
+    const [figures, periodHours, seriesHours, children] = await Promise.all([
+      unitFigures(pool, unit, period, buckets),
       volunteerHours(pool, unit, [period]),
       volunteerHours(pool, unit, buckets),
       childrenOf(pool, unit),
     ]);
-    const totalRow = figures.rows.find((row) => row.is_total);
-    const childRows = new Map(figures.rows.filter((row) => !row.is_total).map((row) => [row.child, row]));
     return reply.send({
       region: { id: unit.id, name: unit.name, level: unit.level },
       from: formatContractTime(period.from),
       to: formatContractTime(period.to),
       interval: interval[0],
-      figures: figuresOf(totalRow, periodHours.own.get(period.from) ?? 0),
-      series: series.rows.map((row) => {
-        const start = row.start.getTime();
-        return { start: formatContractTime(start), figures: figuresOf(row, seriesHours.own.get(start) ?? 0) };
-      }),
+      figures: withHours(figures.figures, periodHours.own.get(period.from) ?? 0),
+      series: buckets.map((bucket, index) => ({
+        start: formatContractTime(bucket.from),
+        figures: withHours(figures.series[index] ?? emptyFigures(), seriesHours.own.get(bucket.from) ?? 0),
+      })),
       children: children.map((child) => ({
         id: child.id,
         name: child.name,
         level: child.level,
-        figures: figuresOf(childRows.get(child.id), periodHours.byChild.get(child.id) ?? 0),
+        figures: withHours(
+          figures.children.get(child.id) ?? emptyFigures(),
+          periodHours.byChild.get(child.id) ?? 0,
+        ),
       })),
       dataTime: formatContractTime(now),
     });

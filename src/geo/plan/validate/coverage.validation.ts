@@ -1,16 +1,32 @@
 import { areaOf, boundsOf, partsOf, subtractAreas, unionAreas } from '../geometry/clip';
 import { areaToleranceSquareMetres } from '../geometry/tolerance';
-import type { CommunityFeature, GridFeature, Plan } from '../plan';
+import type { AreaGeometry, CommunityFeature, GridFeature, Plan } from '../plan';
 import type { GridIndex } from './grid-index';
 import { memoByIdentity } from './identity-memo';
 import { issueCodes, rounded, type Issue } from './issue';
 
+/**
+ * The pieces of `community` that none of `grids` covers, each over `toleranceSquareMetres`. The planner's gap check
+ * and the mock server's save check (mocks/api/grid-plan-check.ts) both use it, so they find the same gaps.
+ */
+export function uncoveredGround(
+  community: AreaGeometry,
+  grids: readonly AreaGeometry[],
+  toleranceSquareMetres: number,
+): AreaGeometry[] {
+  const covered = unionAreas(grids);
+  const uncovered = covered ? subtractAreas(community, [covered]) : community;
+  if (!uncovered) return [];
+  return partsOf(uncovered).filter((gap) => areaOf(gap) > toleranceSquareMetres);
+}
+
 /** Ground inside the community that no grid covers: households there would belong to no grid. */
 export function gapIssues(plan: Plan, index: GridIndex): Issue[] {
-  const covered = unionAreas(plan.grids.map((grid) => grid.geometry));
-  const uncovered = covered ? subtractAreas(plan.community.geometry, [covered]) : plan.community.geometry;
-  if (!uncovered) return [];
-  const gaps = partsOf(uncovered).filter((gap) => areaOf(gap) > areaToleranceSquareMetres);
+  const gaps = uncoveredGround(
+    plan.community.geometry,
+    plan.grids.map((grid) => grid.geometry),
+    areaToleranceSquareMetres,
+  );
   return gaps.map((gap) => ({
     code: issueCodes.gap,
     severity: 'error',

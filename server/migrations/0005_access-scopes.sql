@@ -71,7 +71,11 @@ CREATE TABLE personal_reads (
 );
 
 GRANT USAGE ON SCHEMA public TO gridboard_app;
-GRANT SELECT ON city, regions, grids, cameras, stations, cases, volunteer_hours, case_events, grid_saves TO gridboard_app;
+GRANT SELECT ON city, regions, grids, cameras, stations, cases, case_days, volunteer_hours, case_events, grid_saves
+  TO gridboard_app;
+-- The daily summary (migration 0004) is kept by its trigger whoever changes a case: a planner's save re-joins cases
+-- but has no grant on the summary, so the trigger writes it as the owner.
+ALTER FUNCTION keep_case_days() SECURITY DEFINER SET search_path = public;
 GRANT INSERT, UPDATE, DELETE ON grids TO gridboard_app;
 GRANT UPDATE (grid_id) ON cases, cameras TO gridboard_app;
 -- A plan save locks its community's row (SELECT … FOR UPDATE needs an UPDATE grant); the policy allows no change.
@@ -85,6 +89,7 @@ ALTER TABLE cameras ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE volunteer_hours ENABLE ROW LEVEL SECURITY;
+ALTER TABLE case_days ENABLE ROW LEVEL SECURITY;
 ALTER TABLE case_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE grid_saves ENABLE ROW LEVEL SECURITY;
 ALTER TABLE personal_reads ENABLE ROW LEVEL SECURITY;
@@ -106,8 +111,10 @@ CREATE POLICY plan_delete ON grids FOR DELETE TO gridboard_app
 
 CREATE POLICY in_scope ON cases FOR SELECT TO gridboard_app
   USING ((SELECT gridboard_scope_is_city()) OR grid_id IN (SELECT unnest(gridboard_scope_grids())));
+-- A save re-joins its cases to the new grids, and a case the new grids do not hold loses its grid (NULL).
 CREATE POLICY plan_rejoin ON cases FOR UPDATE TO gridboard_app
-  USING ((SELECT gridboard_role()) = 'planner' AND grid_id IN (SELECT unnest(gridboard_scope_grids())));
+  USING ((SELECT gridboard_role()) = 'planner' AND grid_id IN (SELECT unnest(gridboard_scope_grids())))
+  WITH CHECK (grid_id IS NULL OR grid_id IN (SELECT unnest(gridboard_scope_grids())));
 CREATE POLICY in_scope ON cameras FOR SELECT TO gridboard_app
   USING ((SELECT gridboard_scope_is_city()) OR grid_id IN (SELECT unnest(gridboard_scope_grids())));
 CREATE POLICY plan_rejoin ON cameras FOR UPDATE TO gridboard_app
@@ -115,6 +122,8 @@ CREATE POLICY plan_rejoin ON cameras FOR UPDATE TO gridboard_app
 -- Stations belong to no grid: they are seen where they stand.
 CREATE POLICY in_scope ON stations FOR SELECT TO gridboard_app
   USING ((SELECT gridboard_scope_is_city()) OR ST_Intersects(geom, (SELECT gridboard_scope_area())));
+CREATE POLICY in_scope ON case_days FOR SELECT TO gridboard_app
+  USING ((SELECT gridboard_scope_is_city()) OR community_id IN (SELECT unnest(gridboard_scope_communities())));
 CREATE POLICY in_scope ON volunteer_hours FOR SELECT TO gridboard_app
   USING ((SELECT gridboard_scope_is_city()) OR community_id IN (SELECT unnest(gridboard_scope_communities())));
 -- An event is seen by whoever sees its case (the stream asks per event, server/src/auth/visible-events.ts).
@@ -138,6 +147,7 @@ DROP POLICY in_scope ON grid_saves;
 DROP POLICY plan_rejoin ON case_events;
 DROP POLICY in_scope ON case_events;
 DROP POLICY in_scope ON volunteer_hours;
+DROP POLICY in_scope ON case_days;
 DROP POLICY in_scope ON stations;
 DROP POLICY plan_rejoin ON cameras;
 DROP POLICY in_scope ON cameras;
@@ -152,6 +162,8 @@ DROP POLICY in_scope ON regions;
 ALTER TABLE grid_saves DISABLE ROW LEVEL SECURITY;
 ALTER TABLE case_events DISABLE ROW LEVEL SECURITY;
 ALTER TABLE volunteer_hours DISABLE ROW LEVEL SECURITY;
+ALTER TABLE case_days DISABLE ROW LEVEL SECURITY;
+ALTER FUNCTION keep_case_days() SECURITY INVOKER RESET search_path;
 ALTER TABLE cases DISABLE ROW LEVEL SECURITY;
 ALTER TABLE stations DISABLE ROW LEVEL SECURITY;
 ALTER TABLE cameras DISABLE ROW LEVEL SECURITY;
