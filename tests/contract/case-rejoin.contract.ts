@@ -114,12 +114,18 @@ export function caseRejoinContract(makeClient: () => ContractClient): void {
       const afterMerge = await expectRejoined(client, merged.communityId, chosen.cases);
       expect(afterMerge.filter((item) => item.properties.gridId === pair[1])).toEqual([]);
 
-      // Split the merged grid across the middle of its cases: the new piece takes the cases on its side.
+      // Split the merged grid between its cases, in the widest gap of latitudes in their middle half, so no case
+      // sits on (or a rounding away from) the new boundary.
       const survivor = afterMerge.filter((item) => item.properties.gridId === pair[0]);
       const latitudes = survivor.map((item) => item.geometry.coordinates[1]).sort((a, b) => a - b);
-      const low = latitudes[Math.floor((latitudes.length - 1) / 2)] ?? 0;
-      const high = latitudes[Math.floor((latitudes.length - 1) / 2) + 1] ?? low;
-      const middle = (low + high) / 2;
+      const quarter = Math.floor(latitudes.length / 4);
+      let middle = latitudes[0] ?? 0;
+      let widest = -1;
+      for (let index = quarter; index < Math.max(quarter + 1, latitudes.length - quarter - 1); index += 1) {
+        const [low, high] = [latitudes[index] ?? 0, latitudes[index + 1] ?? 0];
+        if (high - low > widest) [widest, middle] = [high - low, (low + high) / 2];
+      }
+      expect(widest).toBeGreaterThan(1e-6);
       const saved = {
         ...merged,
         grids: await gridsOf(client, merged.communityId),
