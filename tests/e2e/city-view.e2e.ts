@@ -87,8 +87,6 @@ describe('the default city view', () => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/`);
       await page.waitForSelector('[data-map-ready="true"]', { timeout: 90_000 });
-      // Let the deck.gl points (cameras, stations) arrive over the grids before the picture is taken.
-      await page.waitForTimeout(0);
       const map = page.locator('.dashboard__map .grid-map');
       await expect.poll(() => map.getAttribute('data-map-camera')).toBeTruthy();
       const camera = (await map.getAttribute('data-map-camera'))!.split(',').map(Number) as [
