@@ -133,8 +133,8 @@ export function caseRejoinContract(makeClient: () => ContractClient): void {
       };
       const longitudes = saved.grids.flatMap((grid) =>
         grid.geometry.type === 'Polygon'
-          ? grid.geometry.coordinates.flat().map((point) => point[0] ?? 0)
-          : grid.geometry.coordinates.flat(2).map((point) => point[0] ?? 0),
+          ? grid.geometry.coordinates.flat().map((point) => point[0])
+          : grid.geometry.coordinates.flat(2).map((point) => point[0]),
       );
       const line = [
         [Math.min(...longitudes) - 0.01, middle],
