@@ -6,13 +6,75 @@ import globals from 'globals';
 import { readdirSync } from 'node:fs';
 
 /**
- * Lint with zero warnings. The import rules enforce the one-way flow of STYLE.md:
- * app → features → (map | data | ui) → (geo | domain); features don't import each other; no cycles.
+ * Lint with zero warnings. The import rules enforce the one-way flow of STYLE.md, generated from `levels` below:
+ * app → features → (live | map | ui | data) → contract → geo → domain; features don't import each other; no cycles.
  */
 // The feature folders as they are on disk, so a zone never names a folder that does not exist.
 const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+
+/**
+ * The rooms of src from the top down: a room imports only rooms on the levels below it (and, on its own level,
+ * the siblings not barred below). Every folder of src must stand here, so a new room gets its zones at once.
+ */
+const levels = [['app'], ['features'], ['live', 'map', 'ui', 'data'], ['contract'], ['geo'], ['domain']];
+/** Siblings on one level that a room still must not import. */
+const barredSiblings = {
+  live: ['map', 'ui'],
+  data: ['live', 'ui', 'map'],
+};
+/** Why each room is barred from what is above it (the lint message). */
+const roomReasons = {
+  app: 'No room of src imports the server: client and server share the contract module.',
+  features: 'Features sit below the app shell.',
+  live: 'The live-case engine sits below the features and beside map and ui: it keeps the cases that data delivers current (data does not use it).',
+  map: 'map, data and ui sit below features and app.',
+  ui: 'map, data and ui sit below features and app.',
+  data: 'data sits below features and app, beside ui and map and below the live-case engine: the UI reads DataErrors structurally (ui/failure-text.ts).',
+  contract:
+    'The contract module (schemas and columnar codec) is shared by client, mock and server: it depends only on geo and domain.',
+  geo: 'Geometry code depends only on the domain.',
+  domain: 'The domain core is pure: it imports nothing from the rooms above it.',
+};
+/** The rooms the mock API and the server share with the client; everything else of src is closed to them. */
+const sharedRooms = ['contract', 'geo', 'domain'];
+
+const srcRooms = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const unplaced = srcRooms.filter((room) => !levels.flat().includes(room));
+const missing = levels.flat().filter((room) => !srcRooms.includes(room));
+if (unplaced.length > 0 || missing.length > 0)
+  throw new Error(`eslint.config.js levels do not match src: unplaced ${unplaced}, missing ${missing}`);
+
+const roomPath = (room) => `./src/${room}`;
+const directionZones = levels.flatMap((level, index) =>
+  level
+    .map((room) => ({
+      target: roomPath(room),
+      from: [
+        ...levels.slice(0, index).flat().map(roomPath),
+        ...(barredSiblings[room] ?? []).map(roomPath),
+        // Only the app shell starts the mock API (in the demo); no room of src reaches into the server.
+        ...(room === 'app' ? [] : ['./mocks']),
+        './server',
+      ],
+      message: roomReasons[room],
+    }))
+    .filter((zone) => zone.from.length > 0),
+);
+const sharedOnlyZones = [
+  {
+    target: './mocks',
+    message: 'The mock API may use the domain, geometry and the contract module only.',
+  },
+  {
+    target: './server/src',
+    message:
+      'The server shares the contract module, geo and domain with the client, nothing else (its seed script may use the demo generator in mocks).',
+  },
+].map((zone) => ({ ...zone, from: srcRooms.filter((room) => !sharedRooms.includes(room)).map(roomPath) }));
 
 const featureIsolation = features.map((feature) => ({
   target: `./src/features/${feature}`,
@@ -66,103 +128,12 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            {
-              target: './src/domain',
-              from: [
-                './src/app',
-                './src/features',
-                './src/map',
-                './src/data',
-                './src/ui',
-                './src/geo',
-                './src/live',
-                './mocks',
-              ],
-              message: 'The domain core is pure: it imports nothing from the rooms above it.',
-            },
-            {
-              target: './src/geo',
-              from: [
-                './src/app',
-                './src/features',
-                './src/map',
-                './src/data',
-                './src/ui',
-                './src/live',
-                './mocks',
-              ],
-              message: 'Geometry code depends only on the domain.',
-            },
-            {
-              target: './src/contract',
-              from: [
-                './src/app',
-                './src/features',
-                './src/map',
-                './src/data',
-                './src/ui',
-                './src/live',
-                './mocks',
-                './server',
-              ],
-              message:
-                'The contract module (schemas and columnar codec) is shared by client, mock and server: it depends only on geo and domain.',
-            },
-            {
-              target: './server/src',
-              from: [
-                './src/app',
-                './src/features',
-                './src/map',
-                './src/data',
-                './src/ui',
-                './src/live',
-                './mocks',
-              ],
-              message:
-                'The server shares the contract module, geo and domain with the client, nothing else (its seed script may use the demo generator in mocks).',
-            },
-            {
-              target: ['./src/domain', './src/geo'],
-              from: './src/contract',
-              message: 'geo and domain sit below the contract module.',
-            },
-            {
-              target: ['./src/map', './src/data', './src/ui'],
-              from: ['./src/app', './src/features', './mocks'],
-              message: 'map, data and ui sit below features and app.',
-            },
-            {
-              target: './src/live',
-              from: ['./src/app', './src/features', './src/map', './src/ui', './mocks'],
-              message:
-                'The live-case engine sits below the features and beside map and ui: it keeps the cases that data delivers current.',
-            },
-            {
-              target: './src/data',
-              from: './src/live',
-              message: 'data delivers cases to the live-case engine; it does not use it.',
-            },
-            {
-              target: './src/data',
-              from: ['./src/ui', './src/map'],
-              message:
-                'data sits beside ui and map, not above them: the UI reads DataErrors structurally (ui/failure-text.ts).',
-            },
+            ...directionZones,
+            ...sharedOnlyZones,
             {
               target: './src/map',
               from: ['./src/data/queries.ts', './src/data/data-source-context.tsx'],
               message: 'The map receives data as props; features wire the queries to it.',
-            },
-            {
-              target: './src/features',
-              from: ['./src/app', './mocks'],
-              message: 'Features sit below the app shell.',
-            },
-            {
-              target: './mocks',
-              from: ['./src/app', './src/features', './src/map', './src/ui', './src/live'],
-              message: 'The mock API may use the domain, geometry and the contract module only.',
             },
             ...featureIsolation,
           ],

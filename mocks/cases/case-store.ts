@@ -39,6 +39,8 @@ export class CaseStore {
   private readonly openPlans = new Map<string, CasePlan>();
   private readonly events: CaseEvent[] = [];
   private readonly gridWeights: Float64Array;
+  /** The re-join rules of the saves so far, in order (see regrid). */
+  private readonly regridRules: ((record: CaseRecord) => GridId | undefined)[] = [];
   private ticksDone = 0;
   private startMs: number;
 
@@ -83,9 +85,18 @@ export class CaseStore {
     }
   }
 
-  /** Cases moved to another grid (a community's grids were redrawn). Not an event: the case itself did not change. */
+  /**
+   * Cases moved to another grid (a community's grids were redrawn). Not an event: the case itself did not change.
+   * The rule stays: a case reported later is placed by it too, since the generator still draws from the grids the
+   * city started with.
+   */
   regrid(assign: (record: CaseRecord) => GridId | undefined): void {
-    for (const record of this.records) {
+    this.regridRules.push(assign);
+    for (const record of this.records) this.place(record, [assign]);
+  }
+
+  private place(record: CaseRecord, rules: readonly ((record: CaseRecord) => GridId | undefined)[]): void {
+    for (const assign of rules) {
       const gridId = assign(record);
       if (gridId && gridId !== record.wire.properties.gridId) {
         record.wire = { ...record.wire, properties: { ...record.wire.properties, gridId } };
@@ -105,6 +116,7 @@ export class CaseStore {
       this.generated.sequenceByDay.set(day, sequence);
       const plan = planCase(profile, random, reportedMs, caseIdOf(this.live.idPrefix, reportedMs, sequence));
       const record: CaseRecord = { wire: caseAt(plan, reportedMs), reportedMs };
+      this.place(record, this.regridRules);
       this.records.push(record);
       this.byId.set(plan.id, record);
       this.openPlans.set(plan.id, plan);

@@ -15,11 +15,10 @@ import {
   caseTimeColumnNames,
   caseTimeColumns,
   noCode,
-  reserveCaseRows,
-  type CaseViewArrays,
 } from '../contract/columnar/case-column-table';
 import { idTableRow, type CaseColumnsWire } from '../contract/columnar/case-columns.decode';
 import type { CaseFeature } from '../contract/schemas/contract.schema';
+import { ViewColumnArrays } from './view-columns';
 
 const initialCapacity = 1024;
 
@@ -60,13 +59,6 @@ interface IdBlocks {
 }
 
 /**
- * What a view is derived from (selection, heat, lists, funnel): the code and time columns, without ids or
- * features (src/contract/columnar/case-column-table.ts declares them). The live columns are one; the view
- * worker's copy (case-view-columns.ts) is another.
- */
-export type ViewColumns = CaseViewArrays & { count: number };
-
-/**
  * The window's cases as columns (typed arrays), built ONCE from the GeoJSON response; filters read codes and
  * times from here and produce index lists, never new objects. Streamed cases append or replace in place (by id),
  * so one live case costs a handful of array writes, not a rebuild. The parsed features are kept, unchanged, for
@@ -77,18 +69,7 @@ export type ViewColumns = CaseViewArrays & { count: number };
  * hash table the worker built (`idTable`), so a streamed case costs no index build on the main thread. Such rows have no title (`caseAt(row).title` is null) until
  * a streamed change brings the case's feature; the cases tab fetches the few it shows by id.
  */
-export class CaseColumns implements ViewColumns {
-  count = 0;
-  positions: Float32Array<ArrayBuffer>;
-  stage: Uint8Array<ArrayBuffer>;
-  channel: Uint8Array<ArrayBuffer>;
-  category: Uint8Array<ArrayBuffer>;
-  satisfaction: Uint8Array<ArrayBuffer>;
-  reportedAt: Float64Array<ArrayBuffer>;
-  dueAt: Float64Array<ArrayBuffer>;
-  closedAt: Float64Array<ArrayBuffer>;
-  grid: Int32Array<ArrayBuffer>;
-  stageEntered: Float64Array<ArrayBuffer>[];
+export class CaseColumns extends ViewColumnArrays {
   /**
    * Rows written since the columns were built (a streamed case, new or changed), in order: a copy elsewhere (the
    * view worker's) catches up by these rows instead of a new copy of every column.
@@ -107,17 +88,7 @@ export class CaseColumns implements ViewColumns {
     private readonly convert: PositionConverter = (position) => position,
     private readonly gridRow = new Map(gridIds.map((id, row) => [id, row])),
   ) {
-    const arrays = allocateCaseViewArrays(initialCapacity);
-    this.positions = arrays.positions;
-    this.stage = arrays.stage;
-    this.channel = arrays.channel;
-    this.category = arrays.category;
-    this.satisfaction = arrays.satisfaction;
-    this.reportedAt = arrays.reportedAt;
-    this.dueAt = arrays.dueAt;
-    this.closedAt = arrays.closedAt;
-    this.grid = arrays.grid;
-    this.stageEntered = arrays.stageEntered;
+    super(allocateCaseViewArrays(initialCapacity), 0);
   }
 
   static from(
@@ -254,10 +225,5 @@ export class CaseColumns implements ViewColumns {
     this.grid[row] = properties.gridId === null ? -1 : (this.gridRow.get(properties.gridId) ?? -1);
     this.features[row] = feature;
     this.writtenRows.push(row);
-  }
-
-  /** Grow every column to hold `size` rows, doubling so appends stay amortised O(1). */
-  private reserve(size: number): void {
-    reserveCaseRows(this, size);
   }
 }

@@ -1,6 +1,6 @@
 import { caseStages } from '../domain/case';
 import type { FunnelStep } from '../domain/case-funnel';
-import type { ViewColumns } from './case-columns';
+import type { ViewColumns } from './view-columns';
 
 /**
  * The domain's six-step funnel (domain/case-funnel.ts), computed on the columns: the step times are parsed once

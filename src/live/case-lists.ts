@@ -1,5 +1,5 @@
 import { isOverdueAt } from './case-selection';
-import type { ViewColumns } from './case-columns';
+import type { ViewColumns } from './view-columns';
 
 /**
  * The short lists beside the map, from the selected rows: the latest reports, and the open cases past their

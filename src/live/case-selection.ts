@@ -8,7 +8,7 @@ import {
   type CaseStage,
 } from '../domain/case';
 import { noCode } from '../contract/columnar/case-column-table';
-import type { ViewColumns } from './case-columns';
+import type { ViewColumns } from './view-columns';
 
 /**
  * The dashboard's case filters over the columns: the contract's own filters (window, stage, category, region)

@@ -2,10 +2,9 @@ import { caseStages } from '../domain/case';
 import {
   allocateCaseViewArrays,
   oneValueColumns,
-  reserveCaseRows,
   type OneValueColumn,
 } from '../contract/columnar/case-column-table';
-import type { ViewColumns } from './case-columns';
+import { copyViewRow, ViewColumnArrays, type ViewColumns } from './view-columns';
 
 /**
  * The view worker's copy of the live columns: sent whole once per snapshot (a fetch, a refetch), then kept current
@@ -71,14 +70,7 @@ export function wireOf(
 export function rowPatchOf(columns: ViewColumns, rows: readonly number[]): RowPatch {
   const n = rows.length;
   const patch: RowPatch = { count: n, rows: Uint32Array.from(rows), ...allocateCaseViewArrays(n) };
-  rows.forEach((row, index) => {
-    patch.positions[index * 2] = columns.positions[row * 2] ?? 0;
-    patch.positions[index * 2 + 1] = columns.positions[row * 2 + 1] ?? 0;
-    for (const name of oneValueColumns) patch[name][index] = columns[name][row] ?? 0;
-    patch.stageEntered.forEach((column, step) => {
-      column[index] = columns.stageEntered[step]?.[row] ?? Number.NaN;
-    });
-  });
+  rows.forEach((row, index) => copyViewRow(columns, row, patch, index));
   return patch;
 }
 
@@ -93,31 +85,9 @@ export function patchBuffers(patch: RowPatch): ArrayBuffer[] {
 }
 
 /** The worker's columns: adopted from the wire, grown (doubling) when a patch appends rows. */
-export class ViewColumnsStore implements ViewColumns {
-  count: number;
-  positions: Float32Array<ArrayBuffer>;
-  stage: Uint8Array<ArrayBuffer>;
-  channel: Uint8Array<ArrayBuffer>;
-  category: Uint8Array<ArrayBuffer>;
-  satisfaction: Uint8Array<ArrayBuffer>;
-  reportedAt: Float64Array<ArrayBuffer>;
-  dueAt: Float64Array<ArrayBuffer>;
-  closedAt: Float64Array<ArrayBuffer>;
-  grid: Int32Array<ArrayBuffer>;
-  stageEntered: Float64Array<ArrayBuffer>[];
-
+export class ViewColumnsStore extends ViewColumnArrays {
   constructor(wire: ViewColumnsWire) {
-    this.count = wire.count;
-    this.positions = wire.positions;
-    this.stage = wire.stage;
-    this.channel = wire.channel;
-    this.category = wire.category;
-    this.satisfaction = wire.satisfaction;
-    this.reportedAt = wire.reportedAt;
-    this.dueAt = wire.dueAt;
-    this.closedAt = wire.closedAt;
-    this.grid = wire.grid;
-    this.stageEntered = wire.stageEntered;
+    super(wire, wire.count);
   }
 
   apply(patch: RowPatch): void {
@@ -125,17 +95,6 @@ export class ViewColumnsStore implements ViewColumns {
     for (const row of patch.rows) size = Math.max(size, row + 1);
     this.reserve(size);
     this.count = size;
-    patch.rows.forEach((row, index) => {
-      this.positions[row * 2] = patch.positions[index * 2] ?? 0;
-      this.positions[row * 2 + 1] = patch.positions[index * 2 + 1] ?? 0;
-      for (const name of oneValueColumns) this[name][row] = patch[name][index] ?? 0;
-      this.stageEntered.forEach((column, step) => {
-        column[row] = patch.stageEntered[step]?.[index] ?? Number.NaN;
-      });
-    });
-  }
-
-  private reserve(size: number): void {
-    reserveCaseRows(this, size);
+    patch.rows.forEach((row, index) => copyViewRow(patch, index, this, row));
   }
 }

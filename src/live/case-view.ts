@@ -1,5 +1,5 @@
 import type { FunnelStep } from '../domain/case-funnel';
-import type { ViewColumns } from './case-columns';
+import type { ViewColumns } from './view-columns';
 import { funnelOfColumns } from './case-funnel-columns';
 import { latestRows, overdueRows, type LateCase } from './case-lists';
 import {

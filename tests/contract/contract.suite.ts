@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { caseRejoinContract } from './case-rejoin.contract';
 import { casesContract } from './cases.contract';
 import type { ContractClient } from './contract-client';
 import { geographyContract } from './geography.contract';
@@ -19,6 +20,7 @@ export function describeContract(name: string, makeClient: () => ContractClient)
     casesContract(makeClient);
     indicatorsContract(makeClient);
     gridSaveContract(makeClient);
+    caseRejoinContract(makeClient);
     streamContract(makeClient);
   });
 }

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Polygon } from 'geojson';
 import { devices, type Browser, type BrowserContextOptions } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { projector } from './map-projection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraClusterColour } from '../../src/map/cameras.layer';
 import { gridTypeColours } from '../../src/map/grid-fill';
@@ -31,22 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** Web Mercator at MapLibre's 512 px tiles: a longitude/latitude to CSS pixels from the map's top-left corner. */
-function projector(camera: [number, number, number], size: { width: number; height: number }) {
-  const [lng, lat, zoom] = camera;
-  const world = 512 * 2 ** zoom;
-  const x = (longitude: number) => ((longitude + 180) / 360) * world;
-  const y = (latitude: number) => {
-    const sin = Math.sin((latitude * Math.PI) / 180);
-    return (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world;
-  };
-  const [centreX, centreY] = [x(lng), y(lat)];
-  return ([longitude, latitude]: number[]): [number, number] => [
-    x(longitude!) - centreX + size.width / 2,
-    y(latitude!) - centreY + size.height / 2,
-  ];
-}
 
 /** Whether a point is inside the rings (even–odd), for every pixel centre of the image, by scanlines. */
 function insideMask(rings: [number, number][][], width: number, height: number): Uint8Array {
@@ -102,8 +87,6 @@ describe('the default city view', () => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/`);
       await page.waitForSelector('[data-map-ready="true"]', { timeout: 90_000 });
-      // Let the deck.gl points (cameras, stations) arrive over the grids before the picture is taken.
-      await page.waitForTimeout(0);
       const map = page.locator('.dashboard__map .grid-map');
       await expect.poll(() => map.getAttribute('data-map-camera')).toBeTruthy();
       const camera = (await map.getAttribute('data-map-camera'))!.split(',').map(Number) as [

@@ -139,6 +139,10 @@ describe('the wall over days, compressed', () => {
       expect(scenesAtWarmUp).toBe(1);
       expect(last.requestsServed - first.requestsServed).toBeGreaterThan(report.refreshCycles);
       expect(growth).toBeLessThan(0.1);
+      // The counts come from luma.gl's stats on globalThis: without any, the check below would pass on nothing.
+      expect(Object.keys(first.gpuResources), 'GPU resource counts read').not.toEqual([]);
+      expect(Object.keys(last.gpuResources).sort()).toEqual(Object.keys(first.gpuResources).sort());
+      expect(Object.values(first.gpuResources).some((count) => count > 0)).toBe(true);
       for (const [name, count] of Object.entries(last.gpuResources)) {
         expect(count, name).toBeLessThanOrEqual((first.gpuResources[name] ?? 0) * 1.1 + 2);
       }

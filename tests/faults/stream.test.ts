@@ -1,33 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleCase, sampleGridIds } from '../../src/contract/columnar/case.fixtures';
-import { subscribeCaseStream, type EventSourceLike, type StreamState } from '../../src/data/rest/case-stream';
+import { subscribeCaseStream, type StreamState } from '../../src/data/rest/case-stream';
+import { FakeEventSource } from '../../src/data/rest/event-source.fixtures';
 import { LiveCases } from '../../src/live/live-cases';
 import { streamFaults } from './catalogue';
-
-/** An EventSource the test drives: open, deliver events, drop. */
-class FakeStream implements EventSourceLike {
-  readyState = 0;
-  closed = false;
-  private listeners = new Map<string, ((event: Event) => void)[]>();
-  constructor(readonly url: string) {}
-  addEventListener(type: string, listener: (event: Event) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(type: string, event: Event) {
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-  }
-  deliver(id: number, data: string) {
-    this.emit('case', new MessageEvent('case', { data, lastEventId: String(id) }));
-  }
-}
 
 const byId = Object.fromEntries(streamFaults.map((fault) => [fault.id, fault]));
 
 describe('stream faults (the live cases layer)', () => {
-  let streams: FakeStream[];
+  let streams: FakeEventSource[];
   let states: StreamState[];
   let store: LiveCases;
   let rejected: number;
@@ -45,7 +26,7 @@ describe('stream faults (the live cases layer)', () => {
       onState: (state) => states.push(state),
       onRejected: (count) => (rejected = count),
       openSource: (url) => {
-        const stream = new FakeStream(url);
+        const stream = new FakeEventSource(url);
         streams.push(stream);
         return stream;
       },

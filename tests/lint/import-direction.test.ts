@@ -66,6 +66,19 @@ describe('import direction', () => {
     }
   });
 
+  it('derives the zones from the rooms of src: the mock API and the server reach only the shared rooms', async () => {
+    const probes: [string, string][] = [
+      ['mocks/probe.ts', "export { restAdapter } from '../src/data/rest/rest.adapter';\n"],
+      ['server/src/probe.ts', "export { LiveCases } from '../../src/live/live-cases';\n"],
+      ['src/contract/probe.ts', "export { handlers } from '../../mocks/api/handlers';\n"],
+    ];
+    for (const [file, code] of probes)
+      expect(await rulesFiredFor(file, code), file).toContain('import-x/no-restricted-paths');
+    expect(
+      await rulesFiredFor('mocks/probe.ts', "export { caseStages } from '../src/domain/case';\n"),
+    ).toEqual([]);
+  });
+
   it('keeps maplibre-gl and deck.gl inside src/map', async () => {
     const fired = await rulesFiredFor(
       'src/features/wall/probe.ts',

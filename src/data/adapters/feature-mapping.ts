@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DataError } from '../data-error';
+import { readAdapterOptions } from './adapter-options';
 import { checkBody } from '../json-body';
 import type { PartialLayer } from '../partial-layer';
 import { layerSchemas, layerSpecs, type FeatureLayer, type LayerCollections } from './layer-specs';
@@ -85,14 +85,5 @@ export function readMapping(
   layer: FeatureLayer,
   options: Record<string, unknown> | undefined,
 ): FeatureMapping {
-  const parsed = featureMappingSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataError(
-      layer,
-      'config',
-      `sources.${layer}.options ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
-  return parsed.data;
+  return readAdapterOptions(featureMappingSchema, layer, options);
 }

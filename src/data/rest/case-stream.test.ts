@@ -1,27 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reconnectDelay } from './backoff';
 import { sampleCase } from '../../contract/columnar/case.fixtures';
-import { subscribeCaseStream, withLastEventId, type EventSourceLike, type StreamState } from './case-stream';
+import { subscribeCaseStream, withLastEventId, type StreamState } from './case-stream';
+import { FakeEventSource } from './event-source.fixtures';
 
-class FakeSource implements EventSourceLike {
-  readyState = 0;
-  closed = false;
-  private listeners = new Map<string, ((event: Event) => void)[]>();
-  constructor(readonly url: string) {}
-  addEventListener(type: string, listener: (event: Event) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(type: string, event: Event) {
-    for (const listener of this.listeners.get(type) ?? []) listener(event);
-  }
+class FakeSource extends FakeEventSource {
   send(id: number, index: number) {
-    this.emit(
-      'case',
-      new MessageEvent('case', { data: JSON.stringify(sampleCase(index)), lastEventId: String(id) }),
-    );
+    this.deliver(id, JSON.stringify(sampleCase(index)));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { LayerKind } from '../../../domain/runtime-config';
 import { DataError } from '../../data-error';
+import { readAdapterOptions } from '../adapter-options';
 import { z } from 'zod';
 import { describeUrl, fetchJson, type HttpSource } from '../../http';
 import type { ResolvedSource } from '../../provider';
@@ -18,14 +19,7 @@ export function readArcgisOptions(
   layer: LayerKind,
   options: Record<string, unknown> | undefined,
 ): ArcgisOptions {
-  const parsed = arcgisOptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new DataError(
-    layer,
-    'config',
-    `sources.${layer}.options.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-  );
+  return readAdapterOptions(arcgisOptionsSchema, layer, options);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DataError } from '../../data-error';
+import { readAdapterOptions } from '../adapter-options';
 import { describeUrl } from '../../http';
 import type { Meta } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
@@ -16,14 +17,7 @@ import {
 } from './file-format';
 
 function readOptions(layer: FeatureLayer, options: Record<string, unknown> | undefined): FileOptions {
-  const parsed = fileOptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new DataError(
-    layer,
-    'config',
-    `sources.${layer}.options.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-  );
+  return readAdapterOptions(fileOptionsSchema, layer, options);
 }
 
 /**

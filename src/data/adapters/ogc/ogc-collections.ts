@@ -1,4 +1,5 @@
 import { DataError } from '../../data-error';
+import { readAdapterOptions } from '../adapter-options';
 import { fetchJson } from '../../http';
 import type { ResolvedSource } from '../../provider';
 import type { AdapterCall } from '../adapter';
@@ -16,14 +17,7 @@ export function readOgcOptions(
   layer: FeatureLayer,
   options: Record<string, unknown> | undefined,
 ): OgcOptions {
-  const parsed = ogcOptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new DataError(
-    layer,
-    'config',
-    `sources.${layer}.options.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-  );
+  return readAdapterOptions(ogcOptionsSchema, layer, options);
 }
 
 /** Discovery is one request per server, shared by every layer it serves; a failed one is forgotten. */

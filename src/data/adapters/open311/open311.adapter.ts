@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DataError } from '../../data-error';
+import { readAdapterOptions } from '../adapter-options';
 import { casesSchema, type CaseCollection } from '../../../contract/schemas/contract.schema';
 import type { AdapterCall, ProviderAdapter } from '../adapter';
 import { filterCases } from '../case-query';
@@ -22,14 +23,7 @@ const repairLeadingZeros = (text: string) =>
   text.replace(/("(?:service_code|service_request_id)"\s*:\s*)(-?0\d+)(?=\s*[,}])/g, '$1"$2"');
 
 function readOptions(options: Record<string, unknown> | undefined): Open311Options {
-  const parsed = open311OptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new DataError(
-    'cases',
-    'config',
-    `sources.cases.options.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-  );
+  return readAdapterOptions(open311OptionsSchema, 'cases', options);
 }
 
 function endpointOf(call: AdapterCall, path: string, params: Record<string, string | undefined>): string {

@@ -1,5 +1,6 @@
 import type { LayerKind } from '../../../domain/runtime-config';
 import { DataError } from '../../data-error';
+import { readAdapterOptions } from '../adapter-options';
 import type { Bbox, ResolvedSource } from '../../provider';
 import type { AdapterCall } from '../adapter';
 import { absoluteUrl } from '../http-body';
@@ -29,14 +30,7 @@ export interface WfsFeatureType {
 }
 
 export function readWfsOptions(layer: LayerKind, options: Record<string, unknown> | undefined): WfsOptions {
-  const parsed = wfsOptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new DataError(
-    layer,
-    'config',
-    `sources.${layer}.options.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-  );
+  return readAdapterOptions(wfsOptionsSchema, layer, options);
 }
 
 /** A KVP request on the configured endpoint: its own query (a MapServer `map=`) is kept, ours is added. */
