@@ -47,8 +47,11 @@ export interface AccessFixture {
   stop: () => Promise<void>;
 }
 
-/** The identity provider, a server that trusts it over the run's database, and every user signed in. */
-export async function startAccessFixture(): Promise<AccessFixture> {
+/**
+ * The identity provider, a server that trusts it over the run's database (or `databaseUrl`: a copy, for a file
+ * that saves), and every user signed in.
+ */
+export async function startAccessFixture(databaseUrl?: string): Promise<AccessFixture> {
   const provider = await startIdentityProvider({
     users: Object.values(users),
     clientId,
@@ -62,7 +65,7 @@ export async function startAccessFixture(): Promise<AccessFixture> {
     roleClaim: 'gridboard_role',
     scopeClaim: 'gridboard_scope',
   };
-  const { app, baseUrl: base } = await startServer({ auth });
+  const { app, baseUrl: base } = await startServer(databaseUrl ? { auth, databaseUrl } : { auth });
   const entries = await Promise.all(
     (Object.keys(users) as Who[]).map(
       async (who) =>

@@ -43,8 +43,8 @@ export async function insertCase(client: pg.Client, suffix = ''): Promise<string
   return id;
 }
 
-export async function writerClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+export async function writerClient(databaseUrl = inject('databaseUrl')): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   return client;
 }
