@@ -75,6 +75,23 @@ export async function withAccess<T>(
 }
 
 /**
+ * One statement at a time on a request's connection. A handler may ask several at once (`Promise.all` over the
+ * indicators' parts); before requests ran in one transaction each took its own connection, now they share one, which
+ * pg 8 queues with a deprecation warning and pg 9 refuses. The queue is explicit here, for every handler.
+ */
+const lastInTurn = new WeakMap<PoolClient, Promise<unknown>>();
+
+function inTurn(client: PoolClient, run: () => Promise<unknown>): Promise<unknown> {
+  const previous = lastInTurn.get(client) ?? Promise.resolve();
+  const next = previous.then(run, run);
+  lastInTurn.set(
+    client,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+/**
  * The pool the handlers hold: its `query` runs in the current request's transaction, and it refuses to run
  * anywhere else, so no handler can read as the owner (which bypasses the policies) by mistake.
  */
@@ -85,7 +102,9 @@ export function scopedPool(pool: Pool): Pool {
         return (...args: unknown[]) => {
           const client = current.getStore();
           if (!client) throw new Error('a query outside a request: run it through withAccess');
-          return (client.query as (...a: unknown[]) => unknown).apply(client, args);
+          return inTurn(client, () =>
+            (client.query as (...a: unknown[]) => Promise<unknown>).apply(client, args),
+          );
         };
       if (property === 'connect')
         return () => {
