@@ -41,16 +41,19 @@ export async function start(container: HTMLElement | null): Promise<void> {
   const { basemap, problem: basemapProblem } = await readWmtsBasemap(result.config.basemap);
   const config = { ...result.config, basemap };
   const i18n = await initI18n(config.locale);
+  // A failure past the configuration (the mock API, the sign-in) still renders a page in the user's language.
+  const showStartError = (error: unknown) =>
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <StartErrorPage reason={error instanceof Error ? error.message : String(error)} />
+      </I18nextProvider>,
+    );
   if (config.mock) {
     try {
       const { startMockApi } = await import('../../mocks/browser');
       await startMockApi({ baseUrl: config.api.baseUrl });
     } catch (error) {
-      root.render(
-        <I18nextProvider i18n={i18n}>
-          <StartErrorPage reason={error instanceof Error ? error.message : String(error)} />
-        </I18nextProvider>,
-      );
+      showStartError(error);
       return;
     }
   }
@@ -63,11 +66,7 @@ export async function start(container: HTMLElement | null): Promise<void> {
       if (!started) return; // on the way to the provider's sign-in page
       session = started;
     } catch (error) {
-      root.render(
-        <I18nextProvider i18n={i18n}>
-          <StartErrorPage reason={error instanceof Error ? error.message : String(error)} />
-        </I18nextProvider>,
-      );
+      showStartError(error);
       return;
     }
     setSessionCredential(session.accessToken);

@@ -8,7 +8,7 @@ import {
 import { periodsOf, seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';
 import { chinaOffsetMinutes } from '../../server/src/china-time';
-import { insertCase, serverOnCopiedDatabase } from './server-harness';
+import { insertCase, mergeFirstTwo, serverOnCopiedDatabase } from './server-harness';
 
 /**
  * The daily summary the indicators of a street and above are read from (migration 0004) stays equal to the cases
@@ -65,13 +65,7 @@ describe('the indicators’ daily summary', () => {
       ['closed'],
     );
     // Merge the community's first two grids: the second's cases move to the first in the save.
-    const [kept, dropped, ...rest] = grids;
-    if (!kept || !dropped) throw new Error('need two grids');
-    const union = await server.db.query<{ geometry: string }>(
-      'SELECT ST_AsGeoJSON(ST_Union(geom), 15) AS geometry FROM grids WHERE id = ANY ($1)',
-      [[kept.properties.id, dropped.properties.id]],
-    );
-    const merged = { ...kept, geometry: JSON.parse(union.rows[0]?.geometry ?? 'null') as unknown };
+    const { rest, merged } = await mergeFirstTwo(server.db, grids);
     const saved = await fetch(`${server.base}/grids?community=${id}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },

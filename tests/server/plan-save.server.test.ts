@@ -4,7 +4,7 @@ import {
   saveGridsInvalidSchema,
   type GridFeature,
 } from '../../src/contract/schemas/contract.schema';
-import { serverOnCopiedDatabase } from './server-harness';
+import { mergeFirstTwo, serverOnCopiedDatabase } from './server-harness';
 
 /** A plan save's topology (gaps), its recomputed households, and its all-or-nothing transaction. */
 
@@ -151,13 +151,7 @@ describe('PUT /grids: households re-joined', () => {
 describe('PUT /grids: a failure mid-save', () => {
   it('rolls the whole save back when its last statement fails (grids, cases, cameras, audit unchanged)', async () => {
     const { id, grids, version } = await community(2, 2);
-    const [kept, dropped, ...rest] = grids;
-    if (!kept || !dropped) throw new Error('need two grids');
-    const union = await server.db.query<{ geometry: string }>(
-      'SELECT ST_AsGeoJSON(ST_Union(geom), 15) AS geometry FROM grids WHERE id = ANY ($1)',
-      [[kept.properties.id, dropped.properties.id]],
-    );
-    const merged = { ...kept, geometry: JSON.parse(union.rows[0]?.geometry ?? 'null') as unknown };
+    const { dropped, rest, merged } = await mergeFirstTwo(server.db, grids);
     const ids = grids.map((grid) => grid.properties.id);
     const before = await snapshot(id, ids);
     expect(before.cases.some((row) => (row as { grid_id: string }).grid_id === dropped.properties.id)).toBe(

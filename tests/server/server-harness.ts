@@ -104,3 +104,24 @@ export function serverOnCopiedDatabase(name: string): CopiedServer {
   });
   return server;
 }
+
+/** A grid as the contract serves it (only what a merge needs). */
+interface PlanGrid {
+  geometry: unknown;
+  properties: { id: string };
+}
+
+/**
+ * The plan that merges a community's first two grids: the first kept with the union of both (PostGIS's own, so
+ * the save's topology check sees no sliver), the second dropped, the rest unchanged.
+ */
+export async function mergeFirstTwo<G extends PlanGrid>(db: pg.Client, grids: G[]) {
+  const [kept, dropped, ...rest] = grids;
+  if (!kept || !dropped) throw new Error('need two grids');
+  const union = await db.query<{ geometry: string }>(
+    'SELECT ST_AsGeoJSON(ST_Union(geom), 15) AS geometry FROM grids WHERE id = ANY ($1)',
+    [[kept.properties.id, dropped.properties.id]],
+  );
+  const merged = { ...kept, geometry: JSON.parse(union.rows[0]?.geometry ?? 'null') as unknown };
+  return { kept, dropped, rest, merged };
+}

@@ -1,16 +1,6 @@
-/** The roles of docs/security.md; each user holds one, scoped to one region or grid of the admin tree. */
-export const roles = [
-  'city_leader',
-  'district_leader',
-  'street_leader',
-  'grid_worker',
-  'planner',
-  'wall_display',
-] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from '../../../src/contract/roles';
 
-export const isRole = (value: unknown): value is Role =>
-  typeof value === 'string' && (roles as readonly string[]).includes(value);
+export { isRole, type Role } from '../../../src/contract/roles';
 
 /** Who asks: what the policies of migration 0005 read as `gridboard.*` settings. */
 export interface Access {

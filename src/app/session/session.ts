@@ -1,21 +1,11 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { isRole, type Role } from '../../contract/roles';
 import type { AuthConfig } from '../../domain/runtime-config';
-
-/** The roles the server knows (server/src/auth/access.ts); anything else is shown as it came. */
-export const sessionRoles = [
-  'city_leader',
-  'district_leader',
-  'street_leader',
-  'grid_worker',
-  'planner',
-  'wall_display',
-] as const;
-export type SessionRole = (typeof sessionRoles)[number];
 
 /** Who is signed in, as the header and the modes need it; the token stays inside the session. */
 export interface Session {
   name: string;
-  role: SessionRole | null;
+  role: Role | null;
   /** The region or grid the role covers: the dashboard opens there. */
   scope: string | null;
   /** The embedded demo: nobody signed in, the whole city. */
@@ -36,7 +26,8 @@ export const demoSession: Session = {
   signOut: () => Promise.resolve(),
 };
 
-const roleOf = (value: unknown): SessionRole | null => sessionRoles.find((role) => role === value) ?? null;
+/** The roles the server knows; anything else is shown as no role. */
+const roleOf = (value: unknown): Role | null => (isRole(value) ? value : null);
 
 /**
  * Token storage: in memory only (oidc-client-ts's InMemoryWebStorage), not localStorage or sessionStorage, so a
