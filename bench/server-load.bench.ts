@@ -17,7 +17,9 @@ import {
  * The reference server at province scale (issue 15): a throwaway PostgreSQL cluster, 70,000 grids, 2.4 M cameras
  * and 1 M cases bulk-loaded by the database itself, then autocannon on 127.0.0.1 against the province's indicators,
  * a 30-day columnar case list and a street-level grid tile, each for a bounded time. Before any load the three
- * answers are checked against PostgreSQL asked on its own. `--quick`: a small province, the checks only.
+ * answers are checked against PostgreSQL asked on its own. Measured for the city scope (migration 0006), a district
+ * leader (0005's policies) and the city scope with 0006's read policies dropped (the "before", same run); each
+ * endpoint after the server and PostgreSQL went idle. `--quick`: a small province, the checks only.
  */
 const secondsPerEndpoint = 10;
 /**
