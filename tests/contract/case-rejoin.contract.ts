@@ -95,9 +95,7 @@ export function caseRejoinContract(makeClient: () => ContractClient): void {
         if (!feature || cases.length < 2) continue;
         const version = Math.max(...grids.map((grid) => grid.properties.version));
         const plan = createPlan(feature, regionId(community), grids, version);
-        // By where the cases lie, not by their grid ids: a plan saved earlier in the run may leave a case joined to a
-        // grid that no longer holds it (a case in no new grid keeps its grid), and the split below needs cases inside.
-        const withCases = new Set(expectedGridOf(cases, grids).values());
+        const withCases = new Set(cases.map((item) => item.properties.gridId));
         for (const grid of plan.grids) {
           const id = grid.properties.id;
           const neighbour = adjacentGridIds(plan, id).find((other) => withCases.has(other));
