@@ -1,17 +1,25 @@
-import autocannon from 'autocannon';
-import os from 'node:os';
 import pg from 'pg';
 import { startMigratedDatabase } from '../server/dev/seeded-database';
 import { buildServer } from '../server/src/app';
+import type { ServerConfig } from '../server/src/config';
 import type { BenchInfo, BenchModule } from './bench-module';
+import { countInFlight, measureTargets, type Target } from './server-load/measure-targets';
 import { checkAnswers, columnarAccept, loadRequests } from './server-load/load-checks';
-import { fullProvince, latticeMiddle, loadProvince, quickProvince } from './server-load/province-load';
+import {
+  fullProvince,
+  latticeMiddle,
+  loadProvince,
+  provinceId,
+  quickProvince,
+} from './server-load/province-load';
 
 /**
  * The reference server at province scale (issue 15): a throwaway PostgreSQL cluster, 70,000 grids, 2.4 M cameras
  * and 1 M cases bulk-loaded by the database itself, then autocannon on 127.0.0.1 against the province's indicators,
  * a 30-day columnar case list and a street-level grid tile, each for a bounded time. Before any load the three
- * answers are checked against PostgreSQL asked on its own. `--quick`: a small province, the checks only.
+ * answers are checked against PostgreSQL asked on its own. Measured for the city scope (migration 0006), a district
+ * leader (0005's policies) and the city scope with 0006's read policies dropped (the "before", same run); each
+ * endpoint after the server and PostgreSQL went idle. `--quick`: a small province, the checks only.
  */
 const secondsPerEndpoint = 10;
 /**
@@ -19,43 +27,107 @@ const secondsPerEndpoint = 10;
  * flight when autocannon stops (it counts no answer it did not get), so that endpoint is measured for longer.
  */
 const casesSeconds = 30;
-const connections = 8;
 
-interface Latencies {
-  p50: number;
-  p95: number;
-  requestsPerSecond: number;
-  non2xx: number;
-  serverErrors: number;
+const serverConfig = (databaseUrl: string): ServerConfig => ({
+  databaseUrl,
+  host: '127.0.0.1',
+  port: 0,
+  basePath: '/api',
+  bodyLimitBytes: 8 << 20,
+  retryAfterSeconds: 5,
+});
+
+/** The tables migration 0006 gives a city-scope read policy; dropped, the city scope reads through 0005's. */
+const wholeCityTables = [
+  'regions',
+  'grids',
+  'cameras',
+  'stations',
+  'cases',
+  'case_days',
+  'volunteer_hours',
+  'case_events',
+];
+
+interface Measuring {
+  base: string;
+  inFlight: () => number;
+  db: pg.Client;
+  databaseUrl: string;
+  requests: ReturnType<typeof loadRequests>;
+  /** The district under the tile (the middle of the lattice). */
+  district: string;
+  note: readonly string[];
+  log: (line: string) => void;
 }
 
-const percentile = (sorted: readonly number[], share: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? NaN;
+/**
+ * The three endpoints for the city scope (`none` mode: a city-scope planner, as before), then for a district leader
+ * of the district under the tile (a gateway-mode instance on the same database: the broad-scope policies of
+ * migration 0005), then the city scope again with 0006's policies dropped: the "before" of the same run.
+ */
+async function measureAll(m: Measuring): Promise<BenchInfo[]> {
+  const { requests, district } = m;
+  const city: Target[] = [
+    {
+      id: 'indicators',
+      label: 'GET /indicators?region=<province> (30 days)',
+      path: requests.indicators,
+      headers: {},
+      seconds: secondsPerEndpoint,
+    },
+    {
+      id: 'cases',
+      label: 'GET /cases (30 days, columnar)',
+      path: requests.cases,
+      headers: { accept: columnarAccept },
+      seconds: casesSeconds,
+    },
+    {
+      id: 'tile',
+      label: `GET ${requests.tile.path}`,
+      path: requests.tile.path,
+      headers: {},
+      seconds: secondsPerEndpoint,
+    },
+  ];
+  const info = await measureTargets(city, m.base, m.db, m.inFlight, m.note, m.log);
 
-async function hammer(url: string, headers: Record<string, string>, seconds: number): Promise<Latencies> {
-  const times: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, headers, connections, duration: seconds, timeout: 60 },
-      (error: unknown, done: autocannon.Result) => (error ? reject(toError(error)) : resolve(done)),
-    );
-    // autocannon's histogram stops at p90 and p97.5: keep every response time for the p95 asked for.
-    // Latencies of answers served (2xx); the others are counted apart.
-    instance.on('response', (_client, status, _bytes, responseTime) => {
-      if (status >= 200 && status < 300) times.push(responseTime);
-    });
+  const gateway = await buildServer({
+    ...serverConfig(m.databaseUrl),
+    auth: { mode: 'gateway', gateways: ['127.0.0.1'] },
   });
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 0.5),
-    p95: percentile(times, 0.95),
-    requestsPerSecond: result['2xx'] / seconds,
-    non2xx: result.non2xx,
-    serverErrors: result['5xx'],
-  };
-}
+  const gatewayInFlight = countInFlight(gateway);
+  try {
+    const base = `${await gateway.listen({ host: '127.0.0.1', port: 0 })}/api`;
+    const leader = {
+      'x-gridboard-user': 'bench',
+      'x-gridboard-role': 'district_leader',
+      'x-gridboard-scope': district,
+    };
+    const broad = city.map((target) => ({
+      ...target,
+      id: `district-${target.id}`,
+      label: `${target.label.replace('<province>', district)}, district leader of ${district}`,
+      path: target.path.replace(`region=${provinceId}`, `region=${district}`),
+      headers: { ...target.headers, ...leader },
+      seconds: secondsPerEndpoint,
+    }));
+    const all = () => m.inFlight() + gatewayInFlight();
+    info.push(...(await measureTargets(broad, base, m.db, all, m.note, m.log)));
+  } finally {
+    await gateway.close();
+  }
 
-const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+  for (const table of wholeCityTables) await m.db.query(`DROP POLICY whole_city ON ${table}`);
+  const before = city.map((target) => ({
+    ...target,
+    id: `0005-${target.id}`,
+    label: `${target.label}, city scope through 0005's policies (0006 dropped)`,
+  }));
+  info.push(...(await measureTargets(before, m.base, m.db, m.inFlight, m.note, m.log)));
+  return info;
+}
 
 export const serverLoadBench: BenchModule = {
   name: 'server load (province on PostgreSQL)',
@@ -93,14 +165,8 @@ export const serverLoadBench: BenchModule = {
         unit: 'MiB',
         notes: note,
       });
-      const app = await buildServer({
-        databaseUrl,
-        host: '127.0.0.1',
-        port: 0,
-        basePath: '/api',
-        bodyLimitBytes: 8 << 20,
-        retryAfterSeconds: 5,
-      });
+      const app = await buildServer(serverConfig(databaseUrl));
+      const inFlight = countInFlight(app);
       try {
         const base = `${await app.listen({ host: '127.0.0.1', port: 0 })}/api`;
         const problems = await checkAnswers(base, db, now, size.columns, latticeMiddle(size));
@@ -116,76 +182,10 @@ export const serverLoadBench: BenchModule = {
         log('answers equal PostgreSQL counted on its own');
         if (!quick) {
           const requests = loadRequests(now, latticeMiddle(size));
-          const targets: {
-            id: string;
-            label: string;
-            path: string;
-            headers: Record<string, string>;
-            seconds: number;
-          }[] = [
-            {
-              id: 'indicators',
-              label: `GET /indicators?region=<province> (30 days)`,
-              path: requests.indicators,
-              headers: {},
-              seconds: secondsPerEndpoint,
-            },
-            {
-              id: 'cases',
-              label: 'GET /cases (30 days, columnar)',
-              path: requests.cases,
-              headers: { accept: columnarAccept },
-              seconds: casesSeconds,
-            },
-            {
-              id: 'tile',
-              label: `GET ${requests.tile.path}`,
-              path: requests.tile.path,
-              headers: {},
-              seconds: secondsPerEndpoint,
-            },
-          ];
-          for (const target of targets) {
-            const load = os.loadavg()[0] ?? 0;
-            const figures = await hammer(`${base}${target.path}`, target.headers, target.seconds);
-            const notes = [
-              ...note,
-              `${connections} connections, ${target.seconds} s, load average ${load.toFixed(2)} before`,
-            ];
-            log(
-              `${target.label}: p50 ${figures.p50} ms, p95 ${figures.p95} ms, ${figures.requestsPerSecond.toFixed(1)} req/s, non-2xx ${figures.non2xx} (5xx ${figures.serverErrors})`,
-            );
-            info.push(
-              {
-                id: `server-${target.id}-p50`,
-                label: `${target.label}: p50`,
-                value: figures.p50,
-                unit: 'ms',
-                notes,
-              },
-              {
-                id: `server-${target.id}-p95`,
-                label: `${target.label}: p95`,
-                value: figures.p95,
-                unit: 'ms',
-                notes,
-              },
-              {
-                id: `server-${target.id}-non2xx`,
-                label: `${target.label}: answers not 2xx`,
-                value: figures.non2xx,
-                unit: 'answers',
-                notes,
-              },
-              {
-                id: `server-${target.id}-rps`,
-                label: `${target.label}: throughput`,
-                value: figures.requestsPerSecond,
-                unit: 'req/s',
-                notes,
-              },
-            );
-          }
+          const district = `D${Math.floor(size.columns / 2 / 50)}`;
+          info.push(
+            ...(await measureAll({ base, inFlight, db, databaseUrl, requests, district, note, log })),
+          );
         }
       } finally {
         await app.close();

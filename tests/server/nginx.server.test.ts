@@ -108,7 +108,10 @@ describe('two server instances behind nginx on one database', () => {
       Array.from({ length: 8 }, async () => {
         const response = await fetch(`${api()}/meta`);
         expect(response.status).toBe(200);
-        return { instance: instanceOf(response), body: await response.text() };
+        // Alike but for the time of the answer, which eight requests on a loaded machine may see change.
+        const body = (await response.json()) as Record<string, unknown>;
+        delete body.dataTime;
+        return { instance: instanceOf(response), body: JSON.stringify(body) };
       }),
     );
     expect(new Set(answers.map((answer) => answer.instance))).toEqual(new Set(['a', 'b']));

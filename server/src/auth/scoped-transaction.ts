@@ -17,7 +17,9 @@ export interface ScopedTransaction {
 /**
  * A transaction as `gridboard_app` (owns nothing, so the policies of migration 0005 apply) with the access as
  * transaction-local settings: they end with the transaction, so a pooled connection carries nothing to the next
- * request. One round trip: the values are escaped by the driver, not interpolated raw.
+ * request. A city-scope access runs as `gridboard_city` instead (migration 0006: the same, planned without the
+ * read policies), chosen by the database from the settings just made. One round trip: the values are escaped by the
+ * driver, not interpolated raw.
  */
 export async function openScoped(pool: Pool, access: Access): Promise<ScopedTransaction> {
   const client = await pool.connect();
@@ -25,12 +27,12 @@ export async function openScoped(pool: Pool, access: Access): Promise<ScopedTran
     `set_config('gridboard.${name}', ${client.escapeLiteral(value)}, true)`;
   try {
     await client.query(
-      `BEGIN; SET LOCAL ROLE gridboard_app; SELECT ${[
+      `BEGIN; SELECT ${[
         setting('scope', access.scope),
         setting('role', access.role),
         setting('user', access.user),
         setting('personal', readsPersonalData(access.role) ? 'on' : 'off'),
-      ].join(', ')}`,
+      ].join(', ')}; SELECT set_config('role', gridboard_request_role(), true)`,
     );
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { intervals } from '../../../src/contract/schemas/contract.schema';
+import { partsAtOnce } from '../auth/parallel-parts';
 import { BadParameter, readPeriod, readWords } from '../../../src/contract/query-params';
 import { periodsOf } from '../../../src/domain/indicator-series';
 import { emptyFigures, type IndicatorFigures, type Period } from '../../../src/domain/indicators';
@@ -61,7 +62,7 @@ async function childrenOf(pool: Pool, unit: Unit) {
   return (await pool.query<{ id: string; name: string; level: Unit['level'] }>(sql, [unit.id])).rows;
 }
 
-export function indicatorsRoutes(api: FastifyInstance, { pool }: ServerContext): void {
+export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: ServerContext): void {
   api.get('/indicators', async (request, reply) => {
     const params = searchParams(request.url);
     const now = Date.now();
@@ -73,11 +74,12 @@ export function indicatorsRoutes(api: FastifyInstance, { pool }: ServerContext):
     const buckets = periodsOf(period, interval[0], chinaOffsetMinutes);
     if (buckets.length > maxBuckets)
       throw new BadParameter('bad_parameter', `more than ${maxBuckets} ${interval[0]}s`);
+    const part = partsAtOnce(ownerPool, request);
     const [figures, periodHours, seriesHours, children] = await Promise.all([
-      unitFigures(pool, unit, period, buckets),
-      volunteerHours(pool, unit, [period]),
-      volunteerHours(pool, unit, buckets),
-      childrenOf(pool, unit),
+      part(() => unitFigures(pool, unit, period, buckets)),
+      part(() => volunteerHours(pool, unit, [period])),
+      part(() => volunteerHours(pool, unit, buckets)),
+      part(() => childrenOf(pool, unit)),
     ]);
     return reply.send({
       region: { id: unit.id, name: unit.name, level: unit.level },
