@@ -32,8 +32,11 @@ export function SessionAlert() {
   return (
     <div role="alert" className="session-alert">
       {refusal.status === 401
-        ? t('session.expired', { layer: refusal.layer })
-        : t('session.forbidden', { layer: refusal.layer, reason: refusal.reason })}
+        ? t('session.expired', { layer: t(`layers.${refusal.layer}`, refusal.layer) })
+        : t('session.forbidden', {
+            layer: t(`layers.${refusal.layer}`, refusal.layer),
+            reason: refusal.reason,
+          })}
       {refusal.status === 401 ? (
         <button type="button" onClick={() => void session.signIn()}>
           {t('session.signIn')}
