@@ -89,6 +89,8 @@ const crafted = (who: SignedInBrowser, path: string, init: RequestInit = {}) =>
     headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${who.accessToken()}` },
   });
 
+/** Polls on a loaded two-core machine: what a page shows may take tens of seconds. */
+const waitLong = { timeout: 60_000 };
 const mapReady = (who: SignedInBrowser) =>
   who.page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 90_000 });
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
@@ -166,7 +168,9 @@ describe('signed in at the city’s provider, each role sees what it may', () =>
     const { page } = leader;
     await mapReady(leader);
     // The header names him and his role; the view opens on his district, the breadcrumb starts there.
-    await expect.poll(() => page.locator('.app-header__user').textContent()).toContain('李区长 · 区县领导');
+    await expect
+      .poll(() => page.locator('.app-header__user').textContent(), waitLong)
+      .toContain('李区长 · 区县领导');
     expect(new URL(page.url()).searchParams.get('region')).toBe(district);
     const districtName = (
       await started().db.query<{ name: string }>('SELECT name FROM regions WHERE id = $1', [district])
@@ -196,7 +200,7 @@ describe('signed in at the city’s provider, each role sees what it may', () =>
     );
     const reported = counted.rows[0]?.reported ?? 0;
     expect(reported).toBeGreaterThan(0);
-    await expect.poll(async () => digits(await card.textContent())).toBe(reported);
+    await expect.poll(async () => digits(await card.textContent()), waitLong).toBe(reported);
 
     // The rankings list his district's streets, no other unit.
     const ranked = await page.locator('.rankings .ranking__drill').allTextContents();
@@ -284,11 +288,38 @@ describe('signed in at the city’s provider, each role sees what it may', () =>
     expect(tiled.filter((id) => !mine.has(id))).toEqual([]);
   });
 
+  it('a city and a street leader open on their own scope, named in the header with their role', async () => {
+    for (const [user, role] of [
+      [users.city, '市级领导'],
+      [users.street, '街道领导'],
+    ] as const) {
+      const opened = await signIn(user, '/');
+      const { page } = opened;
+      await expect
+        .poll(() => page.locator('.app-header__user').textContent(), waitLong)
+        .toBe(`${user.name} · ${role}`);
+      const { rows } = await started().db.query<{ name: string }>('SELECT name FROM regions WHERE id = $1', [
+        user.scope,
+      ]);
+      await expect
+        .poll(() => page.locator('nav.breadcrumb li').last().textContent(), waitLong)
+        .toBe(rows[0]?.name);
+      // The city leader's view is the city (no region in the URL); the street leader's starts at his street.
+      const region = new URL(page.url()).searchParams.get('region');
+      expect(region).toBe(user.role === 'city_leader' ? null : user.scope);
+      if (user.role === 'street_leader')
+        expect(await page.locator('nav.breadcrumb li').first().textContent()).toBe(rows[0]?.name);
+      expect(await page.locator('.app-header__modes button').allTextContents()).toEqual(['驾驶舱', '大屏']);
+    }
+  });
+
   it('the wall credential runs the wall only and receives no name or phone, in the page or crafted', async () => {
     const wall = await signIn(users.wall, '/');
     await wall.page.locator('.wall').waitFor({ timeout: 60_000 });
     expect(await wall.page.locator('.app-header').count()).toBe(0);
-    await expect.poll(() => [...wall.answers.keys()].some((url) => url.includes('/api/cases'))).toBe(true);
+    await expect
+      .poll(() => [...wall.answers.keys()].some((url) => url.includes('/api/cases')), waitLong)
+      .toBe(true);
     writeFileSync('test-results/sign-in-wall.png', await wall.page.screenshot());
     const personal = /"(workerName|phone)"\s*:/;
     for (const [url, text] of wall.answers) expect(personal.test(text), url).toBe(false);
@@ -305,8 +336,13 @@ describe('signed in at the city’s provider, each role sees what it may', () =>
   it('a grid worker is offered no planner, and the server refuses his PUT /grids with 403', async () => {
     // A link to the planner: he has no such mode, the dashboard opens instead, on his grid.
     const worker = await signIn(users.worker, '/planner');
-    await mapReady(worker);
-    await expect.poll(() => worker.page.locator('.app-header__user').textContent()).toContain('网格员');
+    await worker.page.locator('.app--dashboard').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => worker.page.locator('.app-header__user').textContent(), waitLong)
+      .toContain('网格员');
+    await expect
+      .poll(() => new URL(worker.page.url()).searchParams.get('region'), waitLong)
+      .toBe(users.worker.scope);
     const modes = await worker.page.locator('.app-header__modes button').allTextContents();
     expect(modes).toEqual(['驾驶舱', '大屏']);
     expect(await worker.page.locator('.app--planner').count()).toBe(0);
