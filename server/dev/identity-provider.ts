@@ -11,6 +11,11 @@ export interface TestUser {
   name: string;
   role: Role;
   scope: string;
+  /**
+   * A session that ends soon and cannot be renewed (the browser journey of an expired session): access tokens
+   * this short-lived and no refresh token.
+   */
+  accessTokenSeconds?: number;
 }
 
 export interface IdentityProviderOptions {
@@ -114,7 +119,15 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       session.grantIdFor(client.clientId, grant.jti);
       return grant;
     },
-    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    ttl: {
+      AccessToken: (_ctx, token) =>
+        ('accountId' in token ? byLogin.get(token.accountId)?.accessTokenSeconds : undefined) ??
+        token.resourceServer?.accessTokenTTL ??
+        600,
+    },
+    issueRefreshToken: (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') &&
+      byLogin.get(code.accountId ?? '')?.accessTokenSeconds === undefined,
     extraTokenClaims: (_ctx, token) => {
       const user = 'accountId' in token ? byLogin.get(token.accountId) : undefined;
       return user ? claimsOf(user) : undefined;

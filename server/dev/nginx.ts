@@ -21,6 +21,8 @@ export interface NginxOptions {
   policy?: string;
   /** Largest request body, in bytes: at least the server's own limit, so the server answers 413 itself. */
   bodyLimitBytes?: number;
+  /** A port chosen beforehand (freePort), when others must know the origin before nginx starts. */
+  port?: number;
 }
 
 export interface Nginx {
@@ -122,7 +124,7 @@ export async function startNginx(options: NginxOptions): Promise<Nginx> {
   mkdirSync(join(dir, 'temp'), { mode: 0o777 });
   chmodSync(join(dir, 'temp'), 0o777);
   if (options.config !== undefined) writeFileSync(join(dir, 'config.json'), JSON.stringify(options.config));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const asRoot = process.getuid?.() === 0;
   writeFileSync(
     join(dir, 'nginx.conf'),

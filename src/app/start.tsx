@@ -15,7 +15,7 @@ import { createQueryClient } from './query-client';
 import { startAppShell } from './app-shell';
 import { keepData, restoreKeptData } from './kept-data';
 import { readWmtsBasemap } from '../map/wmts-capabilities';
-import { demoSession, startSession, type Session } from './session/session';
+import { demoSession, pageBeforeSignIn, startSession, type Session } from './session/session';
 import { SessionProvider } from './session/session-context';
 
 /**
@@ -27,7 +27,9 @@ export async function start(container: HTMLElement | null): Promise<void> {
   if (!container) throw new Error('#root is missing from index.html');
   const root = createRoot(container);
   const configFetch = keptConfigFetch();
-  const result = await loadRuntimeConfig(configUrlOf(window.location), configFetch.fetch);
+  // Back from the provider at the app's root: the configuration is the one of the page that left for it.
+  const page = pageBeforeSignIn(window.location) ?? window.location;
+  const result = await loadRuntimeConfig(configUrlOf(page), configFetch.fetch);
   if (!result.ok) {
     const i18n = await initI18n('zh-CN');
     root.render(

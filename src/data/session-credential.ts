@@ -21,3 +21,27 @@ export function withSessionCredential(
     get: () => `Bearer ${read() ?? ''}`,
   });
 }
+
+/** The server refused the session: 401 (it ended) or 403 (not this user), for what and why. */
+export interface Refusal {
+  status: 401 | 403;
+  layer: string;
+  reason: string;
+}
+
+const refusalListeners = new Set<(refusal: Refusal) => void>();
+
+/**
+ * A refusal met outside the query cache (a plan's save): the session alert hears it as it hears a failed read,
+ * so a planner whose session ended mid-edit is offered to sign in again, his draft kept.
+ */
+export function reportRefusal(refusal: Refusal): void {
+  for (const listener of refusalListeners) listener(refusal);
+}
+
+export function onRefusal(listener: (refusal: Refusal) => void): () => void {
+  refusalListeners.add(listener);
+  return () => {
+    refusalListeners.delete(listener);
+  };
+}

@@ -88,6 +88,16 @@ describe('refusals', () => {
       const ask = () =>
         fetch(`${server.baseUrl}/meta`, { headers: { authorization: `Bearer ${accessToken}` } });
       expect((await ask()).status).toBe(200);
+      // A stream opened with the token ends when the token does (the client reconnects with a renewed one).
+      const stream = await fetch(`${server.baseUrl}/cases/stream`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(stream.status).toBe(200);
+      const streamEnded = (async () => {
+        const reader = stream.body?.getReader();
+        while (reader && !(await reader.read()).done);
+        return Date.now();
+      })();
       let response = await ask();
       // Wait on the condition (the token's `exp` passing), polling, never a fixed sleep.
       for (let tries = 0; response.status === 200 && tries < 80; tries += 1) {
@@ -96,6 +106,10 @@ describe('refusals', () => {
       }
       expect(response.status).toBe(401);
       expect(await errorOf(response)).toBe('session_expired');
+      const [, payload = ''] = accessToken.split('.');
+      const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp: number };
+      // Ended, and not before the token's end (the heartbeat alone would keep it open for an hour).
+      expect(await streamEnded).toBeGreaterThanOrEqual(exp * 1000);
     } finally {
       await server.app.close();
       await shortLived.stop();

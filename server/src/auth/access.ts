@@ -11,6 +11,8 @@ export interface Access {
   role: Role;
   /** A region or grid id: the user sees what lies at or under it. */
   scope: string;
+  /** When the credential ends (the token's `exp`, ms since the epoch): an open stream ends with it. */
+  expiresAt?: number;
 }
 
 /**

@@ -63,7 +63,13 @@ function accessOfClaims(payload: JWTPayload, roleClaim: string, scopeClaim: stri
     throw new AccessRefused(403, 'no_scope', 'the token names no region of the city');
   const sub = payload.sub ?? '';
   const name = typeof payload.name === 'string' ? payload.name : sub;
-  return { user: sub, name, role, scope };
+  return {
+    user: sub,
+    name,
+    role,
+    scope,
+    ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }),
+  };
 }
 
 function oidcIdentify(config: Extract<AuthConfig, { mode: 'oidc' }>): Identify {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BadParameter } from '../../../src/contract/query-params';
 import { searchParams, type ServerContext } from '../app';
-import { inScopeOf } from '../auth/plugin';
+import { accessOf, inScopeOf } from '../auth/plugin';
 import { visibleEvents } from '../auth/visible-events';
 import type { CaseEvent } from '../case-events';
 
@@ -59,8 +59,14 @@ export function streamRoutes(api: FastifyInstance, { events, ownerPool }: Server
     });
     raw.write('retry: 3000\n\n');
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), heartbeatMs);
+    // A stream lives no longer than the token that opened it: the client reconnects with its renewed token (and
+    // Last-Event-ID, so nothing is lost), and a user whose session was not renewed stops receiving cases.
+    const { expiresAt } = accessOf(request);
+    const expiry =
+      expiresAt === undefined ? undefined : setTimeout(() => raw.end(), Math.max(0, expiresAt - Date.now()));
     raw.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(expiry);
       unsubscribe();
     });
     try {

@@ -2,18 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDataError } from '../../data/data-error';
+import { onRefusal, type Refusal } from '../../data/session-credential';
 import { useSession } from './session-context';
-
-interface Refusal {
-  status: 401 | 403;
-  layer: string;
-  reason: string;
-}
 
 /**
  * A read the server refused, explained: 401 (the session ended) offers to sign in again — the page leaves for the
  * provider and comes back to the same URL; a planner's draft is kept in IndexedDB (src/data/drafts) meanwhile —
- * and 403 names the layer and the server's reason. The layer's own alert stays as well.
+ * and 403 names the layer and the server's reason. The layer's own alert stays as well (a refused save: the
+ * planner's).
  */
 export function SessionAlert() {
   const { t } = useTranslation('common');
@@ -30,12 +26,17 @@ export function SessionAlert() {
       }),
     [client],
   );
+  // A refused save (the planner's) is no query: it is reported beside them.
+  useEffect(() => onRefusal(setRefusal), []);
   if (!refusal || session.demo) return null;
   return (
     <div role="alert" className="session-alert">
       {refusal.status === 401
-        ? t('session.expired', { layer: refusal.layer })
-        : t('session.forbidden', { layer: refusal.layer, reason: refusal.reason })}
+        ? t('session.expired', { layer: t(`layers.${refusal.layer}`, refusal.layer) })
+        : t('session.forbidden', {
+            layer: t(`layers.${refusal.layer}`, refusal.layer),
+            reason: refusal.reason,
+          })}
       {refusal.status === 401 ? (
         <button type="button" onClick={() => void session.signIn()}>
           {t('session.signIn')}

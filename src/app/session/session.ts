@@ -36,7 +36,9 @@ const roleOf = (value: unknown): Role | null => (isRole(value) ? value : null);
  * Only the PKCE verifier and state of a sign-in in progress sit in sessionStorage, for the few seconds of it.
  */
 function managerOf(auth: AuthConfig): UserManager {
-  const here = `${window.location.origin}${window.location.pathname}`;
+  // One address to register at the provider, whatever page (dashboard, /planner, /wall) started the sign-in:
+  // the app's root. Where the user was travels in the sign-in's state and is put back on return.
+  const here = new URL(import.meta.env.BASE_URL, window.location.origin).href;
   return new UserManager({
     authority: auth.issuer,
     client_id: auth.clientId,
@@ -55,6 +57,26 @@ interface ReturnState {
   returnTo: string;
 }
 
+/** The same address, beside the sign-in's state, for what must be known before the session starts (below). */
+const returnKey = 'gridboard.signIn.returnTo';
+
+const isSignInReturn = (location: Pick<Location, 'search'>): boolean => {
+  const search = new URLSearchParams(location.search);
+  return search.has('code') && search.has('state');
+};
+
+/**
+ * The page the user left for the provider, while the browser is back at the app's root with `?code=&state=`:
+ * its `?config=` decides which configuration the page loads (a wall display's own, not the default). Not secret:
+ * a same-origin URL of the dashboard, kept in sessionStorage for the seconds of the sign-in.
+ */
+export function pageBeforeSignIn(location: Pick<Location, 'search' | 'origin'>): URL | null {
+  const kept = isSignInReturn(location) ? window.sessionStorage.getItem(returnKey) : null;
+  if (!kept) return null;
+  const page = new URL(kept, location.origin);
+  return page.origin === location.origin ? page : null;
+}
+
 /**
  * The signed-in session, or null while the browser is being sent to the provider. A return from the provider
  * (`?code=&state=`) is completed here and the URL put back as it was, so the code never stays in the address bar
@@ -64,8 +86,9 @@ export async function startSession(auth: AuthConfig): Promise<Session | null> {
   const manager = managerOf(auth);
   const url = new URL(window.location.href);
   let user: User | null = null;
-  if (url.searchParams.has('code') && url.searchParams.has('state')) {
+  if (isSignInReturn(url)) {
     user = await manager.signinRedirectCallback();
+    window.sessionStorage.removeItem(returnKey);
     const { returnTo } = (user.state ?? {}) as Partial<ReturnState>;
     window.history.replaceState(
       null,
@@ -75,8 +98,10 @@ export async function startSession(auth: AuthConfig): Promise<Session | null> {
   } else {
     user = await manager.getUser();
   }
-  const signIn = () =>
-    manager.signinRedirect({ state: { returnTo: window.location.href } satisfies ReturnState });
+  const signIn = () => {
+    window.sessionStorage.setItem(returnKey, window.location.href);
+    return manager.signinRedirect({ state: { returnTo: window.location.href } satisfies ReturnState });
+  };
   if (!user || user.expired) {
     await signIn();
     return null;

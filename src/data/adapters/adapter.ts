@@ -82,8 +82,9 @@ export interface ProviderAdapter {
   indicators?(call: AdapterCall, query: IndicatorQuery): Promise<IndicatorsResponse>;
   /**
    * Live cases pushed by the provider (new or changed, with the connection's state); REST streams them as
-   * Server-Sent Events when its meta says `live`. Answers undefined when this source cannot stream (no `live`, or
-   * headers EventSource cannot send), and the cases are then polled; optional for the same reason.
+   * Server-Sent Events when its meta says `live` (over fetch when the source has headers to send, which the
+   * browser's EventSource cannot). Answers undefined when this source cannot stream (no `live`), and the cases
+   * are then polled; optional for the same reason.
    */
   caseStream?(source: ResolvedSource, live: boolean): CaseStreamOpener | undefined;
   /**

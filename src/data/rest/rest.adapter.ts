@@ -5,6 +5,7 @@ import { decodeCameraColumnsOffThread } from '../columnar/camera-columns.protoco
 import { decodeCaseColumnsOffThread } from '../columnar/case-columns.protocol';
 import { fetchJson, fetchNegotiated } from '../http';
 import { subscribeCaseStream } from './case-stream';
+import { headerEventSource } from './header-event-source';
 import { saveGrids } from './save-grids';
 import { fetchJsonOffThread } from '../json-worker/validate-json.protocol';
 import type { Bbox, CaseQuery, ResolvedSource } from '../provider';
@@ -87,10 +88,15 @@ export const restAdapter: ProviderAdapter = {
     if (answer.kind === 'json') return { kind: 'features', collection: answer.body };
     return { kind: 'columns', wire: await decodeCaseColumnsOffThread(answer.body, signal) };
   },
-  // EventSource sends no custom headers: a cases source that needs them is polled instead.
+  // The browser's EventSource sends no headers: a source with headers (the session's token) streams over fetch.
   caseStream: (source, live) =>
-    live && Object.keys(source.headers).length === 0
-      ? (handlers) => subscribeCaseStream({ ...handlers, url: endpoint(source, '/cases/stream', {}) })
+    live
+      ? (handlers) =>
+          subscribeCaseStream({
+            ...handlers,
+            url: endpoint(source, '/cases/stream', {}),
+            ...(Object.keys(source.headers).length > 0 && { openSource: headerEventSource(source.headers) }),
+          })
       : undefined,
   saveGrids: ({ source }, request) => saveGrids(source, request),
   indicators: ({ source, signal }, query) =>

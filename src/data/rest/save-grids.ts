@@ -1,6 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import { DataError } from '../data-error';
 import { describeUrl } from '../http';
+import { reportRefusal } from '../session-credential';
 import type { ResolvedSource } from '../provider';
 import {
   saveGridsConflictSchema,
@@ -74,5 +75,13 @@ export async function saveGrids(source: ResolvedSource, request: SaveGridsReques
     const body = parsed(saveGridsInvalidSchema)(await bodyOf(response, url), url, status);
     return { kind: 'invalid', reasons: body.reasons };
   }
+  if (status === 401 || status === 403)
+    reportRefusal({ status, layer: 'grids', reason: await serverMessage(response) });
   throw new DataError('grids', 'http', `HTTP ${status} from ${describeUrl(url)}`, status);
+}
+
+/** The refusal's own words (`{"error","message"}`), or its status alone. */
+async function serverMessage(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+  return typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`;
 }
