@@ -6,6 +6,7 @@ import { provinceBounds } from '../../tests/e2e/province-data';
 import { provinceBodies, routeProvince, type ProvinceSize } from '../../tests/e2e/province-routes';
 import { barePath, routeBareMap } from './bare-map';
 import { heapMegabytes, installProbes, panAndMeasure, type PanFigures } from './probes';
+import { quick, sized } from '../quick';
 import { browserSession } from './session';
 
 /**
@@ -19,8 +20,12 @@ import { browserSession } from './session';
 // The bare page's cases are GeoJSON (MapLibre parses and tiles them in its worker): 100 k of them, as 1 M would be
 // ≈ 600 MB of JSON in one string; the app gets the issue's 1 M cases in the columnar format (only: a GeoJSON request
 // for them gets 406, so a fallback would fail loudly).
-const size: ProvinceSize = { cameras: 200_000, cases: 100_000, camerasAs: 'both' };
-const appCaseCount = 1_000_000;
+const size: ProvinceSize = {
+  cameras: sized(200_000, 20_000),
+  cases: sized(100_000, 10_000),
+  camerasAs: 'both',
+};
+const appCaseCount = sized(1_000_000, 50_000);
 /** Shanxi's real camera count, app only: the bare page would need 2.4 M GeoJSON features (≈ 450 MB). */
 const fullCameraCount = 2_400_000;
 const viewport = { width: 1600, height: 1000 };
@@ -64,11 +69,15 @@ export const provincePanBench: BenchModule = {
       // With columns set the route answers a columnar request with them and refuses GeoJSON (406).
       casesColumnar: Buffer.from(provinceCasesColumnar(appCaseCount, new Date())),
     };
-    const fullBodies = {
-      ...appBodies,
-      cameras: null,
-      camerasColumnar: Buffer.from(provinceCamerasColumnar(fullCameraCount)),
-    };
+    // Under --quick the app-only runs with Shanxi's 2.4 M cameras are left out: they are figures, not checks, and
+    // take minutes and gigabytes.
+    const fullBodies = quick
+      ? appBodies
+      : {
+          ...appBodies,
+          cameras: null,
+          camerasColumnar: Buffer.from(provinceCamerasColumnar(fullCameraCount)),
+        };
     const app = (served = appBodies) =>
       measure(
         browser,
@@ -121,7 +130,7 @@ export const provincePanBench: BenchModule = {
       bares.push(bareRun);
     }
     const fullApps: RunFigures[] = [];
-    for (let run = 0; run < warmUpRuns + measuredRuns; run += 1) {
+    for (let run = 0; !quick && run < warmUpRuns + measuredRuns; run += 1) {
       const appRun = await app(fullBodies);
       log(
         `run ${run + 1}: app, 2.4 M cameras: ready ${appRun.readyMs.toFixed(0)} ms, frame ${appRun.frameMedianMs.toFixed(1)} ms, ` +
@@ -189,7 +198,7 @@ export const provincePanBench: BenchModule = {
       unit,
       notes: fullNotes,
     });
-    const info: BenchInfo[] = [
+    const fullInfo: BenchInfo[] = [
       full('browser-province-full-first-map', 'navigation → first complete map', 'readyMs', 'ms'),
       full(
         'browser-province-full-frame-median',
@@ -210,6 +219,9 @@ export const provincePanBench: BenchModule = {
         'tasks',
       ),
       full('browser-province-full-heap', 'JS heap after the pan (main thread)', 'heapMb', 'MB'),
+    ];
+    const info: BenchInfo[] = [
+      ...(quick ? [] : fullInfo),
       {
         id: 'browser-province-long-tasks',
         label:
