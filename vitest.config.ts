@@ -19,7 +19,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Vitest's default for `run` is one worker fewer than the cores: one worker on a 2-core CI machine, which then
-    // idles a core while the main process mostly waits. A worker per core runs the files about twice as fast there.
+    // idles a core while the main process mostly waits: a worker per core keeps both busy.
     maxWorkers: availableParallelism(),
   },
 });

@@ -11,7 +11,7 @@ import { encodePointsColumnar } from '../src/geo/columnar/points-columnar.encode
 import type { BenchModule, BenchModuleResult } from './bench-module';
 import { benchNow, demoCityYear } from './demo-year';
 import { measureViewOffThread } from './case-view-offthread';
-import { measureAlone, measurePair, median } from './measure';
+import { measureAlone, measurePair, median, warmUpRuns } from './measure';
 import { sized } from './quick';
 
 /**
@@ -114,7 +114,7 @@ async function runCaseColumnsBench(log: (line: string) => void): Promise<BenchMo
       z.config({ jitless: false });
     }
   })();
-  workerMs = workerMs.slice(1);
+  workerMs = workerMs.slice(warmUpRuns);
   const columns = CaseColumns.fromWire(decodeCaseColumns(columnar), gridIds);
   const wire = decodeCaseColumns(columnar);
   const mainThread = measureAlone(() => CaseColumns.fromWire(wire, gridIds));

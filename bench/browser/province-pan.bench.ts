@@ -7,7 +7,7 @@ import { provinceBodies, routeProvince, type ProvinceSize } from '../../tests/e2
 import { barePath, routeBareMap } from './bare-map';
 import { heapMegabytes, installProbes, panAndMeasure, type PanFigures } from './probes';
 import { quick, sized } from '../quick';
-import { browserSession } from './session';
+import { browserSession, freshBrowser } from './session';
 
 /**
  * (b–d) The map at province scale (generated, routed: 70,000 grids, cameras, cases for the heat layer) with grids,
@@ -44,17 +44,21 @@ async function measure(
   ready: (page: import('playwright-core').Page) => Promise<number>,
 ): Promise<RunFigures> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await installProbes(page);
-  await prepare(page);
-  await page.goto(url);
-  const readyMs = await ready(page);
-  // Let the worker-fed layers (tiles, clusters) finish arriving before the interaction is timed.
-  await page.waitForTimeout(1_500);
-  const pan = await panAndMeasure(page);
-  const heapMb = await heapMegabytes(page);
-  await context.close();
-  return { readyMs, heapMb, ...pan };
+  // Closed however the run ends: a run that times out must not leave its page (and gigabytes of cameras) open.
+  try {
+    const page = await context.newPage();
+    await installProbes(page);
+    await prepare(page);
+    await page.goto(url);
+    const readyMs = await ready(page);
+    // Let the worker-fed layers (tiles, clusters) finish arriving before the interaction is timed.
+    await page.waitForTimeout(1_500);
+    const pan = await panAndMeasure(page);
+    const heapMb = await heapMegabytes(page);
+    return { readyMs, heapMb, ...pan };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 }
 
 export const provincePanBench: BenchModule = {
@@ -78,9 +82,9 @@ export const provincePanBench: BenchModule = {
           cameras: null,
           camerasColumnar: Buffer.from(provinceCamerasColumnar(fullCameraCount)),
         };
-    const app = (served = appBodies) =>
+    const app = (served = appBodies, on = browser) =>
       measure(
-        browser,
+        on,
         `${baseUrl}/?layers=grids,cameras,cases&map=${view}`,
         (page) => routeProvince(page, served),
         async (page) => {
@@ -130,8 +134,10 @@ export const provincePanBench: BenchModule = {
       bares.push(bareRun);
     }
     const fullApps: RunFigures[] = [];
+    // The 2.4 M-camera runs start from a new Chromium: the side-by-side runs before them leave their processes large.
+    const fullBrowser = quick ? browser : await freshBrowser(log);
     for (let run = 0; !quick && run < warmUpRuns + measuredRuns; run += 1) {
-      const appRun = await app(fullBodies);
+      const appRun = await app(fullBodies, fullBrowser);
       log(
         `run ${run + 1}: app, 2.4 M cameras: ready ${appRun.readyMs.toFixed(0)} ms, frame ${appRun.frameMedianMs.toFixed(1)} ms, ` +
           `longest task ${appRun.longestTaskMs.toFixed(0)} ms (${appRun.longTasks} over 50 ms), heap ${appRun.heapMb.toFixed(0)} MB`,
