@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cameraColumnsOfWire, decodeCameraColumns } from '../src/contract/columnar/camera-columns.decode';
 import { camerasSchema } from '../src/contract/schemas/contract.schema';
-import { cameraColumnsOf } from '../src/domain/camera-columns';
+import { cameraColumnsOf, type CameraColumns } from '../src/domain/camera-columns';
 import { summariseCameras } from '../src/features/dashboard/map/camera-summary';
 import { buildCameraClusters } from '../src/map/camera-clusters/camera-clusters';
 import { allCameras, filterCameras } from '../src/map/camera-points';
@@ -9,6 +9,8 @@ import { provinceCamerasColumnar } from '../tests/e2e/province-columnar';
 import { provinceCameras } from '../tests/e2e/province-data';
 import type { BenchModule, BenchModuleResult } from './bench-module';
 import { measureAlone, measurePair, median } from './measure';
+import { sized } from './quick';
+import { columnMismatches } from './same-values';
 
 /**
  * Shanxi's 2.4 M cameras into the map's columns: the columnar path (the decoding worker's work: decode, check,
@@ -18,8 +20,19 @@ import { measureAlone, measurePair, median } from './measure';
  * either path at this scale: the cluster index (in the cluster worker) and the main thread's own work on the
  * columns (the filter, the cluster worker's copy, the count for a unit).
  */
-const cameraCount = 2_400_000;
-const sampleCount = 100_000;
+const cameraCount = sized(2_400_000, 20_000);
+const sampleCount = sized(100_000, 20_000);
+const millions = `${cameraCount / 1_000_000} M`;
+
+/** Each camera's position, status, purpose, grid and id, row by row: what the two paths must agree on. */
+const rowsOf = (columns: CameraColumns) => ({
+  lng: (row: number) => columns.positions[row * 2],
+  lat: (row: number) => columns.positions[row * 2 + 1],
+  status: (row: number) => columns.status[row],
+  purpose: (row: number) => columns.purpose[row],
+  grid: (row: number) => columns.gridIds[columns.gridIndex[row] ?? -1] ?? null,
+  id: (row: number) => columns.id(row),
+});
 
 export const cameraColumnsBench: BenchModule = {
   name: 'camera columns 2.4M',
@@ -32,18 +45,18 @@ function runCameraColumnsBench(log: (line: string) => void): BenchModuleResult {
   const sample = JSON.stringify(provinceCameras(sampleCount));
   const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(0);
   log(
-    `camera columns: columnar ${megabytes(buffer.byteLength)} MB for 2.4 M; GeoJSON ${megabytes(sample.length)} MB for the 100 k sample`,
+    `camera columns: columnar ${megabytes(buffer.byteLength)} MB for ${millions}; GeoJSON ${megabytes(sample.length)} MB for the ${sampleCount / 1000} k sample`,
   );
   // The app runs zod jitless (strict CSP, src/app/strict-csp.ts); so does its baseline here, for this module only.
   z.config({ jitless: true });
   let decodedCount = 0;
-  let sampleCheck = 0;
+  let sampleColumns: CameraColumns | null = null;
   const toColumns = (() => {
     try {
       return measurePair(
         () => {
           const parsed = camerasSchema.parse(JSON.parse(sample));
-          sampleCheck = cameraColumnsOf(parsed.features).count;
+          sampleColumns = cameraColumnsOf(parsed.features);
         },
         () => (decodedCount = decodeCameraColumns(buffer).count),
         cameraCount / sampleCount,
@@ -53,6 +66,13 @@ function runCameraColumnsBench(log: (line: string) => void): BenchModuleResult {
     }
   })();
   const columns = cameraColumnsOfWire(decodeCameraColumns(buffer));
+  // The GeoJSON sample is the columnar file's first cameras (same PRNG, same seed): both paths, row by row.
+  // (Assigned inside the timed closure, which the compiler's narrowing does not follow.)
+  const fromGeoJson = sampleColumns as CameraColumns | null;
+  const mismatches = fromGeoJson
+    ? columnMismatches(rowsOf(fromGeoJson), rowsOf(columns), sampleCount)
+    : ['the GeoJSON path gave no columns'];
+  const sampleRows = fromGeoJson?.count ?? 0;
   log(
     `camera columns: decode ${median(toColumns.candidate).toFixed(0)} ms, GeoJSON + zod ${median(toColumns.baseline).toFixed(0)} ms (scaled), ${median(toColumns.speedups).toFixed(0)}×`,
   );
@@ -71,7 +91,7 @@ function runCameraColumnsBench(log: (line: string) => void): BenchModuleResult {
     figures: [
       {
         id: 'camera-columns-decode',
-        label: '2.4 M cameras into the map columns (columnar, in the decoding worker, vs GeoJSON + zod)',
+        label: `${millions} cameras into the map columns (columnar, in the decoding worker, vs GeoJSON + zod)`,
         candidate: 'decodeCameraColumns: format checks, domain codes, id blocks (the decoding worker)',
         baseline: 'JSON.parse + camerasSchema (zod, jitless) + cameraColumnsOf, on the main thread',
         baselineMilliseconds: median(toColumns.baseline),
@@ -80,8 +100,11 @@ function runCameraColumnsBench(log: (line: string) => void): BenchModuleResult {
         runs: toColumns.speedups.length,
         goal: 100,
         check: {
-          description: `decoded ${decodedCount} of ${cameraCount} cameras; sample ${sampleCheck} of ${sampleCount}`,
-          passed: decodedCount === cameraCount && sampleCheck === sampleCount,
+          description:
+            `decoded ${decodedCount} of ${cameraCount} cameras; the first ${sampleRows} identical to the GeoJSON ` +
+            `path's in position, status, purpose, grid and id` +
+            (mismatches.length > 0 ? ` — MISMATCH ${mismatches.join('; ')}` : ''),
+          passed: decodedCount === cameraCount && sampleRows === sampleCount && mismatches.length === 0,
         },
         notes,
       },
@@ -89,14 +112,14 @@ function runCameraColumnsBench(log: (line: string) => void): BenchModuleResult {
     info: [
       {
         id: 'camera-columns-cluster-index',
-        label: 'cluster index over 2.4 M cameras (the cluster worker; median of 2)',
+        label: `cluster index over ${millions} cameras (the cluster worker; median of 2)`,
         value: indexBuild,
         unit: 'ms',
         notes,
       },
       {
         id: 'camera-columns-main-thread',
-        label: 'main thread on 2.4 M camera columns: filter, copy for the cluster worker, count for a unit',
+        label: `main thread on ${millions} camera columns: filter, copy for the cluster worker, count for a unit`,
         value: mainThread,
         unit: 'ms',
         notes,

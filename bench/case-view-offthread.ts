@@ -136,12 +136,13 @@ export async function measureViewOffThread(
     const answer = await roundTrip(input.selection);
     const inline = caseViewOf(live.snapshot().columns, input.selection, 'all');
     const same =
-      answer.view.rows.length === inline.rows.length &&
+      isDeepStrictEqual(answer.view.rows, inline.rows) &&
+      isDeepStrictEqual(answer.view.points, inline.points) &&
       isDeepStrictEqual(answer.view.latest, inline.latest) &&
       isDeepStrictEqual(answer.view.overdue, inline.overdue) &&
       isDeepStrictEqual(answer.view.funnel, inline.funnel) &&
       isDeepStrictEqual(answer.view.outsideGrids, inline.outsideGrids) &&
-      isDeepStrictEqual(answer.view.heat.positions, inline.heat.positions);
+      isDeepStrictEqual(answer.view.heat, inline.heat);
     const expected = input.wire.count + (next - input.streamedFrom);
     log(
       `case view: filter change inline ${median(filter.baseline).toFixed(0)} ms, main thread with the worker ${median(filter.candidate).toFixed(1)} ms (answer after ${median(filter.latency).toFixed(0)} ms); streamed case ${median(streamed.baseline).toFixed(0)} ms vs ${median(streamed.candidate).toFixed(1)} ms; columns to the worker ${copyTotal.toFixed(0)} ms in ${copyPosts} posts, longest ${copyLongest.toFixed(0)} ms`,
@@ -151,7 +152,7 @@ export async function measureViewOffThread(
       'the view worker runs on a Node worker thread (the same handler as the browser’s Web Worker); 2 cores, shared',
     ];
     const check = {
-      description: `worker's view equals the inline one after ${next - input.streamedFrom} streamed cases (${answer.view.rows.length} in view, ${expected} expected)`,
+      description: `worker's view equals the inline one, row by row (rows, points, heat, lists, funnel), after ${next - input.streamedFrom} streamed cases (${answer.view.rows.length} in view, ${expected} expected)`,
       // Every case is in view or in the outside-the-grids bucket (src/domain/outside-grids.ts).
       passed: same && answer.view.rows.length + answer.view.outsideGrids.total === expected,
     };

@@ -1,13 +1,29 @@
 import { caseCategories, caseStages } from '../src/domain/case';
+import type { DecodedColumn, PointsColumnar } from '../src/geo/columnar/points-columnar';
 import { decodePointsColumnar } from '../src/geo/columnar/points-columnar.decode';
 import { encodePointsColumnar } from '../src/geo/columnar/points-columnar.encode';
 import type { BenchModule, BenchModuleResult } from './bench-module';
 import { measurePair, median } from './measure';
+import { sized } from './quick';
+import { columnMismatches } from './same-values';
 import { seededRandom } from './random';
 import { syntheticGrids } from './synthetic-grids';
 import { syntheticPoints } from './synthetic-points';
 
-const pointCount = 1_000_000;
+const pointCount = sized(1_000_000, 50_000);
+
+/** A decoded column's value at a row as the encoder was given it: a label (or null), a number, a boolean. */
+function valueAt(decoded: PointsColumnar, name: string): (row: number) => unknown {
+  const column: DecodedColumn | undefined = decoded.columns.get(name);
+  if (!column) return () => `no column ${name}`;
+  if (column.kind === 'category')
+    return (row) => {
+      const code = column.codes[row] ?? column.nullCode;
+      return code === column.nullCode ? null : column.dictionary[code];
+    };
+  if (column.kind === 'boolean') return (row) => column.values[row] === 1;
+  return (row) => column.values[row];
+}
 
 export const columnarBench: BenchModule = {
   name: 'columnar decode',
@@ -64,6 +80,29 @@ function runColumnarBench(log: (line: string) => void): BenchModuleResult {
       for (let index = 0; index < decoded.count; index++) decoded.id(index);
     },
   );
+  // Every row of every column, decoded, against what was encoded.
+  const decoded = decodePointsColumnar(buffer);
+  const mismatches = columnMismatches(
+    {
+      lng: (row) => positions[row * 2],
+      lat: (row) => positions[row * 2 + 1],
+      id: (row) => ids[row],
+      status: (row) => status[row],
+      category: (row) => category[row],
+      reportedAt: (row) => reportedAt[row],
+      resolved: (row) => resolved[row],
+    },
+    {
+      lng: (row) => decoded.positions[row * 2],
+      lat: (row) => decoded.positions[row * 2 + 1],
+      id: (row) => decoded.id(row),
+      status: valueAt(decoded, 'status'),
+      category: valueAt(decoded, 'category'),
+      reportedAt: valueAt(decoded, 'reportedAt'),
+      resolved: valueAt(decoded, 'resolved'),
+    },
+    pointCount,
+  );
   log(
     `columnar: decode ${median(decode.candidate).toFixed(2)} ms, ${median(decode.speedups).toFixed(0)}× JSON.parse`,
   );
@@ -85,8 +124,10 @@ function runColumnarBench(log: (line: string) => void): BenchModuleResult {
         runs: decode.speedups.length,
         goal: 100,
         check: {
-          description: `decoded ${decodedCount} of ${pointCount} points`,
-          passed: decodedCount === pointCount,
+          description:
+            `decoded ${decodedCount} of ${pointCount} points, every position, id and column value as encoded` +
+            (mismatches.length > 0 ? ` — MISMATCH ${mismatches.join('; ')}` : ''),
+          passed: decodedCount === pointCount && mismatches.length === 0,
         },
         ...common,
       },

@@ -3,12 +3,13 @@ import { buildGridIndex, type GridIndex } from '../src/geo/join/grid-index';
 import { aggregate, joinPoints } from '../src/geo/join/join';
 import type { BenchFigure, BenchModule, BenchModuleResult } from './bench-module';
 import { measureAlone, measurePair, median, measuredRuns } from './measure';
+import { sized } from './quick';
 import { seededRandom } from './random';
 import { syntheticGrids } from './synthetic-grids';
 import { syntheticPoints } from './synthetic-points';
 import { countMismatches, turfFlatbushJoin, turfLinearJoin } from './turf-baseline';
 
-export const pointCount = 1_000_000;
+export const pointCount = sized(1_000_000, 50_000);
 
 interface JoinBenchPlan {
   gridCount: number;

@@ -1,5 +1,8 @@
-export const warmUpRuns = 1;
-export const measuredRuns = 5;
+import { sized } from './quick';
+
+/** Under --quick (bench/quick.ts) one timed run and no warm-up: the figures there are for the checks. */
+export const warmUpRuns = sized(1, 0);
+export const measuredRuns = sized(5, 1);
 
 export interface PairedTimes {
   readonly baseline: number[];

@@ -13,16 +13,19 @@ import { joinBench } from './join.bench';
 import { planValidationBench } from './plan-validation.bench';
 import { liveCasesBench } from './live-cases.bench';
 import { serverLoadBench } from './server-load.bench';
+import { quick, sized } from './quick';
 import { describeMachine, formatTable, writeResults } from './report';
 
 /**
  * The benchmark harness: `npm run bench` (`tsx bench/run.ts`), optionally `-- --only join` to run the modules whose
  * name contains a word. Modules marked `chromium` run in headless Chromium against the production build
  * (bench/browser/session.ts: vite preview on 127.0.0.1, built first if missing); `--node-only` skips them.
+ * `--quick` (bench/quick.ts): every correctness check on small data, one run each; `npm test` runs it. The exit
+ * status is 1 when any check finds a mismatch.
  */
 export const benchModules: BenchModule[] = [
-  joinBench({ gridCount: 5_000, baselineSample: 20_000, goal: 100 }),
-  joinBench({ gridCount: 70_000, baselineSample: 10_000, goal: 400 }),
+  joinBench({ gridCount: 5_000, baselineSample: sized(20_000, 2_000), goal: 100 }),
+  joinBench({ gridCount: 70_000, baselineSample: sized(10_000, 500), goal: 400 }),
   columnarBench,
   cameraColumnsBench,
   caseColumnsBench,
@@ -37,7 +40,8 @@ export const benchModules: BenchModule[] = [
   serverLoadBench,
 ];
 
-const resultsPath = 'bench-results/bench.json';
+// A quick run's figures (small data, one run) never replace the full run's.
+const resultsPath = quick ? 'bench-results/bench-quick.json' : 'bench-results/bench.json';
 
 async function main(): Promise<void> {
   const onlyIndex = process.argv.indexOf('--only');
@@ -62,7 +66,11 @@ async function main(): Promise<void> {
   console.log(`\n${formatTable(figures, info)}\n`);
   writeResults(resultsPath, machine, figures, info);
   console.log(`written ${resultsPath}`);
+  // Every correctness check gates the run (speed goals do not: a shared machine is noisy).
   const failed = figures.filter((figure) => figure.check?.passed === false);
+  const checked = figures.filter((figure) => figure.check !== undefined).length;
+  for (const figure of failed) console.error(`MISMATCH ${figure.id}: ${figure.check?.description}`);
+  console.log(`${checked - failed.length} of ${checked} correctness checks passed`);
   if (failed.length > 0) process.exitCode = 1;
 }
 

@@ -3,28 +3,30 @@
 # PostGIS 3, and nginx in front of two server instances (docs/deployment.md). Install Debian's postgresql-15,
 # postgresql-15-postgis-3 and nginx when missing (as root, with apt-get; gdal-bin too, for the ogr2ogr import path
 # of docs/server.md), or say in one line what to run.
+# ENSURE_LIST=1 only prints what is missing (scripts/ensure-deps.sh installs everything in one apt-get call).
 set -euo pipefail
-has_all() {
-  [ -x /usr/lib/postgresql/15/bin/initdb ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] &&
-    command -v ogr2ogr >/dev/null && [ -x /usr/sbin/nginx ]
+cd "$(dirname "$0")"
+list_missing() {
+  missing=()
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+  [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
+  command -v ogr2ogr >/dev/null || missing+=(gdal-bin)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
 }
-has_all && exit 0
+list_missing
+if [ "${ENSURE_LIST:-}" = 1 ]; then
+  echo "${missing[*]}"
+  exit 0
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-  echo "Installing PostgreSQL 15 + PostGIS 3, nginx and gdal-bin for the server tests (apt-get)…"
-  export DEBIAN_FRONTEND=noninteractive
-  # The packages' own services (PostgreSQL's cluster on 5432, nginx's default site on port 80) are not wanted: the
-  # tests start their own on free ports of 127.0.0.1. Where no policy says so already, refuse service starts.
-  policy=/usr/sbin/policy-rc.d
-  added_policy=false
-  if [ ! -e "$policy" ]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && added_policy=true
-  fi
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends postgresql-15 postgresql-15-postgis-3 gdal-bin nginx >/dev/null
-  if [ "$added_policy" = true ]; then rm -f "$policy"; fi
-  has_all && exit 0
-  echo "PostgreSQL 15 / PostGIS 3 / nginx still missing after apt-get" >&2
+  echo "Installing ${missing[*]} for the server tests (apt-get)…"
+  source ./apt-install.sh
+  apt_install "${missing[@]}"
+  list_missing
+  [ ${#missing[@]} -eq 0 ] && exit 0
+  echo "Still missing after apt-get: ${missing[*]}" >&2
   exit 1
 fi
-echo "Server tests need: sudo apt-get install -y postgresql-15 postgresql-15-postgis-3 gdal-bin nginx" >&2
+echo "Server tests need: sudo apt-get install -y ${missing[*]}" >&2
 exit 1

@@ -6,7 +6,8 @@ import { provinceBounds } from '../../tests/e2e/province-data';
 import { provinceBodies, routeProvince, type ProvinceSize } from '../../tests/e2e/province-routes';
 import { barePath, routeBareMap } from './bare-map';
 import { heapMegabytes, installProbes, panAndMeasure, type PanFigures } from './probes';
-import { browserSession } from './session';
+import { quick, sized } from '../quick';
+import { browserSession, freshBrowser } from './session';
 
 /**
  * (b–d) The map at province scale (generated, routed: 70,000 grids, cameras, cases for the heat layer) with grids,
@@ -19,8 +20,12 @@ import { browserSession } from './session';
 // The bare page's cases are GeoJSON (MapLibre parses and tiles them in its worker): 100 k of them, as 1 M would be
 // ≈ 600 MB of JSON in one string; the app gets the issue's 1 M cases in the columnar format (only: a GeoJSON request
 // for them gets 406, so a fallback would fail loudly).
-const size: ProvinceSize = { cameras: 200_000, cases: 100_000, camerasAs: 'both' };
-const appCaseCount = 1_000_000;
+const size: ProvinceSize = {
+  cameras: sized(200_000, 20_000),
+  cases: sized(100_000, 10_000),
+  camerasAs: 'both',
+};
+const appCaseCount = sized(1_000_000, 50_000);
 /** Shanxi's real camera count, app only: the bare page would need 2.4 M GeoJSON features (≈ 450 MB). */
 const fullCameraCount = 2_400_000;
 const viewport = { width: 1600, height: 1000 };
@@ -39,17 +44,21 @@ async function measure(
   ready: (page: import('playwright-core').Page) => Promise<number>,
 ): Promise<RunFigures> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await installProbes(page);
-  await prepare(page);
-  await page.goto(url);
-  const readyMs = await ready(page);
-  // Let the worker-fed layers (tiles, clusters) finish arriving before the interaction is timed.
-  await page.waitForTimeout(1_500);
-  const pan = await panAndMeasure(page);
-  const heapMb = await heapMegabytes(page);
-  await context.close();
-  return { readyMs, heapMb, ...pan };
+  // Closed however the run ends: a run that times out must not leave its page (and gigabytes of cameras) open.
+  try {
+    const page = await context.newPage();
+    await installProbes(page);
+    await prepare(page);
+    await page.goto(url);
+    const readyMs = await ready(page);
+    // Let the worker-fed layers (tiles, clusters) finish arriving before the interaction is timed.
+    await page.waitForTimeout(1_500);
+    const pan = await panAndMeasure(page);
+    const heapMb = await heapMegabytes(page);
+    return { readyMs, heapMb, ...pan };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 }
 
 export const provincePanBench: BenchModule = {
@@ -64,14 +73,18 @@ export const provincePanBench: BenchModule = {
       // With columns set the route answers a columnar request with them and refuses GeoJSON (406).
       casesColumnar: Buffer.from(provinceCasesColumnar(appCaseCount, new Date())),
     };
-    const fullBodies = {
-      ...appBodies,
-      cameras: null,
-      camerasColumnar: Buffer.from(provinceCamerasColumnar(fullCameraCount)),
-    };
-    const app = (served = appBodies) =>
+    // Under --quick the app-only runs with Shanxi's 2.4 M cameras are left out: they are figures, not checks, and
+    // take minutes and gigabytes.
+    const fullBodies = quick
+      ? appBodies
+      : {
+          ...appBodies,
+          cameras: null,
+          camerasColumnar: Buffer.from(provinceCamerasColumnar(fullCameraCount)),
+        };
+    const app = (served = appBodies, on = browser) =>
       measure(
-        browser,
+        on,
         `${baseUrl}/?layers=grids,cameras,cases&map=${view}`,
         (page) => routeProvince(page, served),
         async (page) => {
@@ -121,8 +134,10 @@ export const provincePanBench: BenchModule = {
       bares.push(bareRun);
     }
     const fullApps: RunFigures[] = [];
-    for (let run = 0; run < warmUpRuns + measuredRuns; run += 1) {
-      const appRun = await app(fullBodies);
+    // The 2.4 M-camera runs start from a new Chromium: the side-by-side runs before them leave their processes large.
+    const fullBrowser = quick ? browser : await freshBrowser(log);
+    for (let run = 0; !quick && run < warmUpRuns + measuredRuns; run += 1) {
+      const appRun = await app(fullBodies, fullBrowser);
       log(
         `run ${run + 1}: app, 2.4 M cameras: ready ${appRun.readyMs.toFixed(0)} ms, frame ${appRun.frameMedianMs.toFixed(1)} ms, ` +
           `longest task ${appRun.longestTaskMs.toFixed(0)} ms (${appRun.longTasks} over 50 ms), heap ${appRun.heapMb.toFixed(0)} MB`,
@@ -189,7 +204,7 @@ export const provincePanBench: BenchModule = {
       unit,
       notes: fullNotes,
     });
-    const info: BenchInfo[] = [
+    const fullInfo: BenchInfo[] = [
       full('browser-province-full-first-map', 'navigation → first complete map', 'readyMs', 'ms'),
       full(
         'browser-province-full-frame-median',
@@ -210,6 +225,9 @@ export const provincePanBench: BenchModule = {
         'tasks',
       ),
       full('browser-province-full-heap', 'JS heap after the pan (main thread)', 'heapMb', 'MB'),
+    ];
+    const info: BenchInfo[] = [
+      ...(quick ? [] : fullInfo),
       {
         id: 'browser-province-long-tasks',
         label:

@@ -30,8 +30,37 @@ async function start(log: (line: string) => void): Promise<BrowserSession> {
     }
   }
   preview = await startPreviewServer(outDir);
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await launch(log);
   return { browser, baseUrl: preview.baseUrl, outDir };
+}
+
+/** Chromium, saying so when it goes away on its own (a crash, the OOM killer): later steps then fail on a closed browser. */
+async function launch(log: (line: string) => void): Promise<Browser> {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  browser.on('disconnected', () => {
+    if (!closedHere.has(browser))
+      log('Chromium exited on its own (crashed or killed): the runs after this one cannot open a page');
+  });
+  return browser;
+}
+
+/** The browsers this harness closed itself (their 'disconnected' is expected). */
+const closedHere = new WeakSet<Browser>();
+
+async function closeBrowser(browser: Browser): Promise<void> {
+  closedHere.add(browser);
+  await browser.close();
+}
+
+/**
+ * The session's Chromium closed and a new one launched, for a module's largest runs: everything the earlier runs
+ * left in the browser and GPU processes (SwiftShader's caches, workers' heaps not yet returned) is given back first.
+ */
+export async function freshBrowser(log: (line: string) => void): Promise<Browser> {
+  const current = await browserSession(log);
+  await closeBrowser(current.browser);
+  current.browser = await launch(log);
+  return current.browser;
 }
 
 export function browserSession(log: (line: string) => void): Promise<BrowserSession> {
@@ -40,7 +69,7 @@ export function browserSession(log: (line: string) => void): Promise<BrowserSess
 }
 
 export async function closeBrowserSession(): Promise<void> {
-  if (session) await (await session).browser.close();
+  if (session) await closeBrowser((await session).browser);
   preview?.stop();
   session = null;
   preview = null;
