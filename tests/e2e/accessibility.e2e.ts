@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
 import { gridNames, openPlanner, waitForGridCount } from './planner-page';
+import { settledShot } from './settle';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,7 +44,7 @@ describe('accessibility', () => {
 
   it('has no serious or critical axe violations in the planner, whose toolbar works by keyboard and whose problems are worded', async () => {
     const { page, context } = await openPlanner(browser);
-    await page.waitForTimeout(1000);
+    await settledShot(page.getByTestId('planner-map'));
     expect(await seriousViolations(page)).toEqual([]);
 
     // Keyboard only: select a grid from the list, run "delete" from the toolbar, undo with the shortcut.

@@ -4,6 +4,8 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveWindow, toChinaIso } from '../../src/domain/time-window';
 import { openPage, launchBrowser, type OpenedPage } from './browser';
+import { cameraOf, projector } from './map-projection';
+import { settledShot } from './settle';
 
 /**
  * The live cases journey on the production build, one page load: the heat and the counts follow the filters
@@ -47,17 +49,20 @@ async function providerCount(extra = ''): Promise<number> {
 
 /** The stream keeps adding cases, so compare until one reading of both sides agrees (or report the last). */
 async function expectCountMatchesProvider(extra = ''): Promise<number> {
-  let last: [number, number] = [-1, -2];
-  for (let attempt = 0; attempt < 10; attempt += 1) {
-    const before = await shownCount();
-    const provider = await providerCount(extra);
-    const after = await shownCount();
-    if (before === provider && after === provider) return provider;
-    last = [after, provider];
-    await page.waitForTimeout(500);
-  }
-  expect(last[0]).toBe(last[1]);
-  return last[0];
+  let agreed = -1;
+  await expect
+    .poll(
+      async () => {
+        const before = await shownCount();
+        const provider = await providerCount(extra);
+        const after = await shownCount();
+        agreed = before === provider && after === provider ? provider : -1;
+        return { shown: after, provider };
+      },
+      { timeout: 10_000 },
+    )
+    .toSatisfy(({ shown, provider }) => shown === provider && agreed === provider);
+  return agreed;
 }
 
 async function mapShot(name: string): Promise<PNG> {
@@ -66,9 +71,12 @@ async function mapShot(name: string): Promise<PNG> {
   return PNG.sync.read(buffer);
 }
 
-function changedPixels(a: PNG, b: PNG): number {
+/** Pixels that differ between two shots: all of them, or those within `reach` pixels of a point. */
+function changedPixels(a: PNG, b: PNG, near?: [number, number], reach = 30): number {
   let changed = 0;
   for (let index = 0; index < a.data.length; index += 4) {
+    const [x, y] = [(index / 4) % a.width, Math.floor(index / 4 / a.width)];
+    if (near && (Math.abs(x - near[0]) > reach || Math.abs(y - near[1]) > reach)) continue;
     const delta =
       Math.abs(a.data[index]! - b.data[index]!) +
       Math.abs(a.data[index + 1]! - b.data[index + 1]!) +
@@ -78,13 +86,25 @@ function changedPixels(a: PNG, b: PNG): number {
   return changed;
 }
 
-const settle = () => page.waitForTimeout(1500);
+/** The map once it has finished drawing: the baseline a filter's repaint is compared with. */
+const settledMap = async (name: string): Promise<PNG> => {
+  // The stream's pulses keep a few hundred pixels moving; the heat is what must have stopped changing.
+  const shot = await settledShot(page.locator('.grid-map__canvas'), 1_500, 60_000);
+  writeFileSync(`test-results/cases-${name}.png`, shot);
+  return PNG.sync.read(shot);
+};
+
+/** Polls the map until it differs from `before` in more than `pixels` pixels (the filter's repaint is drawn). */
+async function expectRepaint(before: PNG, name: string, pixels: number): Promise<void> {
+  await expect
+    .poll(async () => changedPixels(before, await mapShot(name)), { timeout: 20_000 })
+    .toBeGreaterThan(pixels);
+}
 
 describe('live cases', () => {
   it('shows the count the provider returns, and filters change the heat and the count alike', async () => {
     await expectCountMatchesProvider();
-    await settle();
-    const before = await mapShot('all');
+    const before = await settledMap('all');
     const all = await shownCount();
     await page.locator('[data-filter="category"] input[value="dispute"]').check();
     await page.waitForFunction(
@@ -94,9 +114,7 @@ describe('live cases', () => {
     );
     const disputes = await expectCountMatchesProvider('&category=dispute');
     expect(disputes).toBeGreaterThan(0);
-    await settle();
-    const after = await mapShot('disputes');
-    expect(changedPixels(before, after)).toBeGreaterThan(2000);
+    await expectRepaint(before, 'disputes', 2000);
     await page.getByRole('button', { name: '清除筛选' }).click();
     await page.waitForFunction(
       (previous) =>
@@ -107,8 +125,7 @@ describe('live cases', () => {
 
   it('a category clicked in the review chart filters the heat and the count, and clearing it lifts the filter', async () => {
     const all = await expectCountMatchesProvider();
-    await settle();
-    const before = await mapShot('before-chart');
+    const before = await settledMap('before-chart');
     await page.getByRole('tab', { name: '态势研判' }).click();
     const bar = page.locator('[data-breakdown="category"] path[data-code]').first();
     await bar.waitFor({ timeout: 30_000 });
@@ -120,9 +137,7 @@ describe('live cases', () => {
     const narrowed = await expectCountMatchesProvider(`&category=${category}`);
     expect(narrowed).toBeGreaterThan(0);
     expect(await page.locator(`[data-filter="category"] input[value="${category}"]`).isChecked()).toBe(true);
-    await settle();
-    const after = await mapShot('chart-category');
-    expect(changedPixels(before, after)).toBeGreaterThan(2000);
+    await expectRepaint(before, 'chart-category', 2000);
     await page.getByRole('tab', { name: '态势研判' }).click();
     await page.getByTestId('breakdown-filter').getByRole('button', { name: '清除筛选' }).click();
     await page.getByRole('tab', { name: '实时事件' }).click();
@@ -140,47 +155,82 @@ describe('live cases', () => {
     );
     const seen = new Set<string>();
     const counts = new Set<number>();
-    const deadline = Date.now() + 10_000;
-    while (seen.size < 3 && Date.now() < deadline) {
-      const text = (await frame.textContent()) ?? '';
-      for (const day of days) if (text.includes(day)) seen.add(day);
-      counts.add(await shownCount());
-      await page.waitForTimeout(150);
-    }
-    expect([...seen].sort()).toEqual(days);
+    // Each reading notes the frame's day and the count; polled until the first three days have been shown.
+    await expect
+      .poll(
+        async () => {
+          const text = (await frame.textContent()) ?? '';
+          for (const day of days) if (text.includes(day)) seen.add(day);
+          counts.add(await shownCount());
+          return [...seen].sort();
+        },
+        { timeout: 10_000, interval: 100 },
+      )
+      .toEqual(days);
     expect(counts.size).toBeGreaterThan(1);
     await page.getByRole('button', { name: '全部' }).click();
     await expect.poll(() => frame.textContent()).toBe('整个窗口');
   });
 
-  it('shows a case pushed by the stream in the list and on the map within seconds', async () => {
+  it('shows a case pushed by the stream in the list and on the map, where the case is, within seconds', async () => {
     const latest = page.locator('[data-testid="latest-cases"] [data-case-id]');
     const known = new Set(
       await latest.evaluateAll((items) => items.map((item) => item.getAttribute('data-case-id'))),
     );
     const before = await shownCount();
     const quiet = await mapShot('before-arrival');
-    await page.waitForFunction(
-      (ids) => {
-        const first = document.querySelector('[data-testid="latest-cases"] [data-case-id]');
-        const id = first?.getAttribute('data-case-id');
-        return (
-          id !== undefined && id !== null && !ids.includes(id) && first?.closest('.case-list__new') !== null
-        );
-      },
-      [...known],
-      { timeout: 15_000 },
-    );
-    const arrived = await mapShot('arrival');
+    const camera = cameraOf((await page.locator('.grid-map').getAttribute('data-map-camera')) ?? '');
+    // The map photographed over and over from now on: the arrival's pulse lasts 4 s, and on a loaded machine the
+    // list may show the case after the pulse has begun.
+    const shots: PNG[] = [];
+    const watching = { on: true };
+    const watcher = (async () => {
+      while (watching.on) shots.push(await mapShot('arrival'));
+    })();
+    try {
+      const arrival = await page.waitForFunction(
+        (ids) => {
+          const first = document.querySelector('[data-testid="latest-cases"] [data-case-id]');
+          const id = first?.getAttribute('data-case-id');
+          const fresh = id && !ids.includes(id) && first?.closest('.case-list__new') !== null;
+          return fresh ? id : null;
+        },
+        [...known],
+        { timeout: 15_000 },
+      );
+      const id = String(await arrival.jsonValue());
+      // Where the provider says the case is, projected in Node (Web Mercator; the demo city and the default base
+      // map are both WGS84): its pulse ring, then its heat, change the picture there.
+      const position = await page.evaluate(async (caseId) => {
+        const body = (await (await fetch(`/api/cases?ids=${caseId}`)).json()) as {
+          features: { geometry: { coordinates: [number, number] } }[];
+        };
+        return body.features[0]?.geometry.coordinates ?? [0, 0];
+      }, id);
+      const [x, y] = projector(camera, quiet)(position);
+      expect(x).toBeGreaterThan(30);
+      expect(x).toBeLessThan(quiet.width - 30);
+      expect(y).toBeGreaterThan(30);
+      expect(y).toBeLessThan(quiet.height - 30);
+      await expect
+        .poll(() => Math.max(0, ...shots.map((shot) => changedPixels(quiet, shot, [x, y]))), {
+          timeout: 10_000,
+        })
+        .toBeGreaterThan(20);
+    } finally {
+      watching.on = false;
+      await watcher;
+    }
     expect(await shownCount()).toBeGreaterThan(before);
-    expect(changedPixels(quiet, arrived)).toBeGreaterThan(20);
   });
 
   it('shows reconnecting when the stream is cut and live again after, with no case lost or doubled', async () => {
     await opened.context.setOffline(true);
     await page.waitForSelector('[data-connection="reconnecting"]', { timeout: 10_000 });
-    // Long enough for the mock to make at least one case while the page cannot hear it.
-    await page.waitForTimeout(7_000);
+    // Until the mock has made a case the page could not hear: the provider holds more than the page shows.
+    await expect
+      .poll(async () => (await providerCount()) - (await shownCount()), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await opened.context.setOffline(false);
     await page.waitForSelector('[data-connection="live"]', { timeout: 30_000 });
     await expectCountMatchesProvider();

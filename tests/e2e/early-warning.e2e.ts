@@ -99,14 +99,22 @@ describe('early warning on the demo city', () => {
       })
       .toSatisfy(([listed, judged]) => JSON.stringify(listed) === JSON.stringify(judged));
     flagged = await listedGrids(page);
-    await page.waitForTimeout(1500);
-    const shot = await mapShot(page);
+    expect(before).toBeLessThan(50);
+    // Each warning ring is ~250 pixels of the warning colour at city zoom; neighbouring rings may overlap. Polled
+    // until the frame with the rings is drawn.
+    let shot = await mapShot(page);
+    await expect
+      .poll(
+        async () => {
+          shot = await mapShot(page);
+          return countPixelsNear(shot, hotspotColour, 40) - before;
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(100 * flagged.length);
     writeFileSync('test-results/early-warning-city.png', shot);
     await page.screenshot({ path: 'test-results/early-warning-page.png' });
     await warning.screenshot({ path: 'test-results/early-warning-list.png' });
-    // Each warning ring is ~250 pixels of the warning colour at city zoom; neighbouring rings may overlap.
-    expect(before).toBeLessThan(50);
-    expect(countPixelsNear(shot, hotspotColour, 40) - before).toBeGreaterThan(100 * flagged.length);
   });
 
   it('marks the first listed grid where it lies', async () => {
@@ -121,11 +129,18 @@ describe('early warning on the demo city', () => {
     const quiet = warningPixelsNearCentre(await mapShot(page), 40);
     await page.getByRole('tab', { name: '实时事件' }).click();
     await expect.poll(() => listedGrids(page), { timeout: 60_000 }).toContain(grid.properties.id);
-    await page.waitForTimeout(1500);
-    const shot = await mapShot(page);
-    writeFileSync('test-results/early-warning-grid.png', shot);
     expect(quiet).toBeLessThan(20);
-    expect(warningPixelsNearCentre(shot, 40)).toBeGreaterThan(150);
+    let shot = await mapShot(page);
+    await expect
+      .poll(
+        async () => {
+          shot = await mapShot(page);
+          return warningPixelsNearCentre(shot, 40);
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(150);
+    writeFileSync('test-results/early-warning-grid.png', shot);
     expect(opened.flatMap((item) => item.errors)).toEqual([]);
   });
 });

@@ -174,8 +174,10 @@ describe('the fault catalogue on one running dashboard', () => {
       expect(await camerasAlert().count()).toBe(0);
     } else {
       await expect.poll(() => served > before, { timeout: 10_000 }).toBe(true);
-      // Give the answer time to be parsed; an alert would have appeared by now.
-      await page.waitForTimeout(500);
+      // Parsed and taken: the layer panel counts the answer's cameras, where an alert would have come instead.
+      await expect
+        .poll(() => page.getByTestId('camera-summary').textContent(), { timeout: 30_000 })
+        .toContain(`摄像头 ${fault.outcome.features} 个`);
       expect(await camerasAlert().count()).toBe(0);
     }
     // The other layers carry on: no alert of theirs, the map still ready.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser } from './browser';
 import { wireFaults } from '../faults/catalogue';
 import { countChangedPixels, countNonBackgroundPixels, gridPixels, mapBackground, type Rgb } from './pixels';
+import { settledShot } from './settle';
 
 /**
  * The map journeys on the production build with the demo city: it draws, selects, toggles, hovers, survives a
@@ -165,10 +166,11 @@ describe('the city map, on the production build', () => {
     const before = gridPixels(await mapShot(page));
     await page.getByRole('checkbox', { name: '网格', exact: true }).uncheck();
     await page.waitForURL((url) => url.searchParams.get('layers') === '');
-    await page.waitForTimeout(1000);
-    const after = gridPixels(await mapShot(page));
     expect(before).toBeGreaterThan(10_000);
-    expect(after).toBeLessThan(before * 0.02);
+    // Until the next frame without the layer: the grid fill's pixels all but gone.
+    await expect
+      .poll(async () => gridPixels(await mapShot(page)), { timeout: 20_000 })
+      .toBeLessThan(before * 0.02);
     await close();
   });
 
@@ -196,14 +198,14 @@ describe('the city map, on the production build', () => {
     expect(await failed.count()).toBe(1);
     expect(await failed.locator('xpath=..').innerText()).toContain('视频监控');
     // The grids still fill the map, and the stations still draw: turning them off repaints part of it.
-    await page.waitForTimeout(1000);
-    const shot = await mapShot(page);
+    const shot = await settledShot(page.locator('.grid-map'));
     const { width, height } = PNG.sync.read(shot);
     expect(gridPixels(shot)).toBeGreaterThan(width * height * 0.05);
     await page.getByRole('checkbox', { name: '服务站点', exact: true }).uncheck();
     await page.waitForURL((url) => url.searchParams.get('layers') === 'cameras,grids');
-    await page.waitForTimeout(1000);
-    expect(countChangedPixels(shot, await mapShot(page)).changed).toBeGreaterThan(500);
+    await expect
+      .poll(async () => countChangedPixels(shot, await mapShot(page)).changed, { timeout: 20_000 })
+      .toBeGreaterThan(500);
     await close();
   });
 

@@ -9,7 +9,9 @@ import {
   pickGrid,
   someoneElseSaves,
   waitForPlanner,
+  waitForStoredDraft,
 } from './planner-page';
+import { settledShot } from './settle';
 
 /**
  * The planner's work under faults: a save that fails half-way, a tab closed while the save is on the wire, a full
@@ -138,7 +140,7 @@ describe('the planner’s draft under faults', () => {
   it('on a full disk says so, keeps editing in memory, and the last stored draft survives a reload', async () => {
     await renameFirst('存下的改名');
     await autosaved();
-    await page.waitForTimeout(300);
+    await waitForStoredDraft(page);
     await setFaults({ quotaFull: true });
     await renameFirst('存不下的改名');
 
@@ -166,10 +168,10 @@ describe('the planner’s draft under faults', () => {
       .locator('th')
       .evaluate((cell) => (cell.childNodes[0]?.textContent ?? '').trim());
     await pickGrid(page, rejectedName);
-    await page.waitForTimeout(800);
     const map = page.getByTestId('planner-map');
     const rejectedColour: [number, number, number] = [0xc2, 0x18, 0x5b];
-    const before = countPixelsNear(await map.screenshot(), rejectedColour, 40);
+    // Once the map has brought the grid into view and stopped moving.
+    const before = countPixelsNear(await settledShot(map), rejectedColour, 40);
 
     await setFaults({ saveFault: 'invalid', invalidGridId: rejectedId ?? undefined });
     await saveButton().click();
@@ -178,9 +180,9 @@ describe('the planner’s draft under faults', () => {
     expect(await refusal.getAttribute('role')).toBe('alert');
     expect(await refusal.innerText()).toContain(rejectedName);
     expect(await refusal.innerText()).toMatch(/重叠/);
-    await page.waitForTimeout(800);
-    const after = countPixelsNear(await map.screenshot(), rejectedColour, 40);
-    expect(after).toBeGreaterThan(before + 500);
+    await expect
+      .poll(async () => countPixelsNear(await map.screenshot(), rejectedColour, 40), { timeout: 20_000 })
+      .toBeGreaterThan(before + 500);
     expect(await gridNames(page)).toContain(rejectedName);
   });
 

@@ -12,6 +12,7 @@ import {
   total,
   waitForGridCount,
 } from './planner-page';
+import { nextFrames, settledShot } from './settle';
 
 /**
  * The operations the split journey (planner.e2e.ts) does not drive, one after another on one page: each step
@@ -110,14 +111,16 @@ describe('planner operations in the browser', () => {
     const sharing = [...(owners.get(key(corner)) ?? [])];
 
     await pickGrid(page, first);
-    await page.waitForTimeout(500);
+    // The map brings the grid into view: read its place once it has stopped moving.
+    await settledShot(page.getByTestId('planner-map'));
     const toScreen = await screenMapping(page, outlineOf(chosen));
     const [x, y] = toScreen(corner);
     // Select the grid on the map (terra-draw shows its vertices), then drag the corner 25 px: less than snapping's
     // reach, which once pulled a shared vertex straight back onto its old place in the neighbours.
     const [cx, cy] = toScreen(centreOf(outlineOf(chosen)));
     await page.mouse.click(cx, cy);
-    await page.waitForTimeout(300);
+    await nextFrames(page);
+    await settledShot(page.getByTestId('planner-map'));
     await page.mouse.move(x, y);
     await page.mouse.down();
     for (let step = 1; step <= 5; step++) await page.mouse.move(x + step * 4, y + step * 3);
@@ -216,7 +219,7 @@ describe('planner operations in the browser', () => {
       [-r, r * 0.9],
     ] as const) {
       await page.mouse.click(cx + dx, cy + dy);
-      await page.waitForTimeout(150);
+      await nextFrames(page);
     }
     await page.keyboard.press('Enter');
     await waitForGridCount(page, names.length + 1);

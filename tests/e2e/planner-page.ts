@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { openPage, type OpenedPage } from './browser';
 
 /** The community the planner journeys open: central Jincheng, a dozen grids with neighbours on every side. */
@@ -88,4 +89,45 @@ export async function someoneElseSaves(page: Page, community = plannerCommunity)
     });
     return response.status;
   }, community);
+}
+
+/**
+ * The grid names of the draft stored in IndexedDB under `key` (the working draft's key is the community id), read
+ * with the browser's own IndexedDB API, not the app's store: what a reload would find.
+ */
+export async function storedDraftGridNames(page: Page, key = plannerCommunity): Promise<string[] | null> {
+  return page.evaluate(
+    (draftKey) =>
+      new Promise<string[] | null>((resolve, reject) => {
+        const opening = indexedDB.open('gridboard-planner');
+        opening.onerror = () => reject(opening.error ?? new Error('IndexedDB did not open'));
+        opening.onsuccess = () => {
+          const database = opening.result;
+          if (!database.objectStoreNames.contains('drafts')) {
+            database.close();
+            resolve(null);
+            return;
+          }
+          const reading = database.transaction('drafts').objectStore('drafts').get(draftKey);
+          reading.onerror = () => reject(reading.error ?? new Error('the draft could not be read'));
+          reading.onsuccess = () => {
+            database.close();
+            const draft = reading.result as
+              { plan?: { grids?: { properties: { name: string } }[] } } | undefined;
+            resolve(draft?.plan?.grids?.map((grid) => grid.properties.name) ?? null);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+/** Waits until the stored working draft holds exactly the grids the list shows: the last edit is written. */
+export async function waitForStoredDraft(page: Page): Promise<void> {
+  const sorted = (names: readonly string[] | null) => JSON.stringify(names ? [...names].sort() : null);
+  await expect
+    .poll(async () => [sorted(await storedDraftGridNames(page)), sorted(await gridNames(page))], {
+      timeout: 20_000,
+    })
+    .toSatisfy(([stored, listed]) => stored === listed);
 }

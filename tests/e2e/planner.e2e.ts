@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage } from './browser';
-import { someoneElseSaves } from './planner-page';
+import { someoneElseSaves, waitForStoredDraft } from './planner-page';
+import { nextFrames, settledShot } from './settle';
 
 const community = '140502001001';
 const shots = process.env.PLANNER_SHOTS ?? '/tmp/planner-shots';
@@ -43,7 +44,7 @@ describe('the planner’s journey', () => {
     const { page, context, errors } = await openPage(browser, `/planner?region=${community}`);
     await page.locator('[data-testid="grid-list"] li').first().waitFor({ timeout: 60_000 });
     await page.locator('.planner-map canvas').waitFor();
-    await page.waitForTimeout(1500);
+    await settledShot(page.locator('.planner-map'));
     const before = await gridCount(page);
     const householdsBefore = await households(page);
 
@@ -53,10 +54,11 @@ describe('the planner’s journey', () => {
     const box = await page.locator('.planner-map').boundingBox();
     if (!box) throw new Error('no map');
     const y = box.y + box.height / 2 + 7;
+    // Each click is drawn (terra-draw handles it in the event, the map paints it in the next frames) before the next.
     await page.mouse.click(box.x + 20, y);
-    await page.waitForTimeout(300);
+    await nextFrames(page);
     await page.mouse.click(box.x + box.width - 20, y - 3);
-    await page.waitForTimeout(300);
+    await nextFrames(page);
     await page.keyboard.press('Enter');
     await waitForGridCount(page, before + 1);
     await page.screenshot({ path: `${shots}/after-split.png` });
@@ -78,7 +80,7 @@ describe('the planner’s journey', () => {
     await page.keyboard.press('Control+y');
     await waitForGridCount(page, before + 1);
     await page.getByText('草稿已自动保存').waitFor();
-    await page.waitForTimeout(500);
+    await waitForStoredDraft(page);
 
     await page.reload();
     await page.locator('[data-testid="draft-resumed"]').waitFor({ timeout: 60_000 });

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser } from './browser';
+import { PNG } from 'pngjs';
+import { cameraOf, projector, type MapCamera } from './map-projection';
 import { countPixelsNear } from './pixels';
 import { provinceCameraColumns, provinceCaseColumns, provinceOnlineCode } from './province-columnar';
 import { provinceBounds, provinceGridAt, provinceGrids } from './province-data';
@@ -45,6 +47,57 @@ function countInUnit(gridCode: Uint32Array, keep: (index: number) => boolean = (
   for (let index = 0; index < gridCode.length; index += 1)
     if (mask[gridCode[index] ?? 0] === 1 && keep(index)) count += 1;
   return count;
+}
+/** The heat's hot end (src/map/cases/case-colours.ts: deep reds, green near 0), which no grid fill colour has. */
+const isHot = (red: number, green: number, blue: number) => green < 60 && red > 70 && red > blue + 20;
+
+/**
+ * Screen places (8 px cells, clear of the panel on the left) holding at least eight times as many of the cases as
+ * the typical cell: the fixture's dense clusters, projected in Node from its own columns.
+ */
+function denseCasePlaces(positions: Float64Array, camera: MapCamera, image: PNG): [number, number][] {
+  const cell = 8;
+  const toScreen = projector(camera, image);
+  const counts = new Map<number, number>();
+  const columns = Math.ceil(image.width / cell);
+  for (let index = 0; index < positions.length; index += 2) {
+    const [x, y] = toScreen([positions[index] ?? 0, positions[index + 1] ?? 0]);
+    if (x < 260 || y < 20 || x >= image.width - 20 || y >= image.height - 20) continue;
+    const key = Math.floor(y / cell) * columns + Math.floor(x / cell);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const sorted = [...counts.values()].sort((a, b) => a - b);
+  const typical = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return [...counts]
+    .filter(([, count]) => count >= 8 * typical)
+    .map(([key]) => [(key % columns) * cell + cell / 2, Math.floor(key / columns) * cell + cell / 2]);
+}
+
+/** How much of the heat's hot end a picture shows: at the dense places, in all, and near a dense place. */
+function heatAt(image: PNG, dense: [number, number][]) {
+  const hot = (x: number, y: number) => {
+    const at = (Math.round(y) * image.width + Math.round(x)) * 4;
+    return isHot(image.data[at] ?? 0, image.data[at + 1] ?? 0, image.data[at + 2] ?? 0);
+  };
+  const near = new Uint8Array(image.width * image.height);
+  for (const [x, y] of dense)
+    for (let dy = -24; dy <= 24; dy += 1)
+      for (let dx = -24; dx <= 24; dx += 1) {
+        const [px, py] = [Math.round(x + dx), Math.round(y + dy)];
+        if (px >= 0 && py >= 0 && px < image.width && py < image.height) near[py * image.width + px] = 1;
+      }
+  let [hotPixels, hotNear] = [0, 0];
+  for (let y = 0; y < image.height; y += 1)
+    for (let x = 0; x < image.width; x += 1)
+      if (hot(x, y)) {
+        hotPixels += 1;
+        hotNear += near[y * image.width + x] ?? 0;
+      }
+  return {
+    atDense: dense.filter(([x, y]) => hot(x, y)).length / Math.max(1, dense.length),
+    hotPixels,
+    nearDense: hotNear / Math.max(1, hotPixels),
+  };
 }
 let browser: Browser;
 let bodies: ProvinceBodies;
@@ -172,7 +225,34 @@ describe('the map at province scale', () => {
     const latest = page.locator('[data-testid="latest-cases"] [data-case-id]');
     await expect.poll(() => latest.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await latest.first().getAttribute('data-case-id')).toMatch(/^E\d+$/);
-    writeFileSync('test-results/province-cases-columnar.png', await page.locator('.grid-map').screenshot());
+    // Drawn: the heat's hot end (deep red, which no grid fill has) where the cases are densest, and nowhere else.
+    const map = page.locator('.grid-map');
+    const dense = denseCasePlaces(
+      provinceCaseColumns(caseCount, new Date()).positions,
+      cameraOf((await map.getAttribute('data-map-camera')) ?? ''),
+      PNG.sync.read(await map.screenshot()),
+    );
+    expect(dense.length).toBeGreaterThan(50);
+    let drawn = heatAt(PNG.sync.read(await map.screenshot()), dense);
+    await expect
+      .poll(
+        async () => {
+          const shot = await map.screenshot();
+          writeFileSync('test-results/province-cases-columnar.png', shot);
+          drawn = heatAt(PNG.sync.read(shot), dense);
+          return drawn.atDense;
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0.8);
+    expect(drawn.hotPixels).toBeGreaterThan(2_000);
+    expect(drawn.nearDense).toBeGreaterThan(0.9);
+    // The same places with the cases layer off: the red goes with it.
+    await page.getByRole('checkbox', { name: '事件（实时）' }).uncheck();
+    await expect
+      .poll(async () => heatAt(PNG.sync.read(await map.screenshot()), dense).hotPixels, { timeout: 30_000 })
+      .toBeLessThan(drawn.hotPixels / 20);
+    await page.getByRole('checkbox', { name: '事件（实时）' }).check();
 
     // One community focused: its cases, found through their gridId codes (all above 65,535), not the province's.
     const unitCases = countInUnit(provinceCaseColumns(caseCount, new Date()).gridCode);

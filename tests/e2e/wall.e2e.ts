@@ -48,6 +48,15 @@ async function openWall(
   return { page, errors, close: () => context.close() };
 }
 
+/** The share of the wall's map that is not its dark background: the city drawn. */
+async function mapDrawnShare(page: Page): Promise<number> {
+  const { changed, total } = countNonBackgroundPixels(
+    await page.locator('.wall-map').screenshot(),
+    mapBackground,
+  );
+  return changed / total;
+}
+
 const screens = [
   { width: 3840, height: 2160, name: '4k' },
   { width: 1920, height: 1080, name: '1080p' },
@@ -60,7 +69,8 @@ describe('the wall display', () => {
       const { page, errors, close } = await openWall(screen, {
         wall: { designWidth: screen.width, designHeight: screen.height, tour: [], idleResumeSeconds: 60 },
       });
-      await page.waitForTimeout(1500);
+      // Once the map has drawn the city (checked below), the screen is measured.
+      await expect.poll(() => mapDrawnShare(page), { timeout: 30_000 }).toBeGreaterThan(0.2);
       const shot = await page.screenshot();
       writeFileSync(`test-results/wall-${screen.name}.png`, shot);
       const layout = await measureWallLayout(page);
@@ -77,9 +87,7 @@ describe('the wall display', () => {
       expect(layout.clipped).toEqual([]);
       expect(layout.overlapping).toEqual([]);
       expect(layout.smallestFontPx).toBeGreaterThanOrEqual((18 * screen.height) / 1080);
-      const mapShot = await page.locator('.wall-map').screenshot();
-      const { changed, total } = countNonBackgroundPixels(mapShot, mapBackground);
-      expect(changed / total).toBeGreaterThan(0.2);
+      expect(await mapDrawnShare(page)).toBeGreaterThan(0.2);
       // Public screen: no worker names anywhere in the text of the wall.
       const text = await page.locator('.wall').innerText();
       const workers = feed.city.grids.features.slice(0, 200).map((grid) => grid.properties.workerName);
@@ -126,18 +134,30 @@ describe('the wall display', () => {
           first!.name,
           { timeout: 30_000 },
         );
-        await page.waitForTimeout(1500);
+        await expect.poll(() => mapDrawnShare(page), { timeout: 30_000 }).toBeGreaterThan(0.2);
         writeFileSync('test-results/wall-tour-district.png', await page.screenshot());
       }
     }
     expect(seen).toEqual([`1:${first!.id}`, `2:${second!.id}`, '0:']);
     expect(await page.locator('.wall-header__scene').innerText()).toContain('全市');
 
+    // Every change of the tour's state and scene from the touch on, recorded in the page as it happens.
+    await page.evaluate(() => {
+      const main = document.querySelector('main.wall')!;
+      const record: { at: number; tour: string | null; scene: string | null }[] = [];
+      (window as unknown as { tourRecord: typeof record }).tourRecord = record;
+      new MutationObserver(() =>
+        record.push({
+          at: performance.now(),
+          tour: main.getAttribute('data-tour'),
+          scene: main.getAttribute('data-scene'),
+        }),
+      ).observe(main, { attributes: true, attributeFilter: ['data-tour', 'data-scene'] });
+    });
+    const touchedAt = await page.evaluate(() => performance.now());
     await page.mouse.click(960, 540);
     expect(await wall.getAttribute('data-tour')).toBe('paused');
     const pausedOn = await wall.getAttribute('data-scene');
-    await page.waitForTimeout(3000);
-    expect(await wall.getAttribute('data-scene')).toBe(pausedOn);
     await page.waitForFunction(
       () => document.querySelector('main.wall')?.getAttribute('data-tour') === 'running',
       undefined,
@@ -145,6 +165,18 @@ describe('the wall display', () => {
         timeout: 10_000,
       },
     );
+    // Paused for the idle time (4 s) on the scene it was touched on, then running again.
+    const record = await page.evaluate(
+      () =>
+        (window as unknown as { tourRecord: { at: number; tour: string | null; scene: string | null }[] })
+          .tourRecord,
+    );
+    const paused = record.findIndex((entry) => entry.tour === 'paused');
+    const resumed = record.findIndex((entry, index) => index > paused && entry.tour === 'running');
+    expect(paused).toBeGreaterThanOrEqual(0);
+    expect(resumed).toBeGreaterThan(paused);
+    expect(record[resumed]!.at - touchedAt).toBeGreaterThan(3_500);
+    expect(new Set(record.slice(paused, resumed).map((entry) => entry.scene))).toEqual(new Set([pausedOn]));
     await page.waitForFunction(
       (index) => document.querySelector('main.wall')?.getAttribute('data-scene') !== index,
       pausedOn,
@@ -171,9 +203,13 @@ describe('the wall display', () => {
     expect(await badge.innerText()).toMatch(/^数据截至 \d{2}:\d{2}/);
     expect(await page.locator('main.wall').getAttribute('data-stale')).toBe('true');
     expect(await value.innerText()).toBe(before);
-    await page.waitForTimeout(12_000);
+    // Until the wall has retried twice (three reads in the outage): enough to see the gaps grow.
+    const outageReads = () =>
+      (feed.requests.get('/indicators') ?? []).filter((time) => time >= outageStarted);
+    await expect.poll(() => outageReads().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
     writeFileSync('test-results/wall-outage.png', await page.screenshot());
-    const duringOutage = (feed.requests.get('/indicators') ?? []).filter((time) => time >= outageStarted);
+    expect(await value.innerText()).toBe(before);
+    const duringOutage = outageReads();
     feed.down = false;
     const backAt = Date.now();
     await page.waitForFunction(
@@ -220,11 +256,8 @@ describe('the wall display', () => {
       },
     );
     await page.waitForSelector('.wall [data-map-ready="true"]', { timeout: 90_000 });
-    await page.waitForTimeout(1000);
-    const mapShot = await page.locator('.wall-map').screenshot();
-    writeFileSync('test-results/wall-context-restored.png', mapShot);
-    const { changed, total } = countNonBackgroundPixels(mapShot, mapBackground);
-    expect(changed / total).toBeGreaterThan(0.2);
+    await expect.poll(() => mapDrawnShare(page), { timeout: 30_000 }).toBeGreaterThan(0.2);
+    writeFileSync('test-results/wall-context-restored.png', await page.locator('.wall-map').screenshot());
     expect(await page.evaluate(() => (window as unknown as { wallSession?: string }).wallSession)).toBe(
       'before the loss',
     );

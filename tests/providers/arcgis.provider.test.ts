@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '../../src/data/data-source';
 import { runtimeConfigSchema, type RuntimeConfig } from '../../src/domain/runtime-config';
-import { peerCity, peerNow } from './fixtures/peer-city';
+import { peerCity } from './fixtures/peer-city';
 import { startKoopPeer } from './peers/koop-peer';
 import type { PeerServer } from './peers/peer-server';
+import { featureServicePeer } from './feature-service-peer';
 import { describeProviderContract, type ProviderPeer } from './provider.contract';
 
 const token = 'arcgis-secret-token';
@@ -43,21 +44,8 @@ const configOf = (options: Record<string, unknown> = {}): RuntimeConfig => {
   });
 };
 
-const contractPeer = (options: Record<string, unknown>): ProviderPeer => ({
-  config: configOf(options),
-  layers: ['regions', 'grids', 'cameras', 'stations', 'cases'],
-  truth: { ...data.city, cases: data.cases },
-  refuses: ['indicators'],
-  caseWindow: {
-    from: new Date(peerNow.getTime() - 120 * 86_400_000).toISOString(),
-    to: peerNow.toISOString(),
-  },
-  bbox: [112.8, 35.48, 112.845, 35.5],
-  token,
-  requests: () => started().requests,
-  failNext: (mode) => started().failNext(mode),
-  failDuring: (mode, work) => started().failDuring(mode, work),
-});
+const contractPeer = (options: Record<string, unknown>): ProviderPeer =>
+  featureServicePeer(configOf(options), data, token, started);
 
 describeProviderContract('arcgis FeatureServer, f=geojson (Koop)', () => contractPeer({}));
 describeProviderContract('arcgis FeatureServer, Esri JSON (Koop)', () => contractPeer({ format: 'json' }));

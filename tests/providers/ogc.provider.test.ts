@@ -3,9 +3,10 @@ import { createDataSource } from '../../src/data/data-source';
 import type { LoadProgress } from '../../src/data/adapters/adapter';
 import type { DataError } from '../../src/data/data-error';
 import { runtimeConfigSchema } from '../../src/domain/runtime-config';
-import { peerCity, peerNow } from './fixtures/peer-city';
+import { peerCity } from './fixtures/peer-city';
 import { mapservMissing, startOgcPeer } from './peers/ogc-peer';
 import type { PeerServer } from './peers/peer-server';
+import { featureServicePeer } from './feature-service-peer';
 import { describeProviderContract } from './provider.contract';
 
 const token = 'ogc-secret-token';
@@ -47,20 +48,9 @@ const configOf = (limit: number, server: PeerServer & { base: string } = started
   });
 };
 
-describeProviderContract('ogc (MapServer 8, OGC API – Features)', () => ({
-  config: configOf(500),
-  layers: ['regions', 'grids', 'cameras', 'stations', 'cases'],
-  truth: { ...data.city, cases: data.cases },
-  refuses: ['indicators'],
-  caseWindow: {
-    from: new Date(peerNow.getTime() - 120 * 86_400_000).toISOString(),
-    to: peerNow.toISOString(),
-  },
-  bbox: [112.8, 35.48, 112.845, 35.5],
-  token,
-  requests: () => started().requests,
-  failNext: (mode) => started().failNext(mode),
-}));
+describeProviderContract('ogc (MapServer 8, OGC API – Features)', () =>
+  featureServicePeer(configOf(500), data, token, started),
+);
 
 describe('ogc: paging and progress', () => {
   it('follows next links page by page and reports progress against numberMatched', async () => {

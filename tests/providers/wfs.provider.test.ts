@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '../../src/data/data-source';
 import type { LoadProgress } from '../../src/data/adapters/adapter';
 import { runtimeConfigSchema, type RuntimeConfig } from '../../src/domain/runtime-config';
-import { peerCity, peerNow } from './fixtures/peer-city';
+import { peerCity } from './fixtures/peer-city';
 import { mapservMissing } from './peers/ogc-peer';
 import type { PeerServer } from './peers/peer-server';
 import { startWfsPeer } from './peers/wfs-peer';
+import { featureServicePeer } from './feature-service-peer';
 import { describeProviderContract, type ProviderPeer } from './provider.contract';
 import { installXmlDom } from './xml-dom';
 
@@ -60,21 +61,8 @@ const configOf = (kind: PeerKind, options: Record<string, unknown> = {}): Runtim
   });
 };
 
-const contractPeer = (kind: PeerKind, options: Record<string, unknown> = {}): ProviderPeer => ({
-  config: configOf(kind, options),
-  layers: ['regions', 'grids', 'cameras', 'stations', 'cases'],
-  truth: { ...data.city, cases: data.cases },
-  refuses: ['indicators'],
-  caseWindow: {
-    from: new Date(peerNow.getTime() - 120 * 86_400_000).toISOString(),
-    to: peerNow.toISOString(),
-  },
-  bbox: [112.8, 35.48, 112.845, 35.5],
-  token,
-  requests: () => started(kind).requests,
-  failNext: (mode) => started(kind).failNext(mode),
-  failDuring: (mode, work) => started(kind).failDuring(mode, work),
-});
+const contractPeer = (kind: PeerKind, options: Record<string, unknown> = {}): ProviderPeer =>
+  featureServicePeer(configOf(kind, options), data, token, () => started(kind));
 
 describeProviderContract('wfs 2.0 GeoJSON (MapServer 8)', () => contractPeer('geojson'));
 describeProviderContract('wfs 2.0 GML 3.2 (MapServer 8)', () => contractPeer('gml'));

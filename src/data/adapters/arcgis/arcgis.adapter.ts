@@ -7,6 +7,7 @@ import { readMapping, toLayerCollection } from '../feature-mapping';
 import type { FeatureLayer, LayerCollections } from '../layer-specs';
 import { layerOf, readArcgisOptions } from './arcgis-layer';
 import { readAllFeatures } from './arcgis-query';
+import { synthesizedMeta } from '../synthesized-meta';
 
 /**
  * ArcGIS REST feature layers (ArcGIS Server / Enterprise FeatureServer and MapServer layers, and servers that
@@ -36,13 +37,7 @@ async function arcgisMeta(call: AdapterCall): Promise<Meta> {
       ? ([extent.xmin, extent.ymin, extent.xmax, extent.ymax] as const)
       : extentOf((await readLayer(call, 'regions')).features);
   const name = options.name ?? description.name ?? 'ArcGIS';
-  return {
-    name,
-    city: options.city ?? name,
-    bbox: [bbox[0], bbox[1], bbox[2], bbox[3]],
-    crs: 'wgs84',
-    dataTime: new Date().toISOString(),
-  };
+  return synthesizedMeta(name, options.city, bbox);
 }
 
 export const arcgisAdapter: ProviderAdapter = {

@@ -10,6 +10,7 @@ import { readOgcOptions, baseUrlOf, collectionOf } from './ogc-collections';
 import { readAllItems } from './ogc-items';
 import { limitFor, lowerLimitAfter } from './ogc-limit';
 import { ogcLandingSchema } from './ogc.schema';
+import { synthesizedMeta } from '../synthesized-meta';
 
 /**
  * OGC API – Features Part 1 for any feature layer: the collection is discovered under `/collections`, its items
@@ -81,13 +82,7 @@ async function ogcMeta(call: AdapterCall): Promise<Meta> {
       : extentOf((await readLayer(call, 'regions', {})).features);
   const [west = 0, south = 0, east = 0, north = 0] = bbox;
   const name = options.name ?? landing.title ?? collection.title ?? collection.id;
-  return {
-    name,
-    city: options.city ?? name,
-    bbox: [west, south, east, north],
-    crs: 'wgs84',
-    dataTime: new Date().toISOString(),
-  };
+  return synthesizedMeta(name, options.city, [west, south, east, north]);
 }
 
 export const ogcAdapter: ProviderAdapter = {

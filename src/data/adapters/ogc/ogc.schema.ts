@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foreignFeatureSchema } from '../feature-shape';
 
 /**
  * The parts of OGC API – Features Part 1 responses the adapter reads, leniently: servers add members freely and
@@ -38,14 +39,7 @@ export const ogcCollectionsSchema = z.object({ collections: z.array(ogcCollectio
 
 export const ogcItemsSchema = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.union([z.string(), z.number()]).optional(),
-      geometry: z.unknown(),
-      properties: z.record(z.string(), z.unknown()).nullable(),
-    }),
-  ),
+  features: z.array(foreignFeatureSchema),
   numberMatched: z.number().int().nonnegative().optional(),
   numberReturned: z.number().int().nonnegative().optional(),
   links: z.array(ogcLinkSchema).optional(),

@@ -14,6 +14,7 @@ import {
   readWfsOptions,
 } from './wfs-capabilities';
 import { readAllFeatures } from './wfs-features';
+import { synthesizedMeta } from '../synthesized-meta';
 
 /**
  * OGC WFS 1.1 and 2.0 for any feature layer, as GeoServer, MapServer, QGIS Server, SuperMap iServer and ArcGIS
@@ -72,13 +73,7 @@ async function wfsMeta(call: AdapterCall): Promise<Meta> {
   const featureType = featureTypeOf(capabilities, 'regions', options);
   const bbox = featureType.bbox ?? extentOf((await readLayer(call, 'regions')).features);
   const name = options.name ?? capabilities.title ?? featureType.title ?? featureType.name;
-  return {
-    name,
-    city: options.city ?? name,
-    bbox: [bbox[0], bbox[1], bbox[2], bbox[3]],
-    crs: 'wgs84',
-    dataTime: new Date().toISOString(),
-  };
+  return synthesizedMeta(name, options.city, bbox);
 }
 
 export const wfsAdapter: ProviderAdapter = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foreignFeatureSchema } from '../feature-shape';
 
 /** WFS options in `sources.<layer>.options`, besides the property mapping (feature-mapping.ts). */
 export const wfsOptionsSchema = z.object({
@@ -28,14 +29,7 @@ export type WfsCrs = WfsOptions['crs'];
 /** GeoJSON as a WFS server writes it: checked only for its shape here, the contract's schemas come later. */
 export const wfsGeoJsonSchema = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.union([z.string(), z.number()]).optional(),
-      geometry: z.unknown(),
-      properties: z.record(z.string(), z.unknown()).nullable(),
-    }),
-  ),
+  features: z.array(foreignFeatureSchema),
   numberMatched: z.union([z.number(), z.string()]).optional(),
   totalFeatures: z.union([z.number(), z.string()]).optional(),
 });
