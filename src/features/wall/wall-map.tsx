@@ -1,8 +1,8 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allCameras } from '../../map/camera-points';
 import { gridFill } from '../../map/grid-fill';
-import { GridMap } from '../../map/grid-map';
+import { GridMap, type GridMapProps } from '../../map/grid-map';
 import { MapRetryBoundary } from './map-retry-boundary';
 import { useContextLossRecovery } from './use-context-loss-recovery';
 import type { useWallMapData } from './use-wall-map-data';
@@ -15,15 +15,18 @@ interface WallMapProps {
   layers: ReadonlySet<string>;
   attribution: string | null;
   complete: boolean;
-  /** The design unit: map labels grow with the layout's type. */
+  /** The design unit: map labels and marks grow with the layout's type. */
   unit: number;
+  /** The live picture's deck.gl layers (use-wall-live.ts): heat and pulses under the points, warnings on top. */
+  live: { extraLayers: GridMapProps['extraLayers']; topLayers: GridMapProps['topLayers'] };
+  children?: ReactNode;
 }
 
 /** The dark city map in the centre of the wall: no hover, no selection, flown from scene to scene. */
 /** The wall's map has no panel over it: the city sits in the middle of its frame. */
 const wallFramePadding = { top: 32, bottom: 32, left: 32, right: 32 };
 
-export function WallMap({ map, layers, attribution, complete, unit }: WallMapProps) {
+export function WallMap({ map, layers, attribution, complete, unit, live, children }: WallMapProps) {
   const { t } = useTranslation('wall');
   const host = useRef<HTMLDivElement>(null);
   const generation = useContextLossRecovery(host);
@@ -36,6 +39,9 @@ export function WallMap({ map, layers, attribution, complete, unit }: WallMapPro
           theme="dark"
           framePadding={wallFramePadding}
           labelScale={unit}
+          markScale={unit}
+          extraLayers={live.extraLayers}
+          topLayers={live.topLayers}
           retainLayers
           basemap={map.basemap}
           cityBounds={map.cityBounds}
@@ -57,6 +63,7 @@ export function WallMap({ map, layers, attribution, complete, unit }: WallMapPro
           dataAttribution={attribution}
         />
       </MapRetryBoundary>
+      {children}
     </div>
   );
 }
