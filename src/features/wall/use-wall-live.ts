@@ -26,13 +26,10 @@ const noArrivals: LiveCasesSnapshot['arrivals'] = [];
 /**
  * The wall's live picture, from the dashboard's own engine and layers (src/live, src/map/cases): the window's
  * cases kept current by the stream, their heat, a pulse where one arrives, the early-warning grids ringed, and
- * the banner's alerts. `wanted` is what the whole tour shows (loaded once), `shown` what this scene draws.
+ * the banner's alerts. `wanted` is what the whole tour shows (loaded once); the layers are made in the map's
+ * subtree (useWallLiveLayers), so a pulse's animation re-renders the map, not the whole wall.
  */
-export function useWallLive(
-  wanted: { cases: boolean; warnings: boolean },
-  shown: ReadonlySet<string>,
-  unit: number,
-) {
+export function useWallLive(wanted: { cases: boolean; warnings: boolean }) {
   const config = useRuntimeConfig();
   const today = useToday();
   const now = useNow(30_000);
@@ -40,7 +37,6 @@ export function useWallLive(
   const live = useLiveCases(period, wanted.cases || wanted.warnings, config);
   const view = useCaseView(live.snapshot, allCases, period, null, now);
   const arrivals = view.columns === live.snapshot.columns ? live.snapshot.arrivals : noArrivals;
-  const pulses = usePulses(arrivals, view.columns, view.rows);
   const hotspots = useHotspots(wanted.warnings, now, null, config);
   const warningGrids = useMemo(
     () => new Set(hotspots.hotspots.map((hotspot) => hotspot.gridId)),
@@ -48,12 +44,21 @@ export function useWallLive(
   );
   const alerts = useWallAlerts(arrivals, view.columns, warningGrids, config.wall.alertSeconds);
 
+  return { view, arrivals, hotspots: hotspots.hotspots, areas: hotspots.areas, alerts };
+}
+
+export type WallLive = ReturnType<typeof useWallLive>;
+
+const noPulses: ReturnType<typeof usePulses> = [];
+const noPoints = { count: 0, positions: new Float32Array(0), stage: new Uint8Array(0) };
+
+/** The live picture's deck.gl layers for the scene's layers: heat and pulses under the points, warnings on top. */
+export function useWallLiveLayers(live: WallLive, shown: ReadonlySet<string>, unit: number) {
+  const { view } = live;
   const showHeat = shown.has('heat');
   const showPulses = shown.has('pulses');
-  const noPoints = useMemo(
-    () => ({ count: 0, positions: new Float32Array(0), stage: new Uint8Array(0) }),
-    [],
-  );
+  // Off scene, no arrival is animated: the pulse clock would re-render the map for nothing.
+  const pulses = usePulses(showPulses ? live.arrivals : noArrivals, view.columns, view.rows);
   const caseLayers = useCaseLayers(
     showHeat || showPulses
       ? {
@@ -63,7 +68,7 @@ export function useWallLive(
           aggregation: 'heatmap',
           zoom: 0,
           latitude: 0,
-          pulses: showPulses ? pulses : [],
+          pulses: showPulses ? pulses : noPulses,
           scale: unit,
         }
       : null,
@@ -72,6 +77,6 @@ export function useWallLive(
     () => (showHeat ? caseLayers : caseLayers.filter((layer) => layer.id !== caseLayerIds.heatmap)),
     [caseLayers, showHeat],
   );
-  const topLayers = useHotspotLayers(shown.has('earlyWarning') ? hotspots.areas : null, unit);
-  return { extraLayers, topLayers, hotspots: hotspots.hotspots, alerts, arrivals: arrivals.length };
+  const topLayers = useHotspotLayers(shown.has('earlyWarning') ? live.areas : null, unit);
+  return { extraLayers, topLayers };
 }

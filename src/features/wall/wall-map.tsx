@@ -2,10 +2,11 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allCameras } from '../../map/camera-points';
 import { gridFill } from '../../map/grid-fill';
-import { GridMap, type GridMapProps } from '../../map/grid-map';
+import { GridMap } from '../../map/grid-map';
 import { MapRetryBoundary } from './map-retry-boundary';
 import { useContextLossRecovery } from './use-context-loss-recovery';
 import type { useWallMapData } from './use-wall-map-data';
+import { useWallLiveLayers, type WallLive } from './use-wall-live';
 
 const typeFill = gridFill('type', []);
 const ignore = () => undefined;
@@ -17,8 +18,8 @@ interface WallMapProps {
   complete: boolean;
   /** The design unit: map labels and marks grow with the layout's type. */
   unit: number;
-  /** The live picture's deck.gl layers (use-wall-live.ts): heat and pulses under the points, warnings on top. */
-  live: { extraLayers: GridMapProps['extraLayers']; topLayers: GridMapProps['topLayers'] };
+  /** The live picture (use-wall-live.ts), drawn as the scene's layers say. */
+  live: WallLive;
   children?: ReactNode;
 }
 
@@ -30,6 +31,7 @@ export function WallMap({ map, layers, attribution, complete, unit, live, childr
   const { t } = useTranslation('wall');
   const host = useRef<HTMLDivElement>(null);
   const generation = useContextLossRecovery(host);
+  const liveLayers = useWallLiveLayers(live, layers, unit);
   const fallback = useMemo(() => <p className="wall-map__down">{t('mapRecovering')}</p>, [t]);
   return (
     <div ref={host} className="wall-map" data-map-generation={generation}>
@@ -40,8 +42,8 @@ export function WallMap({ map, layers, attribution, complete, unit, live, childr
           framePadding={wallFramePadding}
           labelScale={unit}
           markScale={unit}
-          extraLayers={live.extraLayers}
-          topLayers={live.topLayers}
+          extraLayers={liveLayers.extraLayers}
+          topLayers={liveLayers.topLayers}
           retainLayers
           basemap={map.basemap}
           cityBounds={map.cityBounds}

@@ -45,14 +45,10 @@ export default function WallPage() {
   useDailyReload(wall.dailyReloadAt);
   const scene = scenes[tour.index % scenes.length] ?? scenes[0];
   const layers = useMemo(() => new Set(sceneLayers(scene)), [scene]);
-  const live = useWallLive(
-    {
-      cases: tourShows(scenes, ['heat', 'pulses']),
-      warnings: tourShows(scenes, ['earlyWarning']) || focusesWarnings(scenes),
-    },
-    layers,
-    unit,
-  );
+  const live = useWallLive({
+    cases: tourShows(scenes, ['heat', 'pulses']),
+    warnings: tourShows(scenes, ['earlyWarning']) || focusesWarnings(scenes),
+  });
   // A scene that focuses early warning flies to the first flagged grid of its region (the region itself when none).
   const warningGrid = scene?.focus === 'earlyWarning' ? (live.hotspots[0] ?? null) : null;
   const sceneRegion = warningGrid?.gridId ?? scene?.region ?? null;
