@@ -17,6 +17,10 @@ import { cameraOf, projector } from './map-projection';
 const configPath = '/wall-live-config.json';
 const sceneSeconds = 12;
 const idleResumeSeconds = 3;
+const wallSize = {
+  width: Number(process.env.WALL_LIVE_WIDTH ?? 1920),
+  height: Number(process.env.WALL_LIVE_HEIGHT ?? 1080),
+};
 let browser: Browser;
 
 beforeAll(async () => {
@@ -36,11 +40,15 @@ const near = (image: PNG, x: number, y: number, colour: Rgb, tolerance: number):
     Math.abs((image.data[offset + 2] ?? 0) - colour[2]);
   return d <= tolerance;
 };
-/** Heat is warm: red well above blue, not grey; the dark theme's grid fills and the background are not. */
+/**
+ * Heat is the YlOrRd ramp: red well above green and blue. The grid-type fills (olive, teal, slate) are not; a
+ * fault camera's vermillion is, so that colour is left out.
+ */
+const fault = cameraStatusColours.fault.slice(0, 3) as unknown as Rgb;
 const isHeat = (image: PNG, x: number, y: number): boolean => {
   const offset = (Math.round(y) * image.width + Math.round(x)) * 4;
   const [r, g, b] = [image.data[offset] ?? 0, image.data[offset + 1] ?? 0, image.data[offset + 2] ?? 0];
-  return r > 120 && r - b > 80 && r >= g;
+  return r > 150 && r - g > 50 && r - b > 80 && !near(image, x, y, fault, 40);
 };
 /** Pixels within `radius` of (x, y) that pass `test`. */
 function countAround(
@@ -71,7 +79,7 @@ async function mapPicture(page: Page) {
 
 async function openWall(): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: 3840, height: 2160 },
+    viewport: { width: wallSize.width, height: wallSize.height },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
@@ -87,7 +95,7 @@ async function openWall(): Promise<{ page: Page; errors: string[] }> {
         contentType: 'application/json',
         body: JSON.stringify({
           ...baseConfig,
-          wall: { designWidth: 3840, designHeight: 2160, tour, idleResumeSeconds },
+          wall: { designWidth: wallSize.width, designHeight: wallSize.height, tour, idleResumeSeconds },
         }),
       }),
   );
@@ -172,7 +180,7 @@ async function nextStreamedCase(page: Page): Promise<{ id: string; position: [nu
   });
 }
 
-describe('the live wall at 3840×2160', () => {
+describe('the live wall (WALL_LIVE_WIDTH × WALL_LIVE_HEIGHT, 1920×1080 by default)', () => {
   it('draws the heat and the cameras where they are, switches layers with the scene, and pulses a streamed case', async () => {
     const { page, errors } = await openWall();
     const wall = page.locator('main.wall');
@@ -207,12 +215,12 @@ describe('the live wall at 3840×2160', () => {
       cameras = await onlineCameras(page);
       await expect
         .poll(async () => heatAt(await mapPicture(page)), { timeout: 60_000, interval: 2_000 })
-        .toBeGreaterThan(300);
+        .toBeGreaterThan(40);
       return mapPicture(page);
     });
     writeFileSync('test-results/wall-live-heat.png', first.shot);
     expect(await wall.getAttribute('data-scene')).toBe('0');
-    expect(heatAt(first)).toBeGreaterThan(300);
+    expect(heatAt(first)).toBeGreaterThan(40);
     expect(camerasHit(first)).toBeGreaterThan(0.8);
 
     // The tour moves on to the pulses-only scene: the heat and the cameras leave the map.
@@ -224,7 +232,7 @@ describe('the live wall at 3840×2160', () => {
     expect(await wall.getAttribute('data-scene-layers')).toBe('grids pulses');
     await expect
       .poll(async () => heatAt(await mapPicture(page)), { timeout: 20_000, interval: 1_000 })
-      .toBeLessThan(20);
+      .toBeLessThan(10);
     const second = await mapPicture(page);
     writeFileSync('test-results/wall-live-pulses-scene.png', second.shot);
     expect(camerasHit(second)).toBeLessThan(0.2);
