@@ -10,9 +10,9 @@ import { cameraOf, projector } from './map-projection';
 
 /**
  * The live wall at its design resolution (3840×2160) on the in-page demo city, whose case stream is real: the
- * first scene draws the window's case heat where the cases are densest and the cameras in their status colour at
- * their own positions; the tour then switches to a scene of pulses only (the heat and the cameras leave), and a
- * case the stream brings pulses where it was reported.
+ * first scene (grids and heat) draws the window's case heat where the cases are densest and no camera; the tour
+ * then switches to a scene of cameras and pulses (the heat leaves, the cameras come in their status colour at
+ * their own positions), and a case the stream brings pulses where it was reported.
  */
 const configPath = '/wall-live-config.json';
 const sceneSeconds = 12;
@@ -85,8 +85,8 @@ async function openWall(): Promise<{ page: Page; errors: string[] }> {
   });
   const baseConfig = (await (await fetch(`${baseUrl()}/config.json`)).json()) as Record<string, unknown>;
   const tour = [
-    { layers: ['grids', 'heat', 'cameras'], seconds: sceneSeconds },
-    { layers: ['grids', 'pulses'], seconds: 3600 },
+    { layers: ['grids', 'heat'], seconds: sceneSeconds },
+    { layers: ['grids', 'cameras', 'pulses'], seconds: 3600 },
   ];
   await context.route(
     (url) => url.pathname === configPath,
@@ -204,7 +204,7 @@ describe('the live wall (WALL_LIVE_WIDTH × WALL_LIVE_HEIGHT, 1920×1080 by defa
 
     const first = await holdingScene(page, async () => {
       expect(await wall.getAttribute('data-scene')).toBe('0');
-      expect(await wall.getAttribute('data-scene-layers')).toBe('grids heat cameras');
+      expect(await wall.getAttribute('data-scene-layers')).toBe('grids heat');
       await page
         .waitForSelector('.wall [data-map-ready="true"]', { timeout: 110_000 })
         .catch(async (error: unknown) => {
@@ -221,23 +221,24 @@ describe('the live wall (WALL_LIVE_WIDTH × WALL_LIVE_HEIGHT, 1920×1080 by defa
     writeFileSync('test-results/wall-live-heat.png', first.shot);
     expect(await wall.getAttribute('data-scene')).toBe('0');
     expect(heatAt(first)).toBeGreaterThan(40);
-    expect(camerasHit(first)).toBeGreaterThan(0.8);
+    expect(camerasHit(first)).toBeLessThan(0.2);
 
-    // The tour moves on to the pulses-only scene: the heat and the cameras leave the map.
+    // The tour moves on to the cameras and pulses scene: the heat leaves the map, the cameras come.
     await page.waitForFunction(
       () => document.querySelector('main.wall')?.getAttribute('data-scene') === '1',
       undefined,
       { timeout: (idleResumeSeconds + sceneSeconds + 20) * 1000 },
     );
-    expect(await wall.getAttribute('data-scene-layers')).toBe('grids pulses');
+    expect(await wall.getAttribute('data-scene-layers')).toBe('grids cameras pulses');
     await expect
       .poll(async () => heatAt(await mapPicture(page)), { timeout: 20_000, interval: 1_000 })
       .toBeLessThan(10);
     const second = await mapPicture(page);
     writeFileSync('test-results/wall-live-pulses-scene.png', second.shot);
-    expect(camerasHit(second)).toBeLessThan(0.2);
+    expect(camerasHit(second)).toBeGreaterThan(0.8);
 
-    // A case the stream brings pulses where it was reported (the pulse lasts four seconds).
+    // A case the stream brings pulses where it was reported (the pulse lasts four seconds). Its ring is the
+    // first step's vermillion, which a fault camera shares: the quiet picture is the baseline.
     const pulse = caseStageColours.reported.slice(0, 3) as unknown as Rgb;
     const streamed = await nextStreamedCase(page);
     const [x, y] = second.project(streamed.position);
