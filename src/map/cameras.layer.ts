@@ -37,7 +37,8 @@ export function cameraColours(subset: CameraSubset): Uint8Array {
   return colours;
 }
 
-export function cameraPointLayer(subset: CameraSubset, colours: Uint8Array): Layer {
+/** `scale` multiplies every size in pixels: the wall's design unit (2 on a 4K layout read from metres away). */
+export function cameraPointLayer(subset: CameraSubset, colours: Uint8Array, scale = 1): Layer {
   return new ScatterplotLayer({
     id: cameraLayerIds.points,
     data: {
@@ -48,11 +49,11 @@ export function cameraPointLayer(subset: CameraSubset, colours: Uint8Array): Lay
       },
     },
     radiusUnits: 'pixels',
-    getRadius: 5,
+    getRadius: 5 * scale,
     stroked: true,
     getLineColor: [255, 255, 255, 255],
     lineWidthUnits: 'pixels',
-    getLineWidth: 1.5,
+    getLineWidth: 1.5 * scale,
     pickable: true,
   });
 }
@@ -74,7 +75,7 @@ export const clusterRadius = (count: number): number =>
   Math.min(clusterRadiusMaxPx, 7 + 1.6 * Math.log2(Math.max(1, count)));
 
 /** The city-zoom dots: status colours, small and see-through, no outline. */
-export function cameraDotLayer(subset: CameraSubset, colours: Uint8Array): Layer {
+export function cameraDotLayer(subset: CameraSubset, colours: Uint8Array, scale = 1): Layer {
   return new ScatterplotLayer({
     id: cameraLayerIds.dots,
     data: {
@@ -85,26 +86,26 @@ export function cameraDotLayer(subset: CameraSubset, colours: Uint8Array): Layer
       },
     },
     radiusUnits: 'pixels',
-    getRadius: 1.6,
+    getRadius: 1.6 * scale,
     opacity: 0.75,
     stroked: false,
     pickable: true,
   });
 }
 
-export function cameraClusterLayers(clusters: readonly CameraCluster[]): Layer[] {
+export function cameraClusterLayers(clusters: readonly CameraCluster[], scale = 1): Layer[] {
   return [
     new ScatterplotLayer<CameraCluster>({
       id: cameraLayerIds.clusters,
       data: clusters,
       getPosition: (cluster) => cluster.position,
-      getRadius: (cluster) => clusterRadius(cluster.count),
+      getRadius: (cluster) => clusterRadius(cluster.count) * scale,
       radiusUnits: 'pixels',
       getFillColor: cameraClusterColour,
       stroked: true,
       getLineColor: [255, 255, 255, 230],
       lineWidthUnits: 'pixels',
-      getLineWidth: 1.5,
+      getLineWidth: 1.5 * scale,
       pickable: true,
     }),
     new TextLayer<CameraCluster>({
@@ -112,7 +113,7 @@ export function cameraClusterLayers(clusters: readonly CameraCluster[]): Layer[]
       data: clusters.filter((cluster) => cluster.count > 1),
       getPosition: (cluster) => cluster.position,
       getText: (cluster) => String(cluster.count),
-      getSize: 10,
+      getSize: 10 * scale,
       getColor: [255, 255, 255, 255],
       characterSet: '0123456789',
       fontFamily: 'sans-serif',

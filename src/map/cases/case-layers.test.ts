@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseStages } from '../../domain/case';
 import { caseStageColours, stageColourBytes } from './case-colours';
+import type { HotspotAreas } from '../../live/use-hotspots';
 import {
   caseCellMetres,
   caseHeatLayer,
@@ -9,7 +10,6 @@ import {
   casePointLayer,
   casePulseLayer,
   hotspotRingLayer,
-  type HotspotAreas,
 } from './case-layers';
 
 const points = {
