@@ -80,8 +80,6 @@ const wallSceneSchema = z
   .object({
     region: z.string().min(1).optional(),
     layers: z.array(z.string()).optional(),
-    /** `earlyWarning`: fly to the first early-warning grid of the scene's region (the region when there is none). */
-    focus: z.enum(['earlyWarning']).optional(),
     seconds: z.number().positive().default(30),
   })
   .strict();
@@ -92,8 +90,6 @@ const wallSchema = z
     designHeight: z.number().int().positive().default(2160),
     tour: z.array(wallSceneSchema).default([]),
     idleResumeSeconds: z.number().positive().default(60),
-    /** How long a new overdue or early-warning case stays in the wall's banner. */
-    alertSeconds: z.number().positive().default(60),
     /** Local time "HH:MM" for a daily full reload, or absent. */
     dailyReloadAt: z
       .string()
@@ -170,13 +166,7 @@ export const runtimeConfigSchema = z
     }),
     privacy: privacySchema.default({ maskPersonalData: false, minimumCount: 3 }),
     auth: authSchema.optional(),
-    wall: wallSchema.default({
-      designWidth: 3840,
-      designHeight: 2160,
-      tour: [],
-      idleResumeSeconds: 60,
-      alertSeconds: 60,
-    }),
+    wall: wallSchema.default({ designWidth: 3840, designHeight: 2160, tour: [], idleResumeSeconds: 60 }),
     planner: plannerSchema.default({
       householdsPerGrid: [300, 500],
       minimumAreaSquareMetres: 2000,

@@ -37,8 +37,7 @@ export function cameraColours(subset: CameraSubset): Uint8Array {
   return colours;
 }
 
-/** `scale` multiplies every size in pixels: the wall's design unit (2 on a 4K layout read from metres away). */
-export function cameraPointLayer(subset: CameraSubset, colours: Uint8Array, scale = 1): Layer {
+export function cameraPointLayer(subset: CameraSubset, colours: Uint8Array): Layer {
   return new ScatterplotLayer({
     id: cameraLayerIds.points,
     data: {
@@ -49,11 +48,11 @@ export function cameraPointLayer(subset: CameraSubset, colours: Uint8Array, scal
       },
     },
     radiusUnits: 'pixels',
-    getRadius: 5 * scale,
+    getRadius: 5,
     stroked: true,
     getLineColor: [255, 255, 255, 255],
     lineWidthUnits: 'pixels',
-    getLineWidth: 1.5 * scale,
+    getLineWidth: 1.5,
     pickable: true,
   });
 }
@@ -75,7 +74,7 @@ export const clusterRadius = (count: number): number =>
   Math.min(clusterRadiusMaxPx, 7 + 1.6 * Math.log2(Math.max(1, count)));
 
 /** The city-zoom dots: status colours, small and see-through, no outline. */
-export function cameraDotLayer(subset: CameraSubset, colours: Uint8Array, scale = 1): Layer {
+export function cameraDotLayer(subset: CameraSubset, colours: Uint8Array): Layer {
   return new ScatterplotLayer({
     id: cameraLayerIds.dots,
     data: {
@@ -86,26 +85,26 @@ export function cameraDotLayer(subset: CameraSubset, colours: Uint8Array, scale 
       },
     },
     radiusUnits: 'pixels',
-    getRadius: 1.6 * scale,
+    getRadius: 1.6,
     opacity: 0.75,
     stroked: false,
     pickable: true,
   });
 }
 
-export function cameraClusterLayers(clusters: readonly CameraCluster[], scale = 1): Layer[] {
+export function cameraClusterLayers(clusters: readonly CameraCluster[]): Layer[] {
   return [
     new ScatterplotLayer<CameraCluster>({
       id: cameraLayerIds.clusters,
       data: clusters,
       getPosition: (cluster) => cluster.position,
-      getRadius: (cluster) => clusterRadius(cluster.count) * scale,
+      getRadius: (cluster) => clusterRadius(cluster.count),
       radiusUnits: 'pixels',
       getFillColor: cameraClusterColour,
       stroked: true,
       getLineColor: [255, 255, 255, 230],
       lineWidthUnits: 'pixels',
-      getLineWidth: 1.5 * scale,
+      getLineWidth: 1.5,
       pickable: true,
     }),
     new TextLayer<CameraCluster>({
@@ -113,7 +112,7 @@ export function cameraClusterLayers(clusters: readonly CameraCluster[], scale = 
       data: clusters.filter((cluster) => cluster.count > 1),
       getPosition: (cluster) => cluster.position,
       getText: (cluster) => String(cluster.count),
-      getSize: 10 * scale,
+      getSize: 10,
       getColor: [255, 255, 255, 255],
       characterSet: '0123456789',
       fontFamily: 'sans-serif',

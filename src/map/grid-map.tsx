@@ -70,8 +70,6 @@ export interface GridMapProps {
   theme?: MapTheme;
   /** Multiplies the theme's label sizes (the wall's design unit: 2 on a 4K layout). */
   labelScale?: number;
-  /** Multiplies the cameras' marks (the wall's design unit, like labelScale). */
-  markScale?: number;
   /** Hide deck.gl layers that leave instead of finalizing them (an always-on display; see retained-layers.ts). */
   retainLayers?: boolean;
   /** deck.gl layers a feature adds (e.g. live cases), drawn under the map's own points; memoise the array. */

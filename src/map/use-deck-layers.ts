@@ -32,8 +32,6 @@ export interface DeckInputs {
   stations: readonly StationMark[] | null;
   layers: ReadonlySet<string>;
   camera: MapCamera | null;
-  /** Multiplies the marks' pixel sizes (the wall's design unit); 1 when absent. */
-  markScale?: number;
 }
 
 const emptySubset: CameraSubset = {
@@ -58,14 +56,7 @@ function clusterBox(camera: MapCamera): [number, number, number, number] {
   ];
 }
 
-export function useDeckLayers({
-  cameras,
-  cameraFilter,
-  stations,
-  layers,
-  camera,
-  markScale = 1,
-}: DeckInputs) {
+export function useDeckLayers({ cameras, cameraFilter, stations, layers, camera }: DeckInputs) {
   const subset = useMemo(
     () => (cameras ? filterCameras(cameras, cameraFilter) : emptySubset),
     [cameras, cameraFilter],
@@ -78,12 +69,9 @@ export function useDeckLayers({
   const boxKey = camera && clustered ? clusterBox(camera).join(',') : '';
   const clusters = useCameraClusters(subset, boxKey, zoomLevel);
 
-  const pointLayer = useMemo(
-    () => cameraPointLayer(subset, colours, markScale),
-    [subset, colours, markScale],
-  );
-  const dotLayer = useMemo(() => cameraDotLayer(subset, colours, markScale), [subset, colours, markScale]);
-  const clusterLayers = useMemo(() => cameraClusterLayers(clusters, markScale), [clusters, markScale]);
+  const pointLayer = useMemo(() => cameraPointLayer(subset, colours), [subset, colours]);
+  const dotLayer = useMemo(() => cameraDotLayer(subset, colours), [subset, colours]);
+  const clusterLayers = useMemo(() => cameraClusterLayers(clusters), [clusters]);
   const withStationNames = zoom >= stationLabelMinZoom;
   const tier = stationTier(zoom);
   const visibleStations = useMemo(() => stationsVisibleAt(stations ?? [], tier), [stations, tier]);

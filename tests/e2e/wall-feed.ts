@@ -10,11 +10,6 @@ import { baseUrl } from './browser';
  * here in Node and answer the page's requests to /wall-feed/* through Playwright routing. That puts the outage in
  * the test's hands (switch the feed down and up) and keeps the mock's own state out of the page's heap, so a
  * soak measures the wall and nothing else.
- *
- * Playwright answers a request with a whole body, so the feed cannot hold a Server-Sent Events stream open: its
- * meta says the dataset is not live and the wall polls the cases every `refreshSeconds` instead (the mock's cases
- * move on with the clock, so each poll brings the new ones). The streamed path is journeyed in wall-live.e2e.ts
- * on the in-page mock.
  */
 export const feedPath = '/wall-feed';
 export const configPath = '/wall-test-config.json';
@@ -79,21 +74,16 @@ export async function createWallFeed(): Promise<WallFeed> {
             return;
           }
           feed.served += 1;
-          const body = Buffer.from(await response.arrayBuffer());
           await route.fulfill({
             status: response.status,
             contentType: response.headers.get('content-type') ?? 'application/json',
-            body: path === '/meta' ? notLive(body) : body,
+            body: Buffer.from(await response.arrayBuffer()),
           });
         },
       );
     },
   };
   return feed;
-}
-
-function notLive(body: Buffer): string {
-  return JSON.stringify({ ...(JSON.parse(body.toString('utf8')) as Record<string, unknown>), live: false });
 }
 
 /** The city's districts (ids and names), for tour scenes. */

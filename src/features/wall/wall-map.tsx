@@ -1,4 +1,4 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allCameras } from '../../map/camera-points';
 import { gridFill } from '../../map/grid-fill';
@@ -6,7 +6,6 @@ import { GridMap } from '../../map/grid-map';
 import { MapRetryBoundary } from './map-retry-boundary';
 import { useContextLossRecovery } from './use-context-loss-recovery';
 import type { useWallMapData } from './use-wall-map-data';
-import { useWallLiveLayers, type WallLive } from './use-wall-live';
 
 const typeFill = gridFill('type', []);
 const ignore = () => undefined;
@@ -16,22 +15,18 @@ interface WallMapProps {
   layers: ReadonlySet<string>;
   attribution: string | null;
   complete: boolean;
-  /** The design unit: map labels and marks grow with the layout's type. */
+  /** The design unit: map labels grow with the layout's type. */
   unit: number;
-  /** The live picture (use-wall-live.ts), drawn as the scene's layers say. */
-  live: WallLive;
-  children?: ReactNode;
 }
 
 /** The dark city map in the centre of the wall: no hover, no selection, flown from scene to scene. */
 /** The wall's map has no panel over it: the city sits in the middle of its frame. */
 const wallFramePadding = { top: 32, bottom: 32, left: 32, right: 32 };
 
-export function WallMap({ map, layers, attribution, complete, unit, live, children }: WallMapProps) {
+export function WallMap({ map, layers, attribution, complete, unit }: WallMapProps) {
   const { t } = useTranslation('wall');
   const host = useRef<HTMLDivElement>(null);
   const generation = useContextLossRecovery(host);
-  const liveLayers = useWallLiveLayers(live, layers, unit);
   const fallback = useMemo(() => <p className="wall-map__down">{t('mapRecovering')}</p>, [t]);
   return (
     <div ref={host} className="wall-map" data-map-generation={generation}>
@@ -41,9 +36,6 @@ export function WallMap({ map, layers, attribution, complete, unit, live, childr
           theme="dark"
           framePadding={wallFramePadding}
           labelScale={unit}
-          markScale={unit}
-          extraLayers={liveLayers.extraLayers}
-          topLayers={liveLayers.topLayers}
           retainLayers
           basemap={map.basemap}
           cityBounds={map.cityBounds}
@@ -65,7 +57,6 @@ export function WallMap({ map, layers, attribution, complete, unit, live, childr
           dataAttribution={attribution}
         />
       </MapRetryBoundary>
-      {children}
     </div>
   );
 }

@@ -7,10 +7,7 @@ import { scenesOf } from './tour';
 import { useDailyReload } from './use-daily-reload';
 import { useTour } from './use-tour';
 import { useWallData } from './use-wall-data';
-import { useWallLive } from './use-wall-live';
 import { useWallMapData } from './use-wall-map-data';
-import { WallBanner } from './wall-banner';
-import { sceneLayers, tourShows } from './wall-layers';
 import { WallHeader } from './wall-header';
 import { WallKpis } from './wall-kpis';
 import { WallMap } from './wall-map';
@@ -20,10 +17,9 @@ import { WallTicker } from './wall-ticker';
 import { WallTrend } from './wall-trend';
 import './wall.css';
 
+const defaultSceneLayers = ['grids'];
 /** Ticker lines that fit the ticker's box in each layout (the layout is in height units, so these are fixed). */
 const tickerRows = { standard: 5, wide: 10, compact: 0, portrait: 0 } as const;
-const focusesWarnings = (scenes: readonly { focus?: string }[]) =>
-  scenes.some((scene) => scene.focus === 'earlyWarning');
 /** Handheld layouts (design-scale.ts) keep the map and the figures; the trend and the ticker stay on the wall. */
 const handheld = (layout: WallLayout) => layout === 'compact' || layout === 'portrait';
 
@@ -44,14 +40,8 @@ export default function WallPage() {
   const tour = useTour(scenes, wall.idleResumeSeconds);
   useDailyReload(wall.dailyReloadAt);
   const scene = scenes[tour.index % scenes.length] ?? scenes[0];
-  const layers = useMemo(() => new Set(sceneLayers(scene)), [scene]);
-  const live = useWallLive({
-    cases: tourShows(scenes, ['heat', 'pulses']),
-    warnings: tourShows(scenes, ['earlyWarning']) || focusesWarnings(scenes),
-  });
-  // A scene that focuses early warning flies to the first flagged grid of its region (the region itself when none).
-  const warningGrid = scene?.focus === 'earlyWarning' ? (live.hotspots[0] ?? null) : null;
-  const sceneRegion = warningGrid?.gridId ?? scene?.region ?? null;
+  const sceneRegion = scene?.region ?? null;
+  const layers = useMemo(() => new Set(scene?.layers ?? defaultSceneLayers), [scene]);
 
   const data = useWallData(
     sceneRegion,
@@ -60,13 +50,7 @@ export default function WallPage() {
   );
   const map = useWallMapData(data, sceneRegion);
   const tree = unitTreeOf(data.regions.data, data.grids.data);
-  const sceneName = warningGrid
-    ? warningGrid.gridName
-    : sceneRegion
-      ? (tree?.get(sceneRegion)?.name ?? sceneRegion)
-      : t('wholeCity');
-  const alert = live.alerts[0];
-  const alertGrid = alert?.gridId ? (tree?.get(alert.gridId)?.name ?? null) : null;
+  const sceneName = sceneRegion ? (tree?.get(sceneRegion)?.name ?? sceneRegion) : t('wholeCity');
 
   const indicators = data.indicators.data;
   const complete = data.regions.data !== undefined && data.grids.data !== undefined;
@@ -80,10 +64,7 @@ export default function WallPage() {
       attribution={data.meta.data?.attribution ?? null}
       complete={complete}
       unit={unit}
-      live={live}
-    >
-      <WallBanner alert={alert} gridName={alertGrid} />
-    </WallMap>
+    />
   );
   const ticker = <WallTicker cases={data.cases.data} rows={tickerRows[layout]} />;
 
@@ -93,7 +74,6 @@ export default function WallPage() {
         className="wall"
         data-scene={tour.index}
         data-scene-region={sceneRegion ?? ''}
-        data-scene-layers={[...layers].join(' ')}
         data-tour={tour.paused ? 'paused' : 'running'}
         data-stale={data.freshness.stale ? 'true' : 'false'}
       >

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseStages } from '../../domain/case';
 import { caseStageColours, stageColourBytes } from './case-colours';
-import type { HotspotAreas } from '../../live/use-hotspots';
 import {
   caseCellMetres,
   caseHeatLayer,
@@ -10,6 +9,7 @@ import {
   casePointLayer,
   casePulseLayer,
   hotspotRingLayer,
+  type HotspotAreas,
 } from './case-layers';
 
 const points = {

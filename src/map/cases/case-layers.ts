@@ -1,9 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { GridLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { HotspotAreas } from '../../live/use-hotspots';
-import type { CasePulse } from '../../live/use-pulses';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { heatColourRange, heatmapColourRange, hotspotColour } from './case-colours';
 import { RestingHeatmapLayer } from './resting-heatmap-layer';
 
@@ -24,6 +22,15 @@ export interface CasePointColumns {
   /** Loop stage codes (indices into caseStages). */
   stage: Uint8Array;
 }
+
+export interface CasePulse {
+  id: string;
+  position: [number, number];
+  /** 0 when it arrived, 1 when the pulse ends. */
+  age: number;
+}
+
+export type HotspotAreas = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
 
 export const caseLayerIds = {
   heatmap: 'cases-heatmap',
@@ -61,12 +68,10 @@ const binaryPositions = (points: CasePointColumns) => ({
   attributes: { getPosition: { value: points.positions, size: 2 } },
 });
 
-/** `scale` multiplies every size in pixels: the wall's design unit (2 on a 4K layout read from metres away). */
 export function caseHeatLayer(
   points: CasePointColumns,
   aggregation: CaseAggregation,
   cellMetres = 1000,
-  scale = 1,
 ): Layer {
   if (aggregation === 'hexagon' || aggregation === 'grid') {
     // The cell layers declare a 3-wide float64 position attribute; a 2-wide Float32 binary one is misread by
@@ -94,7 +99,7 @@ export function caseHeatLayer(
   return new RestingHeatmapLayer({
     id: caseLayerIds.heatmap,
     data: binaryPositions(points),
-    radiusPixels: 28 * scale,
+    radiusPixels: 28,
     intensity: 1,
     threshold: 0.04,
     colorRange: heatmapColourRange,
@@ -122,24 +127,24 @@ export function casePointLayer(points: CasePointColumns, colours: Uint8Array): L
   });
 }
 
-export function casePulseLayer(pulses: readonly CasePulse[], scale = 1): Layer {
+export function casePulseLayer(pulses: readonly CasePulse[]): Layer {
   return new ScatterplotLayer<CasePulse>({
     id: caseLayerIds.pulses,
     data: pulses,
     getPosition: (pulse) => pulse.position,
     radiusUnits: 'pixels',
-    getRadius: (pulse) => (6 + 26 * pulse.age) * scale,
+    getRadius: (pulse) => 6 + 26 * pulse.age,
     filled: true,
     getFillColor: (pulse) => [213, 94, 0, Math.round(90 * (1 - pulse.age))],
     stroked: true,
     getLineColor: (pulse) => [213, 94, 0, Math.round(255 * (1 - pulse.age))],
     lineWidthUnits: 'pixels',
-    getLineWidth: 3 * scale,
-    updateTriggers: { getRadius: [pulses, scale], getFillColor: pulses, getLineColor: pulses },
+    getLineWidth: 3,
+    updateTriggers: { getRadius: pulses, getFillColor: pulses, getLineColor: pulses },
   });
 }
 
-export function hotspotLayer(areas: HotspotAreas, scale = 1): Layer {
+export function hotspotLayer(areas: HotspotAreas): Layer {
   return new GeoJsonLayer<Feature<Polygon | MultiPolygon, { id: string }>>({
     id: caseLayerIds.hotspots,
     data: areas,
@@ -148,7 +153,7 @@ export function hotspotLayer(areas: HotspotAreas, scale = 1): Layer {
     stroked: true,
     getLineColor: [...hotspotColour, 255],
     lineWidthUnits: 'pixels',
-    getLineWidth: 3 * scale,
+    getLineWidth: 3,
   });
 }
 
@@ -165,19 +170,19 @@ function middleOf(geometry: Polygon | MultiPolygon): [number, number] {
  * its outline alone cannot be seen from the wall or found by a leader scanning the map. The `halo` is a wider
  * white ring drawn first, so the red still reads on the navy camera clusters of the city centre.
  */
-export function hotspotRingLayer(areas: HotspotAreas, part: 'halo' | 'ring', scale = 1): Layer {
+export function hotspotRingLayer(areas: HotspotAreas, part: 'halo' | 'ring'): Layer {
   const halo = part === 'halo';
   return new ScatterplotLayer<Feature<Polygon | MultiPolygon, { id: string }>>({
     id: halo ? caseLayerIds.hotspotHalos : caseLayerIds.hotspotRings,
     data: areas.features,
     getPosition: (area) => middleOf(area.geometry),
     radiusUnits: 'pixels',
-    getRadius: 15 * scale,
+    getRadius: 15,
     filled: !halo,
     getFillColor: [...hotspotColour, 50],
     stroked: true,
     getLineColor: halo ? [255, 255, 255, 230] : [...hotspotColour, 255],
     lineWidthUnits: 'pixels',
-    getLineWidth: (halo ? 8 : 3) * scale,
+    getLineWidth: halo ? 8 : 3,
   });
 }

@@ -1,7 +1,5 @@
 import type { Layer } from '@deck.gl/core';
 import { useMemo } from 'react';
-import type { HotspotAreas } from '../../live/use-hotspots';
-import type { CasePulse } from '../../live/use-pulses';
 import { stageColourBytes } from './case-colours';
 import { useSamePoints } from './same-points';
 import {
@@ -14,6 +12,8 @@ import {
   hotspotRingLayer,
   type CaseAggregation,
   type CasePointColumns,
+  type CasePulse,
+  type HotspotAreas,
 } from './case-layers';
 
 export interface CaseLayerInputs {
@@ -26,8 +26,6 @@ export interface CaseLayerInputs {
   /** The view's latitude (sizes the aggregation cells). */
   latitude: number;
   pulses: readonly CasePulse[];
-  /** Multiplies the marks' pixel sizes (the wall's design unit); 1 when absent. */
-  scale?: number;
 }
 
 /**
@@ -40,12 +38,11 @@ export function useCaseLayers(inputs: CaseLayerInputs | null): Layer[] {
   const aggregation = inputs?.aggregation ?? 'heatmap';
   const close = (inputs?.zoom ?? 0) >= casePointMinZoom;
   const pulses = inputs?.pulses;
-  const scale = inputs?.scale ?? 1;
   // Cells resize per whole zoom level only, so a pan or a fractional zoom keeps the same aggregation.
   const cellMetres = caseCellMetres(Math.floor(inputs?.zoom ?? 0), Math.round(inputs?.latitude ?? 0));
   const heatLayer = useMemo(
-    () => (heat ? caseHeatLayer(heat, aggregation, cellMetres, scale) : null),
-    [heat, aggregation, cellMetres, scale],
+    () => (heat ? caseHeatLayer(heat, aggregation, cellMetres) : null),
+    [heat, aggregation, cellMetres],
   );
   const colours = useMemo(
     () => (points && close ? stageColourBytes(points.stage, points.count) : null),
@@ -55,10 +52,7 @@ export function useCaseLayers(inputs: CaseLayerInputs | null): Layer[] {
     () => (points && colours ? casePointLayer(points, colours) : null),
     [points, colours],
   );
-  const pulseLayer = useMemo(
-    () => (pulses && pulses.length > 0 ? casePulseLayer(pulses, scale) : null),
-    [pulses, scale],
-  );
+  const pulseLayer = useMemo(() => (pulses && pulses.length > 0 ? casePulseLayer(pulses) : null), [pulses]);
   return useMemo(
     () => [heatLayer, pointLayer, pulseLayer].filter((layer): layer is Layer => layer !== null),
     [heatLayer, pointLayer, pulseLayer],
@@ -69,16 +63,12 @@ export function useCaseLayers(inputs: CaseLayerInputs | null): Layer[] {
  * The early-warning grids, outlined and ringed; drawn above the map's own points (a warning must not hide under
  * a camera cluster in the city centre, where surges are likeliest).
  */
-export function useHotspotLayers(hotspots: HotspotAreas | null, scale = 1): Layer[] {
+export function useHotspotLayers(hotspots: HotspotAreas | null): Layer[] {
   return useMemo(
     () =>
       hotspots
-        ? [
-            hotspotLayer(hotspots, scale),
-            hotspotRingLayer(hotspots, 'halo', scale),
-            hotspotRingLayer(hotspots, 'ring', scale),
-          ]
+        ? [hotspotLayer(hotspots), hotspotRingLayer(hotspots, 'halo'), hotspotRingLayer(hotspots, 'ring')]
         : [],
-    [hotspots, scale],
+    [hotspots],
   );
 }

@@ -1,8 +1,14 @@
-import type { CaseViewFilters } from '../../../live/use-case-view';
+import type { CaseCategory, CaseChannel, CaseStage } from '../../../domain/case';
+import type { CaseWeight } from '../../../live/case-selection';
 import type { CaseAggregation } from '../../../map/cases/case-layers';
 
-/** What the leader chose in the cases panel: the view's filters and how the heat is drawn. */
-export interface CaseFilterState extends CaseViewFilters {
+/** What the leader chose in the cases panel (empty sets = no restriction). */
+export interface CaseFilterState {
+  stages: ReadonlySet<CaseStage>;
+  categories: ReadonlySet<CaseCategory>;
+  channels: ReadonlySet<CaseChannel>;
+  overdueOnly: boolean;
+  weight: CaseWeight;
   aggregation: CaseAggregation;
 }
 

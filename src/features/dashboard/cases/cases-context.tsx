@@ -1,14 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { resolveWindow } from '../../../domain/time-window';
-import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import { useToday } from '../../../ui/use-today';
 import { useViewState } from '../../../ui/view-state';
 import { useFocus } from '../review/use-focus';
 import { initialCaseFilters, type CaseFilterState } from './case-filter-state';
-import { useCaseView, type CaseView } from '../../../live/use-case-view';
-import { useHotspots } from '../../../live/use-hotspots';
-import { useLiveCases, type LiveCaseData } from '../../../live/use-live-cases';
-import { useNow } from '../../../ui/use-now';
+import { useCaseView, type CaseView } from './use-case-view';
+import { useHotspots } from './use-hotspots';
+import { useLiveCases, type LiveCaseData } from './use-live-cases';
+import { useNow } from './use-now';
 import { usePlayback, type Playback } from './use-playback';
 
 /**
@@ -53,10 +52,9 @@ export function CasesProvider({ panelOpen, children }: { panelOpen: boolean; chi
   const [selectedCase, selectCase] = useState<string | null>(null);
   const playback = usePlayback(period);
   const gridsInRegion = useFocus()?.gridIds ?? null;
-  const config = useRuntimeConfig();
-  const live = useLiveCases(period, active, config);
+  const live = useLiveCases(period, active);
   const view = useCaseView(live.snapshot, filters, playback.frame, gridsInRegion, now);
-  const hotspots = useHotspots(active, now, gridsInRegion, config);
+  const hotspots = useHotspots(active, now, gridsInRegion);
   const value = useMemo<CasesWorkspace>(
     () => ({ active, filters, setFilters, playback, live, view, hotspots, selectedCase, selectCase, now }),
     [active, filters, setFilters, playback, live, view, hotspots, selectedCase, now],

@@ -5,7 +5,7 @@ import { useCaseLayers, useHotspotLayers } from '../../../map/cases/use-case-lay
 import { useViewState } from '../../../ui/view-state';
 import { DashboardMap } from '../map/dashboard-map';
 import { useCasesWorkspace } from './cases-context';
-import { usePulses } from '../../../live/use-pulses';
+import { usePulses } from './use-pulses';
 
 const noArrivals: readonly CaseArrival[] = [];
 

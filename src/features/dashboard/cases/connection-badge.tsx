@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CaseConnection } from '../../../live/use-live-cases';
+import type { CaseConnection } from './use-live-cases';
 import { useFormatTime } from '../../../ui/time-format';
 
 /** After this long without the stream the data is called stale, with the time it was last current. */

@@ -1,14 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CaseColumns } from './case-columns';
-import type { CaseArrival } from './live-cases';
-
-/** A ring where a case has just arrived. */
-export interface CasePulse {
-  id: string;
-  position: [number, number];
-  /** 0 when it arrived, 1 when the pulse ends. */
-  age: number;
-}
+import type { CaseColumns } from '../../../live/case-columns';
+import type { CaseArrival } from '../../../live/live-cases';
+import type { CasePulse } from '../../../map/cases/case-layers';
 
 /** How long a new case pulses on the map. */
 export const pulseMs = 4_000;

@@ -1,20 +1,20 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { CaseColumnsAnswer, CaseColumnsWire } from '../contract/columnar/case-columns.decode';
-import type { DataError } from '../data/data-error';
-import type { SkippedFeature } from '../data/partial-layer';
-import { useDataSource } from '../data/data-source-context';
-import type { StreamState } from '../data/rest/case-stream';
-import { CaseBatcher } from './case-batch';
-import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from './live-cases';
-import { mapCrsOf, metaSettled } from '../data/map-crs';
-import { incompletenessOf, type Incompleteness } from '../data/incompleteness';
-import { recoveringInterval, useLayerFailure, type LayerFailure } from '../data/layer-failure';
-import { dataQueries, useGrids, useMeta } from '../data/queries';
-import type { CaseFeature } from '../contract/schemas/contract.schema';
-import type { Period } from '../domain/indicators';
-import { toChinaIso } from '../domain/time-window';
-import type { RuntimeConfig } from '../domain/runtime-config';
+import type { CaseColumnsAnswer, CaseColumnsWire } from '../../../contract/columnar/case-columns.decode';
+import type { DataError } from '../../../data/data-error';
+import type { SkippedFeature } from '../../../data/partial-layer';
+import { useDataSource } from '../../../data/data-source-context';
+import type { StreamState } from '../../../data/rest/case-stream';
+import { CaseBatcher } from '../../../live/case-batch';
+import { LiveCases, type LiveCasesSnapshot, type StreamedCase } from '../../../live/live-cases';
+import { mapCrsOf, metaSettled } from '../../../data/map-crs';
+import { incompletenessOf, type Incompleteness } from '../../../data/incompleteness';
+import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../../data/layer-failure';
+import { dataQueries, useGrids, useMeta } from '../../../data/queries';
+import type { CaseFeature } from '../../../contract/schemas/contract.schema';
+import type { Period } from '../../../domain/indicators';
+import { toChinaIso } from '../../../domain/time-window';
+import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
 export type CaseConnection =
   | StreamState
@@ -44,22 +44,14 @@ export interface LiveCaseData {
 }
 
 /**
- * What the live cases read of the runtime configuration, handed in by the feature (the live engine sits beside
- * ui, not on it): the polling period without a stream, and the base map's coordinate system.
- */
-export interface LiveSettings {
-  refreshSeconds: RuntimeConfig['refreshSeconds'];
-  basemap: Pick<RuntimeConfig['basemap'], 'crs'>;
-}
-
-/**
  * The window's cases, live: fetched once per window into columns — as typed columns decoded in a worker when the
  * cases' provider offers them (`caseColumns`, the columnar format; no JS object per case, no titles), else as
  * GeoJSON validated here — then kept current by the provider's stream
  * when it has one (REST with `meta.live`), otherwise by polling every `refreshSeconds`. Earlier data stays on
  * screen while a new window loads, so nothing flashes; the connection's state is always reported.
  */
-export function useLiveCases(period: Period, enabled: boolean, config: LiveSettings): LiveCaseData {
+export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
+  const config = useRuntimeConfig();
   const source = useDataSource();
   const meta = useMeta();
   const grids = useGrids();

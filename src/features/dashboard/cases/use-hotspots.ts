@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDataSource } from '../data/data-source-context';
-import { dataQueries, useGrids } from '../data/queries';
-import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../domain/hotspots';
-import { chinaDayStart, toChinaIso } from '../domain/time-window';
-import { useMapCrs } from '../data/map-crs';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { LiveSettings } from './use-live-cases';
+import { useDataSource } from '../../../data/data-source-context';
+import { dataQueries, useGrids } from '../../../data/queries';
+import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../../../domain/hotspots';
+import { chinaDayStart, toChinaIso } from '../../../domain/time-window';
+import { useMapCrs } from '../../../data/map-crs';
+import type { HotspotAreas } from '../../../map/cases/case-layers';
+import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
 /**
  * Early warning (未诉先办): the grids whose last seven days are well above their own baseline (the rule in
@@ -21,15 +21,8 @@ export interface Hotspot {
 const dayMs = 86_400_000;
 const historyDays = 7 * (defaultHotspotRule.baselineWeeks + 1);
 
-/** The early-warning grids' outlines in the base map's system (what the map rings). */
-export type HotspotAreas = FeatureCollection<Polygon | MultiPolygon, { id: string }>;
-
-export function useHotspots(
-  enabled: boolean,
-  now: number,
-  gridsInRegion: ReadonlySet<string> | null,
-  config: LiveSettings,
-) {
+export function useHotspots(enabled: boolean, now: number, gridsInRegion: ReadonlySet<string> | null) {
+  const config = useRuntimeConfig();
   const source = useDataSource();
   const grids = useGrids();
   // Whole days, so the query key holds all day; the rule itself is judged at `now`.

@@ -1,21 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CaseColumns } from './case-columns';
-import { funnelOfColumns } from './case-funnel-columns';
-import { gridMask, type CaseSelection, type CaseWeight } from './case-selection';
-import { caseViewOf, type CaseView as CaseViewOfColumns } from './case-view';
-import { CaseViewClient, type AnsweredView } from './case-view-client';
-import type { LiveCasesSnapshot } from './live-cases';
-import type { Period } from '../domain/indicators';
-import type { CaseCategory, CaseChannel, CaseStage } from '../domain/case';
-
-/** The filters a view is derived with (empty sets = no restriction); the dashboard's panel sets them, the wall takes none. */
-export interface CaseViewFilters {
-  stages: ReadonlySet<CaseStage>;
-  categories: ReadonlySet<CaseCategory>;
-  channels: ReadonlySet<CaseChannel>;
-  overdueOnly: boolean;
-  weight: CaseWeight;
-}
+import type { CaseColumns } from '../../../live/case-columns';
+import { funnelOfColumns } from '../../../live/case-funnel-columns';
+import { gridMask, type CaseSelection } from '../../../live/case-selection';
+import { caseViewOf, type CaseView as CaseViewOfColumns } from '../../../live/case-view';
+import { CaseViewClient, type AnsweredView } from '../../../live/case-view-client';
+import type { LiveCasesSnapshot } from '../../../live/live-cases';
+import type { Period } from '../../../domain/indicators';
+import type { CaseFilterState } from './case-filter-state';
 
 /** From this many cases in the window on, the view is derived in the view worker (see useCaseView). */
 export const offThreadFrom = 100_000;
@@ -40,7 +31,7 @@ export interface CaseView extends CaseViewOfColumns {
  */
 export function useCaseView(
   snapshot: LiveCasesSnapshot,
-  filters: CaseViewFilters,
+  filters: CaseFilterState,
   frame: Period,
   gridsInRegion: ReadonlySet<string> | null,
   now: number,
@@ -83,7 +74,7 @@ function useOffThreadView(
   columns: CaseColumns,
   version: number,
   selection: CaseSelection,
-  weight: CaseViewFilters['weight'],
+  weight: CaseFilterState['weight'],
 ): CaseView | null {
   const [client] = useState(() => CaseViewClient.inWorker());
   const [answer, setAnswer] = useState<AnsweredView | null>(null);

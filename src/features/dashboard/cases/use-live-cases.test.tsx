@@ -4,14 +4,15 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeCaseColumns } from '../contract/columnar/case-columns.decode';
-import { DataSourceProvider } from '../data/data-source-context';
-import { sampleCases, sampleCasesColumnar, sampleGridIds } from '../contract/columnar/case.fixtures';
-import type { LayerSources } from '../data/provider';
-import { subscribeCaseStream } from '../data/rest/case-stream';
-import type { CaseCollection, GridCollection, Meta } from '../contract/schemas/contract.schema';
-import { caseStages } from '../domain/case';
-import { runtimeConfigSchema } from '../domain/runtime-config';
+import { decodeCaseColumns } from '../../../contract/columnar/case-columns.decode';
+import { DataSourceProvider } from '../../../data/data-source-context';
+import { sampleCases, sampleCasesColumnar, sampleGridIds } from '../../../contract/columnar/case.fixtures';
+import type { LayerSources } from '../../../data/provider';
+import { subscribeCaseStream } from '../../../data/rest/case-stream';
+import type { CaseCollection, GridCollection, Meta } from '../../../contract/schemas/contract.schema';
+import { caseStages } from '../../../domain/case';
+import { runtimeConfigSchema } from '../../../domain/runtime-config';
+import { RuntimeConfigProvider } from '../../../ui/runtime-config-context';
 import { useLiveCases } from './use-live-cases';
 
 const features = sampleCases(30);
@@ -51,10 +52,12 @@ function render(sources: LayerSources) {
   const config = runtimeConfigSchema.parse({ api: { baseUrl: '/api' } });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>
-      <DataSourceProvider source={sources}>{children}</DataSourceProvider>
+      <RuntimeConfigProvider config={config}>
+        <DataSourceProvider source={sources}>{children}</DataSourceProvider>
+      </RuntimeConfigProvider>
     </QueryClientProvider>
   );
-  return renderHook(() => useLiveCases(period, true, config), { wrapper });
+  return renderHook(() => useLiveCases(period, true), { wrapper });
 }
 
 describe('useLiveCases', () => {
