@@ -10,9 +10,11 @@ import { configPath, createWallFeed, districtsOf, type WallFeed } from './wall-f
  * memory stays flat: the JS heap after forced GC grows less than 10 % from warm-up to the end, and neither
  * deck.gl's GPU resources nor the map's canvases and controls pile up.
  */
-// Long enough for one-off growth (JIT code, caches filled by every scene and layer once) to settle first.
-const warmUpMs = Number(process.env.WALL_SOAK_WARM_UP_MS ?? 150_000);
-const soakMs = Number(process.env.WALL_SOAK_MS ?? 240_000);
+// Long enough for one-off growth (JIT code, caches filled by every scene and layer once) to settle first. In
+// `npm test` the soak is kept short for CI's time limit (90 s of warm-up, 75 s measured: 7 tour cycles, 15
+// refreshes); the long soak of docs/performance.md is WALL_SOAK_WARM_UP_MS=150000 WALL_SOAK_MS=240000 (or more).
+const warmUpMs = Number(process.env.WALL_SOAK_WARM_UP_MS ?? 90_000);
+const soakMs = Number(process.env.WALL_SOAK_MS ?? 75_000);
 const sceneSeconds = 2.5;
 const refreshSeconds = 5;
 
@@ -115,7 +117,7 @@ describe('the wall over days, compressed', () => {
       );
       const end = Date.now() + soakMs;
       while (Date.now() < end) {
-        await page.waitForTimeout(Math.min(45_000, Math.max(0, end - Date.now())));
+        await page.waitForTimeout(Math.min(25_000, Math.max(0, end - Date.now())));
         samples.push(await sample(page, startedAt));
       }
       const first = samples[0]!;
