@@ -7,7 +7,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestUser } from '../../server/dev/identity-provider';
 import { startSeededDatabase, type SeededDatabase } from '../../server/dev/seeded-database';
-import { district, gridCommunity, otherDistrict, users } from '../server/access-fixture';
+import {
+  district,
+  gridCommunity,
+  insertCaseIn as insertCaseInAs,
+  otherDistrict,
+  users,
+} from '../server/access-fixture';
 import { launchBrowser } from './browser';
 import { gridNames, pickGrid, plannerCommunity, waitForPlanner } from './planner-page';
 import {
@@ -108,20 +114,7 @@ async function idsUnder(table: 'grids' | 'cases', region: string, ids?: string[]
   return rows.map((row) => row.id);
 }
 
-let inserted = 0;
-async function insertCaseIn(region: string): Promise<string> {
-  inserted += 1;
-  const id = `SIGNIN${process.pid}-${inserted}`;
-  await started().db.query(
-    `INSERT INTO cases (id, title, channel, category, status, reported_at, due_at, grid_id, stage_times, geom)
-     SELECT $1, '登录测试事件', 'app', 'environment', 'reported', date_trunc('second', now()),
-            date_trunc('second', now()) + interval '3 days', g.id,
-            json_build_object('reported', contract_time(date_trunc('second', now()))), ST_PointOnSurface(g.geom)
-     FROM grids g JOIN regions r ON r.id = g.community_id WHERE $2 = ANY (r.path) ORDER BY g.sort LIMIT 1`,
-    [id, region],
-  );
-  return id;
-}
+const insertCaseIn = (region: string) => insertCaseInAs(started().db, region, '登录测试事件');
 
 /** The case ids of a stream read with `who`'s token at the HTTP level, as they arrive. */
 function streamAs(who: SignedInBrowser) {

@@ -11,9 +11,7 @@ import {
 import { startNginx, type Nginx } from '../../server/dev/nginx';
 import { freePort } from '../../server/dev/postgres-cluster';
 import { buildServer } from '../../server/src/app';
-
-export const clientId = 'gridboard-dashboard';
-export const audience = 'urn:gridboard:api';
+import { audience, clientId } from '../server/access-fixture';
 
 /** A city signed in at its own provider: nginx (the build, config.json, /api), one server instance, the provider. */
 export interface SignedInSite {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
 import {
   startIdentityProvider,
   type IdentityProvider,
@@ -88,4 +89,24 @@ export async function startAccessFixture(databaseUrl?: string): Promise<AccessFi
       await provider.stop();
     },
   };
+}
+
+let inserted = 0;
+/** A new reported case in `region`'s first grid (at a point on its surface), written as the owner; its id. */
+export async function insertCaseIn(
+  client: pg.Client,
+  region: string,
+  title = 'scope test case',
+): Promise<string> {
+  inserted += 1;
+  const id = `SCOPE${process.pid}-${inserted}`;
+  await client.query(
+    `INSERT INTO cases (id, title, channel, category, status, reported_at, due_at, grid_id, stage_times, geom)
+     SELECT $1, $3, 'app', 'environment', 'reported', date_trunc('second', now()),
+            date_trunc('second', now()) + interval '3 days', g.id,
+            json_build_object('reported', contract_time(date_trunc('second', now()))), ST_PointOnSurface(g.geom)
+     FROM grids g JOIN regions r ON r.id = g.community_id WHERE $2 = ANY (r.path) ORDER BY g.sort LIMIT 1`,
+    [id, region, title],
+  );
+  return id;
 }

@@ -4,7 +4,14 @@ import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridsSchema, indicatorsSchema, regionsSchema } from '../../src/contract/schemas/contract.schema';
 import { parseFrames, type StreamEvent } from '../contract/contract-client';
-import { district, otherDistrict, startAccessFixture, type AccessFixture, type Who } from './access-fixture';
+import {
+  district,
+  insertCaseIn,
+  otherDistrict,
+  startAccessFixture,
+  type AccessFixture,
+  type Who,
+} from './access-fixture';
 import { writerClient } from './server-harness';
 
 /**
@@ -190,21 +197,6 @@ describe('a district leader', () => {
     }
   });
 });
-
-let inserted = 0;
-async function insertCaseIn(client: pg.Client, region: string): Promise<string> {
-  inserted += 1;
-  const id = `SCOPE${process.pid}-${inserted}`;
-  await client.query(
-    `INSERT INTO cases (id, title, channel, category, status, reported_at, due_at, grid_id, stage_times, geom)
-     SELECT $1, 'scope test case', 'app', 'environment', 'reported', date_trunc('second', now()),
-            date_trunc('second', now()) + interval '3 days', g.id,
-            json_build_object('reported', contract_time(date_trunc('second', now()))), ST_PointOnSurface(g.geom)
-     FROM grids g JOIN regions r ON r.id = g.community_id WHERE $2 = ANY (r.path) ORDER BY g.sort LIMIT 1`,
-    [id, region],
-  );
-  return id;
-}
 
 /** A stream read as `who`: the case ids received so far, and a wait for a condition on them. */
 function openStream(fixture: AccessFixture, who: Who) {
