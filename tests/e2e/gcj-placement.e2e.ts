@@ -1,14 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import gcoord from 'gcoord';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveWindow, toChinaIso } from '../../src/domain/time-window';
+import { darkMapBackground } from '../../src/map/base-style';
 import { hotspotColour } from '../../src/map/cases/case-colours';
+import { gridTypeColours } from '../../src/map/grid-fill';
 import { baseUrl, launchBrowser, openPage, type OpenedPage } from './browser';
-import { cameraOf, projector } from './map-projection';
-import type { Rgb } from './pixels';
+import { cameraOf, projector, type MapCamera } from './map-projection';
+import { rgbOf, type Rgb } from './pixels';
 
 /**
  * On a GCJ-02 base map (the demo city's data is WGS84), the live cases and the early-warning marks land on the
@@ -17,8 +20,12 @@ import type { Rgb } from './pixels';
  * moves its marks ≈ 570 m (≈ 300 px at zoom 15) off and fails the check.
  */
 interface CityGrid {
-  properties: { id: string };
+  properties: { id: string; type: string; communityId: string };
   geometry: Polygon | MultiPolygon;
+}
+interface CityCamera {
+  properties: { status: string };
+  geometry: { coordinates: Position };
 }
 type Position = [number, number];
 
@@ -27,6 +34,7 @@ const tile = PNG.sync.write(new PNG({ width: 256, height: 256 }));
 let browser: Browser;
 let config: Record<string, unknown>;
 let grids: CityGrid[];
+let cameras: CityCamera[];
 const opened: OpenedPage[] = [];
 
 beforeAll(async () => {
@@ -36,9 +44,11 @@ beforeAll(async () => {
   const city = (await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json()) as {
     meta: { crs: string };
     grids: { features: CityGrid[] };
+    cameras: { features: CityCamera[] };
   };
   expect(city.meta.crs).toBe('wgs84');
   grids = city.grids.features;
+  cameras = city.cameras.features;
 });
 afterAll(async () => {
   await browser.close();
@@ -47,18 +57,26 @@ afterAll(async () => {
 const toGcj = (position: Position): Position =>
   gcoord.transform<Position>(position, gcoord.WGS84, gcoord.GCJ02);
 
-/** The dashboard on a GCJ-02 raster base map (blank tiles), with the cases tab open and the stream live. */
-async function openOnGcj(path: string): Promise<Page> {
+/** Serve `config` with a GCJ-02 raster base map of blank tiles to the context's pages. */
+async function onGcjBaseMap(context: BrowserContext, extra: Record<string, unknown> = {}): Promise<void> {
   const basemap = { kind: 'raster', url: '/gcj-test-tiles/{z}/{x}/{y}.png', crs: 'gcj02' };
-  const next = await openPage(browser, path);
-  opened.push(next);
-  const { page, context } = next;
   await context.route('**/config.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, basemap }) }),
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ...config, ...extra, basemap }),
+    }),
   );
   await context.route('**/gcj-test-tiles/**', (route) =>
     route.fulfill({ contentType: 'image/png', body: tile }),
   );
+}
+
+/** The dashboard on a GCJ-02 raster base map (blank tiles), with the cases tab open and the stream live. */
+async function openOnGcj(path: string): Promise<Page> {
+  const next = await openPage(browser, path);
+  opened.push(next);
+  const { page, context } = next;
+  await onGcjBaseMap(context);
   await page.reload();
   await page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 90_000 });
   await page.getByRole('tab', { name: '实时事件' }).click();
@@ -114,15 +132,85 @@ function differs(a: PNG, b: PNG, x: number, y: number): boolean {
   return distance(b, x, y, [a.data[offset] ?? 0, a.data[offset + 1] ?? 0, a.data[offset + 2] ?? 0]) > 40;
 }
 
-/** The share of the points (inside the middle of the picture, clear of the panels) where `found` holds. */
-function shareFound(image: PNG, points: Position[], found: (x: number, y: number) => boolean) {
-  const [left, right] = [image.width / 2 - 320, image.width / 2 + 320];
-  const [top, bottom] = [image.height / 2 - 320, image.height / 2 + 320];
+/**
+ * The share of the points where `found` holds, among those within `reach` px of the picture's middle (by default
+ * clear of the dashboard's panels).
+ */
+function shareFound(
+  image: PNG,
+  points: Position[],
+  found: (x: number, y: number) => boolean,
+  reach: { x: number; y: number } = { x: 320, y: 320 },
+) {
+  const [left, right] = [image.width / 2 - reach.x, image.width / 2 + reach.x];
+  const [top, bottom] = [image.height / 2 - reach.y, image.height / 2 + reach.y];
   const inside = points.filter(([x, y]) => x > left && x < right && y > top && y < bottom);
   return {
     checked: inside.length,
     share: inside.filter(([x, y]) => found(x, y)).length / Math.max(1, inside.length),
   };
+}
+
+const toWgs = (position: Position): Position =>
+  gcoord.transform<Position>(position, gcoord.GCJ02, gcoord.WGS84);
+
+/** Web Mercator backwards: CSS pixels from the map's top-left corner to a longitude/latitude on the base map. */
+function unprojector(camera: MapCamera, size: { width: number; height: number }) {
+  const [lng, lat, zoom] = camera;
+  const world = 512 * 2 ** zoom;
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const [centreX, centreY] = [
+    ((lng + 180) / 360) * world,
+    (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * world,
+  ];
+  return (x: number, y: number): Position => {
+    const [worldX, worldY] = [centreX + x - size.width / 2, centreY + y - size.height / 2];
+    const latitude = (Math.atan(Math.sinh(Math.PI * (1 - (2 * worldY) / world))) * 180) / Math.PI;
+    return [(worldX / world) * 360 - 180, latitude];
+  };
+}
+
+/** The grid-type fill as the wall paints it: the type's colour at 55 % over the dark map. */
+const wallFillOf = (type: string): Rgb =>
+  rgbOf(gridTypeColours[type as keyof typeof gridTypeColours]).map((value, index) =>
+    Math.round(0.55 * value + 0.45 * darkMapBackground[index]!),
+  ) as Rgb;
+
+/** The grid that holds a WGS84 position, among `candidates`. */
+const gridAt = (candidates: CityGrid[], position: Position) =>
+  candidates.find((grid) => booleanPointInPolygon(position, grid.geometry));
+
+/**
+ * On a lattice of pixels every 12 px, the pixels where the data as converted (gcoord's GCJ-02 → WGS84 of the pixel's
+ * base-map position) and the data drawn unconverted (the identity) fall in grids of different types, so different
+ * fills; and the share of those that show each reading's fill. Neighbouring grids often share a type, so only these
+ * pixels tell the two readings apart.
+ */
+function gridFillShares(image: PNG, camera: MapCamera, candidates: CityGrid[]) {
+  const toMap = unprojector(camera, image);
+  let [checked, converted, unconverted] = [0, 0, 0];
+  for (let y = 40; y < image.height - 40; y += 12)
+    for (let x = 40; x < image.width - 40; x += 12) {
+      const position = toMap(x, y);
+      const asConverted = gridAt(candidates, toWgs(position))?.properties.type;
+      const asDrawn = gridAt(candidates, position)?.properties.type;
+      if (!asConverted || !asDrawn || asConverted === asDrawn) continue;
+      checked += 1;
+      if (distance(image, x, y, wallFillOf(asConverted)) <= 30) converted += 1;
+      if (distance(image, x, y, wallFillOf(asDrawn)) <= 30) unconverted += 1;
+    }
+  const share = (matched: number) => matched / Math.max(1, checked);
+  return { checked, converted: share(converted), unconverted: share(unconverted) };
+}
+
+/** Whether something is drawn over the grid fill at (x, y): within 3 px, a pixel that is neither fill nor map. */
+function drawnOver(image: PNG, camera: MapCamera, candidates: CityGrid[], x: number, y: number): boolean {
+  const grid = gridAt(candidates, toWgs(unprojector(camera, image)(x, y)));
+  const plain = [grid ? wallFillOf(grid.properties.type) : null, [...darkMapBackground] as Rgb];
+  for (let dy = -3; dy <= 3; dy += 1)
+    for (let dx = -3; dx <= 3; dx += 1)
+      if (plain.every((colour) => !colour || distance(image, x + dx, y + dy, colour) > 60)) return true;
+  return false;
 }
 
 describe('data on a GCJ-02 base map', () => {
@@ -198,5 +286,86 @@ describe('data on a GCJ-02 base map', () => {
     expect(found.outlineUnconverted.share).toBeLessThan(found.outline.share / 2);
     expect(found.casesUnconverted.share).toBeLessThan(found.cases.share / 2);
     expect(opened.flatMap((item) => item.errors)).toEqual([]);
+  }, 300_000);
+  it('draws the wall’s grids and camera points where the grids are, converted once', async () => {
+    // One scene on a community in central Jincheng, close enough that 570 m is a few hundred pixels.
+    const community = '140502001001';
+    const tour = [{ region: community, layers: ['grids', 'cameras'], seconds: 3_600 }];
+    const context = await browser.newContext({ viewport: { width: 3840, height: 2160 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await onGcjBaseMap(context, {
+      wall: { designWidth: 3840, designHeight: 2160, tour, idleResumeSeconds: 600 },
+    });
+    await page.goto(`${baseUrl()}/wall`);
+    const map = page.locator('.wall .grid-map');
+    await page.waitForSelector('.wall [data-map-ready="true"]', { timeout: 110_000 });
+    // Once the map has flown to the community: zoomed in, and the camera the same on two readings.
+    let cameraText = '';
+    await expect
+      .poll(
+        async () => {
+          const previous = cameraText;
+          cameraText = (await map.getAttribute('data-map-camera')) ?? '';
+          return cameraText === previous && cameraOf(cameraText)[2] > 13;
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(true);
+    const camera = cameraOf(cameraText);
+    let picture = PNG.sync.read(await map.screenshot());
+    // The grids near the view (0.02° around it), so each pixel is looked up among a few dozen.
+    const [west, north] = unprojector(camera, picture)(0, 0);
+    const [east, south] = unprojector(camera, picture)(picture.width, picture.height);
+    const inGrids = grids.filter((grid) => {
+      const [minX, minY, maxX, maxY] = turfBbox(grid.geometry);
+      return maxX > west - 0.02 && minX < east + 0.02 && maxY > south - 0.02 && minY < north + 0.02;
+    });
+    await expect
+      .poll(
+        async () => {
+          picture = PNG.sync.read(await map.screenshot());
+          return gridFillShares(picture, camera, inGrids).converted;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBeGreaterThan(0.7);
+    const toScreen = projector(camera, picture);
+    // Cameras within a cluster's reach of another are drawn as one numbered disc between them: only the cameras
+    // standing alone are looked for at their own position. The clusters are made at the whole zoom below the
+    // camera's, 60 px there (camera-clusters.ts), so up to twice that on the screen; a quarter more for the
+    // clusters of clusters.
+    const clusterReach = 60 * 2 ** (camera[2] - Math.floor(camera[2]));
+    const onScreen = cameras.map((item) => toScreen(toGcj(item.geometry.coordinates)));
+    const alone = cameras.filter((_, index) =>
+      onScreen.every(
+        (other, otherIndex) =>
+          otherIndex === index ||
+          Math.hypot(other[0] - onScreen[index]![0], other[1] - onScreen[index]![1]) > clusterReach,
+      ),
+    );
+    const marked = (convert: (position: Position) => Position) =>
+      shareFound(
+        picture,
+        alone.map((item) => toScreen(convert(item.geometry.coordinates))),
+        (x, y) => drawnOver(picture, camera, inGrids, x, y),
+        // The whole map but its edges and the attribution line.
+        { x: picture.width / 2 - 20, y: picture.height / 2 - 40 },
+      );
+    const found = {
+      fills: gridFillShares(picture, camera, inGrids),
+      cameras: marked(toGcj),
+      camerasUnconverted: marked((position) => position),
+    };
+    writeFileSync('test-results/gcj-placement-wall.png', PNG.sync.write(picture));
+    writeFileSync('test-results/gcj-placement-wall.json', JSON.stringify(found));
+    expect(found.fills.checked).toBeGreaterThan(100);
+    expect(found.fills.unconverted).toBeLessThan(found.fills.converted / 2);
+    expect(found.cameras.checked).toBeGreaterThanOrEqual(5);
+    expect(found.cameras.share).toBeGreaterThan(0.8);
+    expect(found.camerasUnconverted.share).toBeLessThan(found.cameras.share / 2);
+    expect(errors).toEqual([]);
+    await context.close();
   }, 300_000);
 });

@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, openPage } from './browser';
 import { countChangedPixels, countNonBackgroundPixels, countPixelsNear } from './pixels';
 import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +12,54 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
+
+interface CaseFacts {
+  gridId: string | null;
+  reportedAt: string;
+  closedAt: string | null;
+  dueAt: string;
+  resolved: boolean | null;
+  satisfaction: string | null;
+}
+interface ReviewFigures {
+  casesReported: number;
+  resolutionRate: [number, number];
+  satisfactionRate: [number, number];
+  onTimeRate: [number, number];
+}
+
+/** The figures as docs/api.md defines them, counted here from the cases (not with the app's indicators code). */
+function figuresInNode(cases: CaseFacts[], from: number, to: number): ReviewFigures {
+  const inWindow = (time: number) => time >= from && time < to;
+  const closed = cases.filter((facts) => facts.closedAt !== null && inWindow(Date.parse(facts.closedAt)));
+  const rated = closed.filter((facts) => facts.satisfaction !== null);
+  return {
+    casesReported: cases.filter((facts) => inWindow(Date.parse(facts.reportedAt))).length,
+    resolutionRate: [closed.filter((facts) => facts.resolved === true).length, closed.length],
+    satisfactionRate: [rated.filter((facts) => facts.satisfaction !== 'dissatisfied').length, rated.length],
+    onTimeRate: [
+      closed.filter((facts) => Date.parse(facts.closedAt!) <= Date.parse(facts.dueAt)).length,
+      closed.length,
+    ],
+  };
+}
+
+/** The KPI cards' figures: the count, and each rate's numerator and denominator ("1,234 / 1,500"). */
+async function shownFigures(page: Page): Promise<ReviewFigures> {
+  const text = (indicator: string, part: string) =>
+    page.locator(`.kpi-card[data-indicator="${indicator}"] .kpi-card__${part}`).innerText();
+  const count = (value: string) => Number(value.replace(/[^\d]/g, ''));
+  const fraction = async (indicator: string): Promise<[number, number]> => {
+    const [numerator = '', denominator = ''] = (await text(indicator, 'fraction')).split('/');
+    return [count(numerator), count(denominator)];
+  };
+  return {
+    casesReported: count(await text('casesReported', 'value')),
+    resolutionRate: await fraction('resolutionRate'),
+    satisfactionRate: await fraction('satisfactionRate'),
+    onTimeRate: await fraction('onTimeRate'),
+  };
+}
 
 describe('the leader’s review', () => {
   it('shows city-wide KPIs with numerator and denominator, drills down by a ranking row and back', async () => {
@@ -48,6 +96,65 @@ describe('the leader’s review', () => {
       () => document.querySelector('.breadcrumb [aria-current="page"]')?.textContent === '晋城市',
     );
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the KPI figures that the provider’s cases give, computed here in Node', async () => {
+    const district = '140502';
+    const { page, context, requests } = await openPage(browser, `/?region=${district}&window=30d`);
+    await page
+      .locator('.kpi-card[data-indicator="onTimeRate"] .kpi-card__fraction')
+      .waitFor({ timeout: 60_000 });
+    // The district's grids by the division code their ids start with, from the city file, not the app's tree.
+    const city = (await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json()) as {
+      grids: { features: { properties: { id: string } }[] };
+    };
+    const grids = new Set(
+      city.grids.features.map((grid) => grid.properties.id).filter((id) => id.startsWith(district)),
+    );
+    expect(grids.size).toBeGreaterThan(10);
+    let shown: ReviewFigures | null = null;
+    let computed: ReviewFigures | null = null;
+    // Polled: a refresh may move the page's window on between one reading and the next.
+    await expect
+      .poll(
+        async () => {
+          // The window the page asked its figures for: its latest request for the district (the cards also ask
+          // for the period before, for their change, which ends earlier).
+          const asked = requests
+            .map((url) => new URL(url))
+            .filter(
+              (url) => url.pathname.endsWith('/indicators') && url.searchParams.get('region') === district,
+            )
+            .sort(
+              (a, b) =>
+                Date.parse(a.searchParams.get('to') ?? '') - Date.parse(b.searchParams.get('to') ?? ''),
+            )
+            .at(-1);
+          const [from, to] = [asked?.searchParams.get('from') ?? '', asked?.searchParams.get('to') ?? ''];
+          shown = await shownFigures(page);
+          // Every case reported up to two years before the window: a case closed in it may be that old.
+          const earlier = new Date(Date.parse(from) - 2 * 365 * 86_400_000).toISOString();
+          const cases = await page.evaluate(
+            async (url) => {
+              const body = (await (await fetch(url)).json()) as { features: { properties: CaseFacts }[] };
+              return body.features.map((feature) => feature.properties);
+            },
+            `/api/cases?from=${encodeURIComponent(earlier)}&to=${encodeURIComponent(to)}`,
+          );
+          computed = figuresInNode(
+            cases.filter((facts) => facts.gridId !== null && grids.has(facts.gridId)),
+            Date.parse(from),
+            Date.parse(to),
+          );
+          return JSON.stringify(shown) === JSON.stringify(computed);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(shown).toEqual(computed);
+    expect(computed!.casesReported).toBeGreaterThan(0);
+    expect(computed!.resolutionRate[1]).toBeGreaterThan(0);
     await context.close();
   });
 
