@@ -13,6 +13,7 @@ import { benchNow, demoCityYear } from './demo-year';
 import { measureViewOffThread } from './case-view-offthread';
 import { measureAlone, measurePair, median, warmUpRuns } from './measure';
 import { sized } from './quick';
+import { dayMs } from '../src/domain/china-time';
 
 /**
  * 1 M cases into the cases tab's live columns: the columnar path (GET /cases in the columnar format: the decoding
@@ -25,7 +26,6 @@ import { sized } from './quick';
  */
 const caseCount = sized(1_000_000, 50_000);
 const sampleCount = sized(100_000, 20_000);
-const dayMs = 86_400_000;
 
 export const caseColumnsBench: BenchModule = {
   name: 'case columns 1M',

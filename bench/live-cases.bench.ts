@@ -10,13 +10,13 @@ import type { BenchModule, BenchModuleResult } from './bench-module';
 import { benchNow, demoCityYear } from './demo-year';
 import { measurePair, measuredRuns, median, warmUpRuns } from './measure';
 import { digestOf } from './same-values';
+import { dayMs } from '../src/domain/china-time';
 
 /**
  * The live cases' update cost on a year of demo-city cases (mocks/cases, the same generator the mock API serves):
  * one streamed case applied in place and the view re-derived, against rebuilding the columns from the features;
  * and a re-filter of the year over the columns, against filtering the parsed GeoJSON features one object at a time.
  */
-const dayMs = 86_400_000;
 const streamedPerRun = 50;
 
 export const liveCasesBench: BenchModule = {

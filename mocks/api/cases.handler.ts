@@ -4,7 +4,7 @@ import { caseCategories, caseStages } from '../../src/domain/case';
 import { matchesCaseFilter, type CaseFilter } from '../../src/domain/case-filter';
 import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
-import { dayMs } from '../cases/china-time';
+import { dayMs } from '../../src/domain/china-time';
 import type { CaseRecord } from '../cases/case-store';
 import { casesColumnar } from '../../src/contract/columnar/case-columns.encode';
 import type { MockState } from './mock-state';

@@ -8,7 +8,7 @@ import {
 import { pointInBbox } from '../../src/domain/case-filter';
 import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
-import { formatChinaTime } from '../cases/china-time';
+import { formatChinaTime } from '../../src/domain/china-time';
 import { camerasColumnar } from '../../src/contract/columnar/camera-columns.encode';
 import type { MockState } from './mock-state';
 import { answerBadParameters, readBbox } from './query-params';

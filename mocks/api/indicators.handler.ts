@@ -3,7 +3,7 @@ import { indicatorsSchema, intervals } from '../../src/contract/schemas/contract
 import type { CaseProperties } from '../../src/domain/case';
 import { periodsOf, seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';
-import { chinaOffsetMinutes, dayMs, formatChinaTime } from '../cases/china-time';
+import { chinaOffsetMinutes, dayMs, formatChinaTime } from '../../src/domain/china-time';
 import { caseUnitAt, readUnit } from './cases.handler';
 import type { MockState } from './mock-state';
 import { answerBadParameters, BadParameter, readPeriod, readWords } from './query-params';

@@ -10,7 +10,7 @@ import {
 } from '../../src/domain/case';
 import { caseId, type GridId } from '../../src/domain/ids';
 import { categoryProfiles, channelShares } from './case-catalogue';
-import { dayMs, formatChinaTime } from './china-time';
+import { dayMs, formatChinaTime } from '../../src/domain/china-time';
 import type { GridProfile } from './grid-profiles';
 import { cumulativeOf, pickWeighted, type Random } from '../city/random';
 

@@ -1,7 +1,7 @@
 import { caseStages } from '../../src/domain/case';
 import type { GridId } from '../../src/domain/ids';
 import { caseAt, planCase, type CasePlan, type CaseWire } from './case-plan';
-import { chinaDateStamp, formatChinaTime } from './china-time';
+import { chinaDateStamp, formatChinaTime } from '../../src/domain/china-time';
 import { caseIdOf, type GeneratedCases } from './generate-cases';
 import { createRandom, cumulativeOf, hashSeed, pickWeighted } from '../city/random';
 

@@ -5,7 +5,7 @@ import { rateOf } from '../../src/domain/ratio';
 import { buildCheckerboardCity } from '../api/fixtures/checkerboard-city';
 import { loadMiniCity } from '../api/fixtures/mini-city';
 import { caseAt } from './case-plan';
-import { chinaWeekday, dayMs } from './china-time';
+import { chinaWeekday, dayMs } from '../../src/domain/china-time';
 import { generateCases } from './generate-cases';
 import { pointInArea } from './grid-sampler';
 import { generateVolunteerHours, volunteerHoursIn } from './volunteer-hours';

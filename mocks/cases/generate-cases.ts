@@ -1,7 +1,7 @@
 import type { DemoCity } from '../demo-city';
 import { hourlyActivity, weekdayActivity } from './case-catalogue';
 import { planCase, type CasePlan } from './case-plan';
-import { chinaDateStamp, chinaDayStart, chinaWeekday, dayMs } from './china-time';
+import { chinaDateStamp, chinaDayStart, chinaWeekday, dayMs } from '../../src/domain/china-time';
 import { profileGrids, type GridProfile } from './grid-profiles';
 import { planSurges } from './surges';
 import { createRandom, cumulativeOf, hashSeed, pickWeighted, type Random } from '../city/random';

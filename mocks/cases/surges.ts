@@ -3,7 +3,7 @@ import type { GridType } from '../../src/domain/grid';
 import type { DemoCity } from '../demo-city';
 import { planCase, type CaseKind, type CasePlan } from './case-plan';
 import { hourlyActivity } from './case-catalogue';
-import { dayMs } from './china-time';
+import { dayMs } from '../../src/domain/china-time';
 import type { GridProfile } from './grid-profiles';
 import { createRandom, cumulativeOf, hashSeed, pickWeighted, type Random } from '../city/random';
 

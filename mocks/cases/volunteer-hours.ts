@@ -1,7 +1,7 @@
 import type { Period } from '../../src/domain/indicators';
 import type { RegionId } from '../../src/domain/ids';
 import type { DemoCity } from '../demo-city';
-import { chinaDayStart, chinaWeekday, dayMs } from './china-time';
+import { chinaDayStart, chinaWeekday, dayMs } from '../../src/domain/china-time';
 import { createRandom, hashSeed } from '../city/random';
 
 /**

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { createMockState } from '../../mocks/api/mock-state';
 import type { DemoCity } from '../../mocks/demo-city';
-import { dayMs } from '../src/china-time';
+import { dayMs } from '../../src/domain/china-time';
 
 /**
  * Load the demo city (the generator's output, public/demo-city/) into an empty, migrated database: its geography

@@ -1,5 +1,6 @@
 import type { CaseProperties } from './case';
 import { countCase, emptyFigures, type IndicatorFigures, type Period } from './indicators';
+import { dayMs } from './china-time';
 
 /**
  * Time series of the indicators: a period cut into local days, weeks (Monday first) or calendar months, each
@@ -7,8 +8,6 @@ import { countCase, emptyFigures, type IndicatorFigures, type Period } from './i
  */
 export const seriesIntervals = ['day', 'week', 'month'] as const;
 export type SeriesInterval = (typeof seriesIntervals)[number];
-
-const dayMs = 86_400_000;
 
 /** Start of the local bucket containing `ms`, for a fixed UTC offset (China: +480 minutes, no DST). */
 export function bucketStart(ms: number, interval: SeriesInterval, utcOffsetMinutes: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDayStart, formatChinaDay, previousPeriod, resolveWindow, toChinaIso } from './time-window';
+import { previousPeriod, resolveWindow } from './time-window';
+import { chinaDayStart, formatChinaDay, formatChinaTime } from './china-time';
 
 // 2026-11-22 23:30 in Beijing is 15:30 UTC.
 const now = Date.parse('2026-11-22T15:30:00Z');
@@ -12,8 +13,8 @@ describe('time windows in China Standard Time', () => {
 
   it('covers whole days ending with today', () => {
     const week = resolveWindow({ preset: '7d' }, now);
-    expect(toChinaIso(week.from)).toBe('2026-11-16T00:00:00+08:00');
-    expect(toChinaIso(week.to)).toBe('2026-11-23T00:00:00+08:00');
+    expect(formatChinaTime(week.from)).toBe('2026-11-16T00:00:00+08:00');
+    expect(formatChinaTime(week.to)).toBe('2026-11-23T00:00:00+08:00');
     const today = resolveWindow({ preset: 'today' }, now);
     expect(today.to - today.from).toBe(24 * 3600 * 1000);
   });

@@ -1,11 +1,10 @@
+import { chinaDayStart, dayMs, parseChinaDay } from './china-time';
 import type { Period } from './indicators';
 
 /**
- * Time windows are calendar days in China Standard Time (UTC+08:00, no daylight saving), whatever the
- * display's own time zone: a leader in Beijing and a wall in Jincheng must see the same "today".
+ * Time windows are calendar days in China Standard Time (./china-time.ts), whatever the display's own time zone:
+ * a leader in Beijing and a wall in Jincheng must see the same "today".
  */
-export const chinaOffsetMs = 8 * 60 * 60 * 1000;
-const dayMs = 24 * 60 * 60 * 1000;
 
 export type WindowPresetName = 'today' | '7d' | '30d' | '90d' | '365d' | 'custom';
 export interface WindowChoice {
@@ -21,22 +20,6 @@ const presetDays: Record<Exclude<WindowPresetName, 'custom'>, number> = {
   '90d': 90,
   '365d': 365,
 };
-
-/** Epoch ms of the start of the China calendar day containing `instant`. */
-export function chinaDayStart(instant: number): number {
-  return Math.floor((instant + chinaOffsetMs) / dayMs) * dayMs - chinaOffsetMs;
-}
-
-/** "YYYY-MM-DD" of a China calendar day → epoch ms of its start; NaN if malformed. */
-export function parseChinaDay(day: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return Number.NaN;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) - chinaOffsetMs;
-}
-
-export function formatChinaDay(instant: number): string {
-  return new Date(instant + chinaOffsetMs).toISOString().slice(0, 10);
-}
 
 /**
  * The period a window covers: whole days ending with today (the end is tomorrow's midnight, so the period and
@@ -60,8 +43,3 @@ export function previousPeriod(period: Period): Period {
 }
 
 export const periodDays = (period: Period): number => Math.round((period.to - period.from) / dayMs);
-
-/** ISO 8601 with the +08:00 offset, as the contract writes times. */
-export function toChinaIso(instant: number): string {
-  return new Date(instant + chinaOffsetMs).toISOString().replace('Z', '+08:00').replace('.000+', '+');
-}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { chinaDayStart } from '../domain/time-window';
+import { chinaDayStart } from '../domain/china-time';
 
 /**
  * The start of today (China time) as state that rolls over at midnight, so an always-on screen moves its time

@@ -2,9 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveWindow, toChinaIso } from '../../src/domain/time-window';
+import { resolveWindow } from '../../src/domain/time-window';
+import { dayMs, formatChinaDay, formatChinaTime } from '../../src/domain/china-time';
 import { openPage, launchBrowser, type OpenedPage } from './browser';
 import { cameraOf, projector } from './map-projection';
+import { changedPixels } from './pixels';
 import { settledShot } from './settle';
 
 /**
@@ -39,7 +41,7 @@ const shownCount = async (): Promise<number> =>
 /** What the provider returns for the window (and extra filters), fetched inside the page (through the mock). */
 async function providerCount(extra = ''): Promise<number> {
   const period = resolveWindow({ preset: '7d' }, Date.now());
-  const url = `/api/cases?from=${encodeURIComponent(toChinaIso(period.from))}&to=${encodeURIComponent(toChinaIso(period.to))}${extra}`;
+  const url = `/api/cases?from=${encodeURIComponent(formatChinaTime(period.from))}&to=${encodeURIComponent(formatChinaTime(period.to))}${extra}`;
   return page.evaluate(async (target) => {
     const response = await fetch(target);
     const body = (await response.json()) as { features: unknown[] };
@@ -69,21 +71,6 @@ async function mapShot(name: string): Promise<PNG> {
   const buffer = await page.locator('.grid-map__canvas').screenshot();
   writeFileSync(`test-results/cases-${name}.png`, buffer);
   return PNG.sync.read(buffer);
-}
-
-/** Pixels that differ between two shots: all of them, or those within `reach` pixels of a point. */
-function changedPixels(a: PNG, b: PNG, near?: [number, number], reach = 30): number {
-  let changed = 0;
-  for (let index = 0; index < a.data.length; index += 4) {
-    const [x, y] = [(index / 4) % a.width, Math.floor(index / 4 / a.width)];
-    if (near && (Math.abs(x - near[0]) > reach || Math.abs(y - near[1]) > reach)) continue;
-    const delta =
-      Math.abs(a.data[index]! - b.data[index]!) +
-      Math.abs(a.data[index + 1]! - b.data[index + 1]!) +
-      Math.abs(a.data[index + 2]! - b.data[index + 2]!);
-    if (delta > 30) changed += 1;
-  }
-  return changed;
 }
 
 /** The map once it has finished drawing: the baseline a filter's repaint is compared with. */
@@ -150,9 +137,7 @@ describe('live cases', () => {
     await expect.poll(() => frame.textContent()).toBe('整个窗口');
     await page.getByRole('button', { name: '播放' }).click();
     const period = resolveWindow({ preset: '7d' }, Date.now());
-    const days = [0, 1, 2].map((day) =>
-      new Date(period.from + day * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10),
-    );
+    const days = [0, 1, 2].map((day) => formatChinaDay(period.from + day * dayMs));
     const seen = new Set<string>();
     const counts = new Set<number>();
     // Each reading notes the frame's day and the count; polled until the first three days have been shown.
@@ -213,7 +198,7 @@ describe('live cases', () => {
       expect(y).toBeGreaterThan(30);
       expect(y).toBeLessThan(quiet.height - 30);
       await expect
-        .poll(() => Math.max(0, ...shots.map((shot) => changedPixels(quiet, shot, [x, y]))), {
+        .poll(() => Math.max(0, ...shots.map((shot) => changedPixels(quiet, shot, { near: [x, y] }))), {
           timeout: 10_000,
         })
         .toBeGreaterThan(20);

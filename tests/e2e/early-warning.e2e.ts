@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHotspotRule, findHotspots } from '../../src/domain/hotspots';
-import { toChinaIso } from '../../src/domain/time-window';
+import { formatChinaTime } from '../../src/domain/china-time';
 import { hotspotColour } from '../../src/map/cases/case-colours';
 import { baseUrl, launchBrowser, openPage, type OpenedPage } from './browser';
 import { countPixelsNear } from './pixels';
@@ -47,7 +47,7 @@ const mapShot = (page: Page) => page.locator('.grid-map').screenshot();
 async function flaggedByProvider(page: Page): Promise<string[]> {
   const now = Date.now();
   const from = now - 7 * (defaultHotspotRule.baselineWeeks + 1) * dayMs - dayMs;
-  const url = `/api/cases?from=${encodeURIComponent(toChinaIso(from))}&to=${encodeURIComponent(toChinaIso(now + dayMs))}`;
+  const url = `/api/cases?from=${encodeURIComponent(formatChinaTime(from))}&to=${encodeURIComponent(formatChinaTime(now + dayMs))}`;
   const cases = await page.evaluate(async (target) => {
     const response = await fetch(target);
     const body = (await response.json()) as {

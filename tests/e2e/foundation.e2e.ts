@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, openPage } from './browser';
 // The background as the base style declares it (src/map/base-style.ts), not as the running app reports it.
-import { countNonBackgroundPixels, mapBackground } from './pixels';
+import { countNonBackgroundPixels, gridPixels, mapBackground } from './pixels';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,6 +23,9 @@ describe('foundation, on the production build', () => {
     const shot = await canvas.screenshot();
     const { changed, total } = countNonBackgroundPixels(shot, mapBackground);
     expect(changed / total).toBeGreaterThan(0.05);
+    // And what differs is the grids, in their types' fills: a blank or transparent canvas (the page showing
+    // through) differs from the background too.
+    expect(gridPixels(shot) / total).toBeGreaterThan(0.05);
     expect(errors).toEqual([]);
     await context.close();
   });

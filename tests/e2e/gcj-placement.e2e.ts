@@ -5,7 +5,8 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveWindow, toChinaIso } from '../../src/domain/time-window';
+import { resolveWindow } from '../../src/domain/time-window';
+import { formatChinaTime } from '../../src/domain/china-time';
 import { darkMapBackground } from '../../src/map/base-style';
 import { hotspotColour } from '../../src/map/cases/case-colours';
 import { gridTypeColours } from '../../src/map/grid-fill';
@@ -228,7 +229,7 @@ describe('data on a GCJ-02 base map', () => {
     const page = await openOnGcj(`/?layers=grids,cases&window=7d&map=${middle[0]},${middle[1]},${zoom}`);
     await expect.poll(() => listedGrids(page), { timeout: 60_000 }).toContain(flaggedId);
     const period = resolveWindow({ preset: '7d' }, Date.now());
-    const url = `/api/cases?from=${encodeURIComponent(toChinaIso(period.from))}`;
+    const url = `/api/cases?from=${encodeURIComponent(formatChinaTime(period.from))}`;
     const cases = await page.evaluate(async (target) => {
       const body = (await (await fetch(target)).json()) as {
         features: { geometry: { coordinates: [number, number] } }[];

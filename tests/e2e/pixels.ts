@@ -39,21 +39,37 @@ export function countPixelsNear(png: Buffer, colour: [number, number, number], t
 /** Count the pixels that differ between two screenshots of the same size: how much of a view a change repainted. */
 export function countChangedPixels(a: Buffer, b: Buffer, tolerance = 24): { changed: number; total: number } {
   const first = PNG.sync.read(a);
-  const second = PNG.sync.read(b);
-  if (first.width !== second.width || first.height !== second.height) {
-    throw new Error(
-      `screenshots differ in size: ${first.width}×${first.height} and ${second.width}×${second.height}`,
-    );
+  return {
+    changed: changedPixels(first, PNG.sync.read(b), { tolerance }),
+    total: first.width * first.height,
+  };
+}
+
+/**
+ * The pixels that differ (by more than `tolerance`, summed over RGB) between two pictures of the same size: all
+ * of them, or those within `reach` pixels of the point `near`.
+ */
+export function changedPixels(
+  a: PNG,
+  b: PNG,
+  { near, reach = 30, tolerance = 30 }: { near?: [number, number]; reach?: number; tolerance?: number } = {},
+): number {
+  if (a.width !== b.width || a.height !== b.height) {
+    throw new Error(`screenshots differ in size: ${a.width}×${a.height} and ${b.width}×${b.height}`);
   }
+  const [left, right] = near ? [near[0] - reach, near[0] + reach] : [0, a.width];
+  const [top, bottom] = near ? [near[1] - reach, near[1] + reach] : [0, a.height];
   let changed = 0;
-  for (let offset = 0; offset < first.data.length; offset += 4) {
-    const d =
-      Math.abs((first.data[offset] ?? 0) - (second.data[offset] ?? 0)) +
-      Math.abs((first.data[offset + 1] ?? 0) - (second.data[offset + 1] ?? 0)) +
-      Math.abs((first.data[offset + 2] ?? 0) - (second.data[offset + 2] ?? 0));
-    if (d > tolerance) changed += 1;
-  }
-  return { changed, total: first.width * first.height };
+  for (let y = Math.max(0, Math.ceil(top)); y <= Math.min(a.height - 1, bottom); y += 1)
+    for (let x = Math.max(0, Math.ceil(left)); x <= Math.min(a.width - 1, right); x += 1) {
+      const index = (y * a.width + x) * 4;
+      const delta =
+        Math.abs(a.data[index]! - b.data[index]!) +
+        Math.abs(a.data[index + 1]! - b.data[index + 1]!) +
+        Math.abs(a.data[index + 2]! - b.data[index + 2]!);
+      if (delta > tolerance) changed += 1;
+    }
+  return changed;
 }
 
 export type Rgb = [number, number, number];

@@ -7,7 +7,7 @@ import {
 } from '../../src/contract/schemas/contract.schema';
 import { periodsOf, seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';
-import { chinaOffsetMinutes } from '../../server/src/china-time';
+import { chinaOffsetMinutes } from '../../src/domain/china-time';
 import { insertCase, mergeFirstTwo, serverOnCopiedDatabase } from './server-harness';
 
 /**

@@ -5,7 +5,7 @@ import { acceptsColumnar } from '../../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../../src/geo/columnar/points-columnar';
 import { searchParams, type ServerContext } from '../app';
 import { readCaseColumns } from '../case-columns';
-import { dayMs } from '../china-time';
+import { dayMs } from '../../../src/domain/china-time';
 import { readUnit } from '../units';
 
 /** Without `from`, the window is the 30 days before `to` (or now), as in the mock (docs/api.md). */

@@ -5,7 +5,7 @@ import { advertisedTileMaxZoom, vectorTilePath } from '../../../src/contract/vec
 import { acceptsColumnar } from '../../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../../src/geo/columnar/points-columnar';
 import { searchParams, type ServerContext } from '../app';
-import { formatContractTime } from '../china-time';
+import { formatChinaTime } from '../../../src/domain/china-time';
 import { readCommunity } from '../units';
 
 const geometry = `ST_AsGeoJSON(geom, 15)::json`;
@@ -35,7 +35,7 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
       city: city.city,
       bbox: city.bbox ?? [0, 0, 0, 0],
       crs: city.crs,
-      dataTime: formatContractTime(Date.now()),
+      dataTime: formatChinaTime(Date.now()),
       ...(city.attribution ? { attribution: city.attribution } : {}),
       live: true,
       tiles: {

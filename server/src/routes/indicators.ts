@@ -5,7 +5,7 @@ import { BadParameter, readPeriod, readWords } from '../../../src/contract/query
 import { periodsOf } from '../../../src/domain/indicator-series';
 import { emptyFigures, type IndicatorFigures, type Period } from '../../../src/domain/indicators';
 import { searchParams, type ServerContext } from '../app';
-import { chinaOffsetMinutes, dayMs, formatContractTime } from '../china-time';
+import { chinaOffsetMinutes, dayMs, formatChinaTime } from '../../../src/domain/china-time';
 import type { Pool } from '../db';
 import { unitFigures, volunteerHoursSql } from '../indicators-sql';
 import { readUnit, rootUnit, type Unit } from '../units';
@@ -83,12 +83,12 @@ export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: Serv
     ]);
     return reply.send({
       region: { id: unit.id, name: unit.name, level: unit.level },
-      from: formatContractTime(period.from),
-      to: formatContractTime(period.to),
+      from: formatChinaTime(period.from),
+      to: formatChinaTime(period.to),
       interval: interval[0],
       figures: withHours(figures.figures, periodHours.own.get(period.from) ?? 0),
       series: buckets.map((bucket, index) => ({
-        start: formatContractTime(bucket.from),
+        start: formatChinaTime(bucket.from),
         figures: withHours(figures.series[index] ?? emptyFigures(), seriesHours.own.get(bucket.from) ?? 0),
       })),
       children: children.map((child) => ({
@@ -100,7 +100,7 @@ export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: Serv
           periodHours.byChild.get(child.id) ?? 0,
         ),
       })),
-      dataTime: formatContractTime(now),
+      dataTime: formatChinaTime(now),
     });
   });
 }

@@ -13,6 +13,7 @@ import {
 import { joinCasesToGrids } from './client/case-grid-join';
 import { UnitTree, type Unit } from '../../domain/unit-tree';
 import { checkBody } from '../json-body';
+import { chinaOffsetMinutes, dayMs } from '../../domain/china-time';
 
 /**
  * `GET /indicators` computed in the browser, for case sources that have no indicators of their own (Open311, a
@@ -33,7 +34,6 @@ export interface ClientIndicatorsInput {
   utcOffsetMinutes?: number;
 }
 
-const dayMs = 86_400_000;
 const defaultDays = 30;
 const maxBuckets = 3_700;
 
@@ -80,7 +80,7 @@ export function computeIndicators(input: ClientIndicatorsInput): IndicatorsRespo
  * cannot drift apart.
  */
 export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResponse {
-  const { query, now, tree, utcOffsetMinutes = 480 } = input;
+  const { query, now, tree, utcOffsetMinutes = chinaOffsetMinutes } = input;
   const volunteerHours = input.volunteerHours ?? (() => 0);
   const unit = query.region === '' ? tree.root() : tree.get(query.region);
   if (!unit)

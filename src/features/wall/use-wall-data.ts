@@ -5,7 +5,8 @@ import { useDataSource } from '../../data/data-source-context';
 import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../data/layer-failure';
 import { dataQueries, unitTreeOf } from '../../data/queries';
 import type { LayerKind } from '../../domain/runtime-config';
-import { resolveWindow, toChinaIso } from '../../domain/time-window';
+import { resolveWindow } from '../../domain/time-window';
+import { dayMs, formatChinaTime } from '../../domain/china-time';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
 import { useToday } from '../../ui/use-today';
 
@@ -16,7 +17,6 @@ import { useToday } from '../../ui/use-today';
  * optional daily reload picks that up).
  */
 export const wallWindow = { preset: '30d' } as const;
-const dayMs = 86_400_000;
 
 export interface WallFreshness {
   /** Some source is failing while the wall shows older data. */
@@ -65,8 +65,8 @@ export function useWallData(sceneRegion: string | null, wantsCameras: boolean, w
   const region = sceneRegion ?? rootId;
   const indicatorQuery = dataQueries.indicators(source, {
     region: region ?? '',
-    from: toChinaIso(period.from),
-    to: toChinaIso(period.to),
+    from: formatChinaTime(period.from),
+    to: formatChinaTime(period.to),
     interval: 'day',
   });
   const indicators = useQuery({
@@ -77,8 +77,8 @@ export function useWallData(sceneRegion: string | null, wantsCameras: boolean, w
   });
   // The ticker reads the last two days, whatever the scene: the newest cases of the whole city.
   const caseQuery = dataQueries.cases(source, {
-    from: toChinaIso(today - dayMs),
-    to: toChinaIso(today + dayMs),
+    from: formatChinaTime(today - dayMs),
+    to: formatChinaTime(today + dayMs),
   });
   const cases = useQuery({ ...caseQuery, ...polled });
 

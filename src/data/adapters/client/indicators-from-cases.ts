@@ -4,8 +4,8 @@ import type { IndicatorsResponse } from '../../../contract/schemas/contract.sche
 import { computeIndicators } from '../client-indicators';
 import { IndicatorsClient, type IndicatorsInput } from './indicators-client';
 import { incompletenessOf, type MaybeIncomplete } from '../../incompleteness';
+import { dayMs } from '../../../domain/china-time';
 
-const dayMs = 86_400_000;
 /** Open cases older than this before the period's end are not fetched (docs/providers.md: a stated limit). */
 export const indicatorLookbackDays = 365;
 

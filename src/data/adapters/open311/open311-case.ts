@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DataError } from '../../data-error';
 import { stageOfRequest } from './open311-stage';
 import type { Open311Options, Open311Request, Open311Service } from './open311.schema';
+import { dayMs } from '../../../domain/china-time';
 
-const dayMs = 86_400_000;
 const isoWithOffset = z.iso.datetime({ offset: true });
 
 /** A GeoReport time as the contract's ISO 8601 with offset, keeping the server's own offset when it gave one. */

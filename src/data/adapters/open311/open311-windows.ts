@@ -1,4 +1,4 @@
-const dayMs = 86_400_000;
+import { dayMs } from '../../../domain/china-time';
 
 export interface TimeWindow {
   from: number;

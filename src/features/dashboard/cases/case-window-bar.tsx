@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Period } from '../../../domain/indicators';
-import { formatChinaDay } from '../../../domain/time-window';
+import { dayMs, formatChinaDay } from '../../../domain/china-time';
 import { useViewState, type WindowPreset } from '../../../ui/view-state';
 import { playbackDays, playbackSpeeds, type PlaybackSpeed } from './playback';
 import type { Playback } from './use-playback';
 
 const presets: Exclude<WindowPreset, 'custom'>[] = ['today', '7d', '30d'];
-const dayMs = 86_400_000;
 
 /** The window (kept in the URL, shared with the review) and the day-by-day playback through it. */
 export function CaseWindowBar({ period, playback }: { period: Period; playback: Playback }) {

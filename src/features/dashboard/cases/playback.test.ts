@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayMs, frameOf, nextDay, playbackDays } from './playback';
+import { dayMs } from '../../../domain/china-time';
+import { frameOf, nextDay, playbackDays } from './playback';
 
 const window = { from: Date.parse('2026-11-01T00:00:00+08:00'), to: Date.parse('2026-11-08T00:00:00+08:00') };
 

@@ -1,10 +1,10 @@
 import type { Period } from '../../../domain/indicators';
+import { dayMs } from '../../../domain/china-time';
 
 /**
  * Playback walks the window one day at a time: frame `day` is the day `day` days after the window's start.
  * Pure, so the bar and the map agree on what a frame is.
  */
-export const dayMs = 86_400_000;
 export const playbackSpeeds = [1, 2, 4, 8] as const;
 export type PlaybackSpeed = (typeof playbackSpeeds)[number];
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useDataSource } from '../../../data/data-source-context';
 import type { CaseColumns } from '../../../live/case-columns';
 import type { Period } from '../../../domain/indicators';
-import { toChinaIso } from '../../../domain/time-window';
+import { formatChinaTime } from '../../../domain/china-time';
 import { createTitleLoader } from './case-title-loader';
 
 /**
@@ -23,7 +23,10 @@ export function useCaseTitles(
 ): ReadonlyMap<string, string> {
   const source = useDataSource();
   const load = useMemo(() => createTitleLoader(source), [source]);
-  const window = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
+  const window = useMemo(
+    () => ({ from: formatChinaTime(period.from), to: formatChinaTime(period.to) }),
+    [period],
+  );
   const missing = new Set<string>();
   for (const row of rows) {
     const summary = columns.caseAt(row);

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useDataSource } from '../../../data/data-source-context';
 import { dataQueries, useGrids } from '../../../data/queries';
 import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../../../domain/hotspots';
-import { chinaDayStart, toChinaIso } from '../../../domain/time-window';
+import { chinaDayStart, dayMs, formatChinaTime } from '../../../domain/china-time';
 import { useMapCrs } from '../../../data/map-crs';
 import type { HotspotAreas } from '../../../map/cases/case-layers';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
@@ -18,7 +18,6 @@ export interface Hotspot {
   verdict: HotspotVerdict;
 }
 
-const dayMs = 86_400_000;
 const historyDays = 7 * (defaultHotspotRule.baselineWeeks + 1);
 
 export function useHotspots(enabled: boolean, now: number, gridsInRegion: ReadonlySet<string> | null) {
@@ -28,7 +27,7 @@ export function useHotspots(enabled: boolean, now: number, gridsInRegion: Readon
   // Whole days, so the query key holds all day; the rule itself is judged at `now`.
   const to = chinaDayStart(now) + dayMs;
   const query = useMemo(
-    () => ({ from: toChinaIso(to - (historyDays + 1) * dayMs), to: toChinaIso(to) }),
+    () => ({ from: formatChinaTime(to - (historyDays + 1) * dayMs), to: formatChinaTime(to) }),
     [to],
   );
   const history = useQuery({

@@ -13,7 +13,7 @@ import { recoveringInterval, useLayerFailure, type LayerFailure } from '../../..
 import { dataQueries, useGrids, useMeta } from '../../../data/queries';
 import type { CaseFeature } from '../../../contract/schemas/contract.schema';
 import type { Period } from '../../../domain/indicators';
-import { toChinaIso } from '../../../domain/time-window';
+import { formatChinaTime } from '../../../domain/china-time';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 
 export type CaseConnection =
@@ -63,7 +63,10 @@ export function useLiveCases(period: Period, enabled: boolean): LiveCaseData {
   });
   const openStream = enabled ? (opener.data ?? null) : null;
   const streaming = openStream !== null;
-  const query = useMemo(() => ({ from: toChinaIso(period.from), to: toChinaIso(period.to) }), [period]);
+  const query = useMemo(
+    () => ({ from: formatChinaTime(period.from), to: formatChinaTime(period.to) }),
+    [period],
+  );
   const refetchInterval = recoveringInterval(streaming ? false : config.refreshSeconds * 1000);
   const [streamState, setStreamState] = useState<StreamState>({ kind: 'connecting' });
   // Subscribe, then snapshot: the stream resumes from the server's latest event when it opens, so a snapshot taken

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatChinaDay } from '../../../domain/time-window';
+import { formatChinaDay } from '../../../domain/china-time';
 import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';

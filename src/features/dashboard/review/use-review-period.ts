@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Period } from '../../../domain/indicators';
-import { previousPeriod, resolveWindow, toChinaIso } from '../../../domain/time-window';
+import { previousPeriod, resolveWindow } from '../../../domain/time-window';
+import { formatChinaTime } from '../../../domain/china-time';
 import type { Interval } from '../../../contract/schemas/contract.schema';
 import { useToday } from '../../../ui/use-today';
 import { useViewSettings } from '../../../ui/view-state';
@@ -28,10 +29,10 @@ export function useReviewPeriod(): ReviewPeriod {
       period,
       previous,
       interval,
-      from: toChinaIso(period.from),
-      to: toChinaIso(period.to),
-      previousFrom: toChinaIso(previous.from),
-      previousTo: toChinaIso(previous.to),
+      from: formatChinaTime(period.from),
+      to: formatChinaTime(period.to),
+      previousFrom: formatChinaTime(previous.from),
+      previousTo: formatChinaTime(previous.to),
     };
   }, [view.window, today]);
 }
