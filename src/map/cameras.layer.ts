@@ -3,6 +3,7 @@ import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { cameraStatuses, type CameraStatus } from '../domain/points';
 import type { CameraCluster } from './camera-clusters/camera-clusters';
 import type { CameraSubset } from './camera-points';
+import { columnPointLayer } from './column-points.layer';
 import { districtLabelSize } from './area-layers';
 
 /**
@@ -38,20 +39,10 @@ export function cameraColours(subset: CameraSubset): Uint8Array {
 }
 
 export function cameraPointLayer(subset: CameraSubset, colours: Uint8Array): Layer {
-  return new ScatterplotLayer({
-    id: cameraLayerIds.points,
-    data: {
-      length: subset.count,
-      attributes: {
-        getPosition: { value: subset.positions, size: 2 },
-        getFillColor: { value: colours, size: 4, normalized: true },
-      },
-    },
-    radiusUnits: 'pixels',
+  return columnPointLayer(cameraLayerIds.points, subset, colours, {
     getRadius: 5,
     stroked: true,
     getLineColor: [255, 255, 255, 255],
-    lineWidthUnits: 'pixels',
     getLineWidth: 1.5,
     pickable: true,
   });
@@ -75,16 +66,7 @@ export const clusterRadius = (count: number): number =>
 
 /** The city-zoom dots: status colours, small and see-through, no outline. */
 export function cameraDotLayer(subset: CameraSubset, colours: Uint8Array): Layer {
-  return new ScatterplotLayer({
-    id: cameraLayerIds.dots,
-    data: {
-      length: subset.count,
-      attributes: {
-        getPosition: { value: subset.positions, size: 2 },
-        getFillColor: { value: colours, size: 4, normalized: true },
-      },
-    },
-    radiusUnits: 'pixels',
+  return columnPointLayer(cameraLayerIds.dots, subset, colours, {
     getRadius: 1.6,
     opacity: 0.75,
     stroked: false,

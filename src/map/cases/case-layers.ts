@@ -4,6 +4,7 @@ import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { heatColourRange, heatmapColourRange, hotspotColour } from './case-colours';
 import { RestingHeatmapLayer } from './resting-heatmap-layer';
+import { columnPointLayer } from '../column-points.layer';
 
 /**
  * Cases on the map as a function of (points, view): the heat of the filtered cases as a heatmap or as hexagon /
@@ -109,20 +110,10 @@ export function caseHeatLayer(
 }
 
 export function casePointLayer(points: CasePointColumns, colours: Uint8Array): Layer {
-  return new ScatterplotLayer({
-    id: caseLayerIds.points,
-    data: {
-      length: points.count,
-      attributes: {
-        getPosition: { value: points.positions, size: 2 },
-        getFillColor: { value: colours, size: 4, normalized: true },
-      },
-    },
-    radiusUnits: 'pixels',
+  return columnPointLayer(caseLayerIds.points, points, colours, {
     getRadius: 4,
     stroked: true,
     getLineColor: [255, 255, 255, 220],
-    lineWidthUnits: 'pixels',
     getLineWidth: 1,
   });
 }

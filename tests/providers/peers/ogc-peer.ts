@@ -1,12 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bbox } from '@turf/turf';
-import type { Feature } from 'geojson';
 import type { PeerCity } from '../fixtures/peer-city';
-import { answerWithMapserv } from './mapserv-cgi';
-import { startPeerServer, type PeerOptions, type PeerServer } from './peer-server';
+import { startMapservPeer } from './mapserv-cgi';
+import type { PeerOptions, PeerServer } from './peer-server';
 
 /**
  * MapServer 8 (Debian's mapserver-bin) publishing the peer city through its OGC API – Features, run as CGI behind
@@ -70,25 +66,6 @@ END
 `;
 }
 
-/** The peer city's layers as GeoJSON files in `directory`, one per layer, for MapServer's OGR input. */
-export function writeLayerFiles(directory: string, data: PeerCity) {
-  const { regions, grids, cameras, stations } = data.city;
-  const collections = { regions, grids, cameras, stations, cases: data.cases };
-  for (const [name, collection] of Object.entries(collections)) {
-    // Step times are nested objects, which a flat attribute table cannot hold.
-    const features = collection.features.map((feature) => {
-      const properties: Record<string, unknown> = { ...feature.properties };
-      delete properties.stageTimes;
-      return { ...feature, properties };
-    });
-    writeFileSync(
-      join(directory, `${name}.geojson`),
-      JSON.stringify({ type: 'FeatureCollection', features }),
-    );
-  }
-  return collections;
-}
-
 export interface OgcPeerOptions extends PeerOptions {
   /** MapServer's own largest `limit` (`oga_max_limit`): a larger one is clamped, the rest paged with `next`. */
   maxLimit?: number;
@@ -101,22 +78,18 @@ export interface OgcPeerOptions extends PeerOptions {
   onlineResource?: string;
 }
 
-export async function startOgcPeer(
+export function startOgcPeer(
   data: PeerCity,
   token: string,
   options: OgcPeerOptions = {},
 ): Promise<PeerServer & { base: string }> {
-  const directory = mkdtempSync(join(tmpdir(), 'gridboard-ogc-'));
-  const collections = writeLayerFiles(directory, data);
-  const configFile = join(directory, 'mapserver.conf');
-  const server = await startPeerServer((request, url, response) => {
-    if (request.headers.authorization !== `Bearer ${token}`) {
-      response.writeHead(401);
-      response.end();
-      return;
-    }
-    const limit = Number(url.searchParams.get('limit') ?? 0);
-    if (options.refuseLimitAbove !== undefined && limit > options.refuseLimitAbove) {
+  return startMapservPeer(data, token, options, {
+    name: 'ogc',
+    path: '/gridboard/ogcapi',
+    mapfile: (directory, base, extent) => mapfile(directory, base, extent, options.maxLimit),
+    refuse: (url, response) => {
+      const limit = Number(url.searchParams.get('limit') ?? 0);
+      if (options.refuseLimitAbove === undefined || limit <= options.refuseLimitAbove) return false;
       response.writeHead(400, { 'content-type': 'application/json' });
       response.end(
         JSON.stringify({
@@ -124,33 +97,7 @@ export async function startOgcPeer(
           description: `Invalid limit: must be between 1 and ${options.refuseLimitAbove}`,
         }),
       );
-      return;
-    }
-    return answerWithMapserv(configFile, request, url, response);
-  }, options);
-  const base = `${server.origin}/gridboard/ogcapi`;
-  writeFileSync(
-    join(directory, 'gridboard.map'),
-    mapfile(
-      directory,
-      options.onlineResource ?? base,
-      bbox({
-        type: 'FeatureCollection',
-        features: Object.values(collections).flatMap((collection): Feature[] => collection.features),
-      }),
-      options.maxLimit,
-    ),
-  );
-  writeFileSync(
-    configFile,
-    `CONFIG\n  MAPS\n    "gridboard" "${join(directory, 'gridboard.map')}"\n  END\nEND\n`,
-  );
-  return {
-    ...server,
-    base,
-    close: async () => {
-      await server.close();
-      rmSync(directory, { recursive: true, force: true });
+      return true;
     },
-  };
+  });
 }

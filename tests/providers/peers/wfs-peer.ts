@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bbox } from '@turf/turf';
-import type { Feature } from 'geojson';
 import type { PeerCity } from '../fixtures/peer-city';
-import { answerWithMapserv } from './mapserv-cgi';
-import { layerType, writeLayerFiles } from './ogc-peer';
-import { startPeerServer, type PeerOptions, type PeerServer } from './peer-server';
+import { startMapservPeer } from './mapserv-cgi';
+import { layerType } from './ogc-peer';
+import type { PeerOptions, PeerServer } from './peer-server';
 
 /**
  * MapServer 8 publishing the peer city as OGC WFS (2.0, 1.1), the way a city's GIS server does: GML 3.2 always,
@@ -72,38 +68,14 @@ END
 `;
 }
 
-export async function startWfsPeer(
+export function startWfsPeer(
   data: PeerCity,
   token: string,
   options: WfsPeerOptions,
 ): Promise<PeerServer & { base: string }> {
-  const directory = mkdtempSync(join(tmpdir(), 'gridboard-wfs-'));
-  const collections = writeLayerFiles(directory, data);
-  const configFile = join(directory, 'mapserver.conf');
-  const server = await startPeerServer((request, url, response) => {
-    if (request.headers.authorization !== `Bearer ${token}`) {
-      response.writeHead(401);
-      response.end();
-      return;
-    }
-    return answerWithMapserv(configFile, request, url, response);
-  }, options);
-  const base = `${server.origin}/wfs?map=gridboard`;
-  const extent = bbox({
-    type: 'FeatureCollection',
-    features: Object.values(collections).flatMap((collection): Feature[] => collection.features),
+  return startMapservPeer(data, token, options, {
+    name: 'wfs',
+    path: '/wfs?map=gridboard',
+    mapfile: (directory, base, extent) => mapfile(directory, base, extent, options),
   });
-  writeFileSync(join(directory, 'gridboard.map'), mapfile(directory, base, extent, options));
-  writeFileSync(
-    configFile,
-    `CONFIG\n  MAPS\n    "gridboard" "${join(directory, 'gridboard.map')}"\n  END\nEND\n`,
-  );
-  return {
-    ...server,
-    base,
-    close: async () => {
-      await server.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
-  };
 }
