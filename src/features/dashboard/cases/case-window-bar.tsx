@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Period } from '../../../domain/indicators';
 import { dayMs, formatChinaDay } from '../../../domain/china-time';
 import { useViewState, type WindowPreset } from '../../../ui/view-state';
+import { WindowPicker } from '../../../ui/window-picker';
 import { playbackDays, playbackSpeeds, type PlaybackSpeed } from './playback';
 import type { Playback } from './use-playback';
 
@@ -17,18 +18,7 @@ export function CaseWindowBar({ period, playback }: { period: Period; playback: 
   const days = playbackDays(period);
   return (
     <div className="case-window">
-      <div className="window-picker" role="group" aria-label={t('window.label')}>
-        {presets.map((preset) => (
-          <button
-            key={preset}
-            type="button"
-            aria-pressed={view.window.preset === preset}
-            onClick={() => setView({ window: { preset } })}
-          >
-            {t(`window.${preset}`)}
-          </button>
-        ))}
-      </div>
+      <WindowPicker presets={presets} />
       <form
         className="case-window__custom"
         onSubmit={(event) => {

@@ -14,7 +14,7 @@ import { TrendChart } from './trend-chart';
 import { useFocus } from './use-focus';
 import { useReviewCases } from './use-review-cases';
 import { useReviewPeriod } from './use-review-period';
-import { WindowPicker } from './window-picker';
+import { WindowPicker } from '../../../ui/window-picker';
 
 /** The leader's review beside the map: where am I, how is it doing, where is it worst. */
 export function ReviewPanel() {
