@@ -1,18 +1,14 @@
 import { http } from 'msw';
-import { indicatorsSchema, intervals } from '../../src/contract/schemas/contract.schema';
+import { indicatorsSchema } from '../../src/contract/schemas/contract.schema';
 import type { CaseProperties } from '../../src/domain/case';
-import { periodsOf, seriesOfCases } from '../../src/domain/indicator-series';
+import { seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';
-import { chinaOffsetMinutes, dayMs, formatChinaTime } from '../../src/domain/china-time';
+import { formatChinaTime } from '../../src/domain/china-time';
 import { caseUnitAt, readUnit } from './cases.handler';
 import type { MockState } from './mock-state';
-import { answerBadParameters, BadParameter, readPeriod, readWords } from './query-params';
+import { answerBadParameters, BadParameter, readIndicatorsQuery } from './query-params';
 import { respondValid } from './respond';
 import { volunteerHoursOfUnit } from './unit-volunteer-hours';
-
-/** A daily series over ten years is already more than any chart shows; beyond this the request is refused. */
-const maxBuckets = 3_700;
-export const defaultIndicatorDays = 30;
 
 export function indicatorsHandlers(state: MockState) {
   return [
@@ -23,13 +19,7 @@ export function indicatorsHandlers(state: MockState) {
         state.cases.catchUp(now);
         const unit = readUnit(state, params) ?? state.units.root();
         if (!unit) throw new BadParameter('unknown_region', 'the city has no root region');
-        const period = readPeriod(params, (to) => to - defaultIndicatorDays * dayMs, now);
-        const interval = [...(readWords(params, 'interval', intervals) ?? ['day' as const])];
-        if (interval.length !== 1 || interval[0] === undefined)
-          throw new BadParameter('bad_parameter', 'give one interval');
-        const buckets = periodsOf(period, interval[0], chinaOffsetMinutes);
-        if (buckets.length > maxBuckets)
-          throw new BadParameter('bad_parameter', `more than ${maxBuckets} ${interval[0]}s`);
+        const { period, interval, buckets } = readIndicatorsQuery(params, now);
 
         const depth = unit.path.length - 1;
         const own: CaseProperties[] = [];
@@ -63,7 +53,7 @@ export function indicatorsHandlers(state: MockState) {
           region: { id: unit.id, name: unit.name, level: unit.level },
           from: formatChinaTime(period.from),
           to: formatChinaTime(period.to),
-          interval: interval[0],
+          interval,
           figures: figuresOfCases(own, period, volunteerHoursOfUnit(state, unit, period)),
           series,
           children,

@@ -1,4 +1,7 @@
 import { parseBbox, parseWordList, type Bbox } from '../domain/case-filter';
+import { chinaOffsetMinutes, dayMs } from '../domain/china-time';
+import { periodsOf } from '../domain/indicator-series';
+import { intervals } from './schemas/contract.schema';
 
 /**
  * Reading query parameters the way the contract defines them (docs/api.md, Conventions), for the mock and the
@@ -64,4 +67,22 @@ export function readPeriod(params: URLSearchParams, defaultFrom: (to: number) =>
   const from = readInstant(params, 'from') ?? defaultFrom(to);
   if (from >= to) throw new BadParameter('bad_parameter', 'from must be before to');
   return { from, to };
+}
+
+/** A daily series over ten years is already more than any chart shows; beyond this the request is refused. */
+const maxBuckets = 3_700;
+const defaultIndicatorDays = 30;
+
+/**
+ * The window and series buckets of `/indicators` (docs/api.md): the 30 days before `to` (or now) unless `from` is
+ * given, one interval (`day` by default), local (UTC+8) buckets, at most 3,700 of them.
+ */
+export function readIndicatorsQuery(params: URLSearchParams, now: number) {
+  const period = readPeriod(params, (to) => to - defaultIndicatorDays * dayMs, now);
+  const [interval, ...more] = [...(readWords(params, 'interval', intervals) ?? ['day' as const])];
+  if (interval === undefined || more.length > 0) throw new BadParameter('bad_parameter', 'give one interval');
+  const buckets = periodsOf(period, interval, chinaOffsetMinutes);
+  if (buckets.length > maxBuckets)
+    throw new BadParameter('bad_parameter', `more than ${maxBuckets} ${interval}s`);
+  return { period, interval, buckets };
 }

@@ -1,18 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { intervals } from '../../../src/contract/schemas/contract.schema';
 import { partsAtOnce } from '../auth/parallel-parts';
-import { BadParameter, readPeriod, readWords } from '../../../src/contract/query-params';
-import { periodsOf } from '../../../src/domain/indicator-series';
+import { readIndicatorsQuery } from '../../../src/contract/query-params';
 import { emptyFigures, type IndicatorFigures, type Period } from '../../../src/domain/indicators';
 import { searchParams, type ServerContext } from '../app';
-import { chinaOffsetMinutes, dayMs, formatChinaTime } from '../../../src/domain/china-time';
+import { formatChinaTime } from '../../../src/domain/china-time';
 import type { Pool } from '../db';
 import { unitFigures, volunteerHoursSql } from '../indicators-sql';
 import { readUnit, rootUnit, type Unit } from '../units';
 
 /** A daily series over ten years is already more than any chart shows; beyond this the request is refused. */
-const maxBuckets = 3_700;
-const defaultIndicatorDays = 30;
 
 const withHours = (figures: IndicatorFigures, volunteerHours: number): IndicatorFigures => ({
   ...figures,
@@ -67,13 +63,7 @@ export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: Serv
     const params = searchParams(request.url);
     const now = Date.now();
     const unit = (await readUnit(pool, params)) ?? (await rootUnit(pool));
-    const period = readPeriod(params, (to) => to - defaultIndicatorDays * dayMs, now);
-    const interval = [...(readWords(params, 'interval', intervals) ?? ['day' as const])];
-    if (interval.length !== 1 || interval[0] === undefined)
-      throw new BadParameter('bad_parameter', 'give one interval');
-    const buckets = periodsOf(period, interval[0], chinaOffsetMinutes);
-    if (buckets.length > maxBuckets)
-      throw new BadParameter('bad_parameter', `more than ${maxBuckets} ${interval[0]}s`);
+    const { period, interval, buckets } = readIndicatorsQuery(params, now);
     const part = partsAtOnce(ownerPool, request);
     const [figures, periodHours, seriesHours, children] = await Promise.all([
       part(() => unitFigures(pool, unit, period, buckets)),
@@ -85,7 +75,7 @@ export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: Serv
       region: { id: unit.id, name: unit.name, level: unit.level },
       from: formatChinaTime(period.from),
       to: formatChinaTime(period.to),
-      interval: interval[0],
+      interval,
       figures: withHours(figures.figures, periodHours.own.get(period.from) ?? 0),
       series: buckets.map((bucket, index) => ({
         start: formatChinaTime(bucket.from),
