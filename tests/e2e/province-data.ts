@@ -1,3 +1,4 @@
+import { bboxPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 
 /**
@@ -15,18 +16,8 @@ const streetSide = 5;
 const cellWidth = (provinceBounds[2] - provinceBounds[0]) / provinceColumns;
 const cellHeight = (provinceBounds[3] - provinceBounds[1]) / provinceRows;
 
-const rectangle = (west: number, south: number, east: number, north: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ],
-});
+const rectangle = (west: number, south: number, east: number, north: number): Polygon =>
+  bboxPolygon([west, south, east, north]).geometry;
 
 const gridTypes = ['new_build', 'urban_village', 'old_town', 'work_unit', 'suburban'] as const;
 
