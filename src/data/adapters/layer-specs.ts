@@ -74,10 +74,26 @@ export const layerSpecs: Record<FeatureLayer, LayerSpec> = {
       'resolved',
       'satisfaction',
       'gridId',
+      // Who handles it and where it was settled (docs/api.md): flat attributes a source may have; escalations and
+      // supervision only where the source's properties hold the contract's JSON as is (an OGC API server's).
+      'department',
+      'assignee',
+      'resolvedAtLevel',
+      'escalations',
+      'supervision',
     ],
     numbers: [],
     booleans: ['resolved'],
-    nullable: ['closedAt', 'resolved', 'satisfaction', 'gridId'],
+    nullable: [
+      'closedAt',
+      'resolved',
+      'satisfaction',
+      'gridId',
+      'department',
+      'assignee',
+      'resolvedAtLevel',
+      'supervision',
+    ],
     geometry: 'point',
   },
 };
