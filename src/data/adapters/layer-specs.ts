@@ -74,26 +74,15 @@ export const layerSpecs: Record<FeatureLayer, LayerSpec> = {
       'resolved',
       'satisfaction',
       'gridId',
-      // Who handles it and where it was settled (docs/api.md): flat attributes a source may have; escalations and
-      // supervision only where the source's properties hold the contract's JSON as is (an OGC API server's).
+      // Who handles it and where it was settled (docs/api.md), as flat attributes; escalations and supervision are
+      // nested and a feature service flattens them, so they read as none.
       'department',
       'assignee',
       'resolvedAtLevel',
-      'escalations',
-      'supervision',
     ],
     numbers: [],
     booleans: ['resolved'],
-    nullable: [
-      'closedAt',
-      'resolved',
-      'satisfaction',
-      'gridId',
-      'department',
-      'assignee',
-      'resolvedAtLevel',
-      'supervision',
-    ],
+    nullable: ['closedAt', 'resolved', 'satisfaction', 'gridId', 'department', 'assignee', 'resolvedAtLevel'],
     geometry: 'point',
   },
 };
