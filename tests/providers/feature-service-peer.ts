@@ -9,8 +9,8 @@ import type { ProviderPeer } from './provider.contract';
  * 120 days before the peer's now and a bbox in central Jincheng. `server` is asked at each use: the peer starts in
  * the suite's beforeAll, after this is built.
  */
-/** What a feature service carries of a case: flat attributes, so no escalations and no supervision (nested). */
-const asFeatureServiceSees = (cases: PeerCity['cases']): PeerCity['cases'] => ({
+/** What a feature service or a file carries of a case: flat attributes, so no escalations and no supervision (nested). */
+export const asFeatureServiceSees = (cases: PeerCity['cases']): PeerCity['cases'] => ({
   ...cases,
   features: cases.features.map((feature) => ({
     ...feature,
