@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import {
   camerasSchema,
+  departmentsSchema,
   metaSchema,
   regionsSchema,
   stationsSchema,
@@ -9,12 +10,16 @@ import { pointInBbox } from '../../src/domain/case-filter';
 import { acceptsColumnar } from '../../src/geo/columnar/negotiate';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { formatChinaTime } from '../../src/domain/china-time';
+import { demoDepartments } from '../cases/departments';
 import { camerasColumnar } from '../../src/contract/columnar/camera-columns.encode';
 import type { MockState } from './mock-state';
 import { answerBadParameters, readBbox } from './query-params';
 import { respondValid } from './respond';
 
-/** The static layers: meta, regions, cameras and stations. Only meta's data time moves with the clock. */
+/**
+ * The static layers: meta, regions, cameras and stations, and the city's department list. Only meta's data time
+ * moves with the clock.
+ */
 export function geographyHandlers(state: MockState) {
   const base = state.baseUrl;
   return [
@@ -46,6 +51,11 @@ export function geographyHandlers(state: MockState) {
     ),
     http.get(`${base}/stations`, () =>
       respondValid(state, 'stationsSchema', stationsSchema, state.city.stations),
+    ),
+    http.get(`${base}/departments`, () =>
+      respondValid(state, 'departmentsSchema', departmentsSchema, {
+        departments: demoDepartments.map(({ id, name, categories }) => ({ id, name, categories })),
+      }),
     ),
   ];
 }

@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/case';
 import { caseId, type GridId } from '../../src/domain/ids';
 import { categoryProfiles, channelShares } from './case-catalogue';
+import { handlingAt, planHandling, type CaseHandling } from './case-handling';
 import { dayMs, formatChinaTime } from '../../src/domain/china-time';
 import type { GridProfile } from './grid-profiles';
 import { cumulativeOf, pickWeighted, type Random } from '../city/random';
@@ -31,6 +32,8 @@ export interface CasePlan {
   stageMs: number[];
   resolved: boolean;
   satisfaction: Satisfaction | null;
+  /** Department, assignee, settlement level, escalations and supervision (case-handling.ts). */
+  handling: CaseHandling;
 }
 
 /** The wire shape of one case (a GeoJSON point feature). */
@@ -93,30 +96,41 @@ export function planCase(
   const catalogue = categoryProfiles[category];
   const allowedMs = catalogue.deadlineDays * dayMs;
   const resolved = random.chance(profile.resolution);
+  // Drawn in the order they always were, so every case keeps its values.
+  const title = kind?.title ?? random.pick(catalogue.titles);
+  const coordinates = kind ? kind.place(random) : profile.sampler.sample(random);
+  const stageMs = planStages(random, reportedMs, allowedMs, random.chance(profile.onTime));
+  const satisfaction = drawSatisfaction(random, resolved, profile.satisfaction);
+  const dueMs = reportedMs + allowedMs;
+  const late = (stageMs.at(-1) ?? 0) > dueMs;
   return {
     id,
-    title: kind?.title ?? random.pick(catalogue.titles),
+    title,
     channel,
     category,
     gridId: profile.gridId,
-    coordinates: kind ? kind.place(random) : profile.sampler.sample(random),
+    coordinates,
     reportedMs,
-    dueMs: reportedMs + allowedMs,
-    stageMs: planStages(random, reportedMs, allowedMs, random.chance(profile.onTime)),
+    dueMs,
+    stageMs,
     resolved,
-    satisfaction: drawSatisfaction(random, resolved, profile.satisfaction),
+    satisfaction,
+    handling: planHandling(id, category, profile.gridId, late, allowedMs),
   };
 }
 
 /** The case as it stands at `nowMs`: steps entered so far, and an outcome only once closed. */
 export function caseAt(plan: CasePlan, nowMs: number): CaseWire {
   const stageTimes: Partial<Record<CaseStage, string>> = {};
+  const enteredMs: Partial<Record<CaseStage, number>> = {};
   let status: CaseStage = 'reported';
   for (let index = 0; index < caseStages.length; index++) {
     const stage = caseStages[index];
     const at = plan.stageMs[index];
     if (stage === undefined || at === undefined || at > nowMs) break;
     stageTimes[stage] = formatChinaTime(at);
+    // The wire's whole seconds, so the fields derived from a step agree with its time as sent.
+    enteredMs[stage] = Date.parse(stageTimes[stage]);
     status = stage;
   }
   const closed = stageTimes.closed !== undefined;
@@ -136,6 +150,7 @@ export function caseAt(plan: CasePlan, nowMs: number): CaseWire {
       satisfaction: closed ? plan.satisfaction : null,
       gridId: plan.gridId,
       stageTimes,
+      ...handlingAt(plan.handling, plan.dueMs, enteredMs, nowMs),
     },
   };
 }

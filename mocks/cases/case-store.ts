@@ -1,5 +1,6 @@
 import { caseStages } from '../../src/domain/case';
 import type { GridId } from '../../src/domain/ids';
+import { handlingAt } from './case-handling';
 import { caseAt, planCase, type CasePlan, type CaseWire } from './case-plan';
 import { chinaDateStamp, formatChinaTime } from '../../src/domain/china-time';
 import { caseIdOf, type GeneratedCases } from './generate-cases';
@@ -139,15 +140,20 @@ export class CaseStore {
     if (next === undefined) return;
     const at = formatChinaTime(atMs);
     const closed = next === 'closed';
+    const stageTimes = { ...properties.stageTimes, [next]: at };
+    const enteredMs = Object.fromEntries(
+      Object.entries(stageTimes).map(([stage, time]) => [stage, Date.parse(time)]),
+    );
     record.wire = {
       ...record.wire,
       properties: {
         ...properties,
         status: next,
-        stageTimes: { ...properties.stageTimes, [next]: at },
+        stageTimes,
         closedAt: closed ? at : null,
         resolved: closed ? plan.resolved : null,
         satisfaction: closed ? plan.satisfaction : null,
+        ...handlingAt(plan.handling, plan.dueMs, enteredMs, Date.parse(at)),
       },
     };
     if (closed) this.openPlans.delete(id);

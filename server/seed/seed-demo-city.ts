@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createMockState } from '../../mocks/api/mock-state';
+import { demoDepartments } from '../../mocks/cases/departments';
 import type { DemoCity } from '../../mocks/demo-city';
 import { dayMs } from '../../src/domain/china-time';
 
@@ -21,7 +22,7 @@ export async function seedDemoCity(
     await client.query('BEGIN');
     await client.query("SET LOCAL gridboard.loading = 'on'");
     await client.query(
-      'TRUNCATE city, regions, grids, cameras, stations, cases, volunteer_hours, case_events, grid_saves CASCADE',
+      'TRUNCATE city, regions, grids, cameras, stations, cases, departments, volunteer_hours, case_events, grid_saves CASCADE',
     );
     const { meta } = city;
     await client.query('INSERT INTO city (name, city, crs, attribution) VALUES ($1, $2, $3, $4)', [
@@ -125,16 +126,29 @@ export async function seedDemoCity(
         stations.map((station) => station.geometry.coordinates[1]),
       ],
     );
+    await client.query(
+      `INSERT INTO departments (id, name, categories, sort)
+       SELECT id, name, string_to_array(categories, ','), sort FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
+            AS d (id, name, categories, sort)`,
+      [
+        demoDepartments.map((department) => department.id),
+        demoDepartments.map((department) => department.name),
+        demoDepartments.map((department) => department.categories.join(',')),
+        demoDepartments.map((_, index) => index),
+      ],
+    );
     const cases = state.cases.records.map((record) => record.wire);
     await client.query(
       `INSERT INTO cases (id, title, channel, category, status, reported_at, due_at, closed_at, resolved, satisfaction,
-                          grid_id, stage_times, geom)
+                          grid_id, stage_times, geom, department, assignee, resolved_at_level, escalations, supervision)
        SELECT id, title, channel, category, status, reported_at, due_at, closed_at, resolved, satisfaction, grid_id,
-              stage_times::jsonb, ST_SetSRID(ST_MakePoint(x, y), 4326)
+              stage_times::jsonb, ST_SetSRID(ST_MakePoint(x, y), 4326), department, assignee, resolved_at_level,
+              escalations::jsonb, supervision::jsonb
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-                   $8::timestamptz[], $9::boolean[], $10::text[], $11::text[], $12::text[], $13::float8[], $14::float8[])
+                   $8::timestamptz[], $9::boolean[], $10::text[], $11::text[], $12::text[], $13::float8[], $14::float8[],
+                   $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
             AS c (id, title, channel, category, status, reported_at, due_at, closed_at, resolved, satisfaction, grid_id,
-                  stage_times, x, y)`,
+                  stage_times, x, y, department, assignee, resolved_at_level, escalations, supervision)`,
       [
         cases.map((item) => item.properties.id),
         cases.map((item) => item.properties.title),
@@ -150,6 +164,13 @@ export async function seedDemoCity(
         cases.map((item) => JSON.stringify(item.properties.stageTimes ?? {})),
         cases.map((item) => item.geometry.coordinates[0]),
         cases.map((item) => item.geometry.coordinates[1]),
+        cases.map((item) => item.properties.department),
+        cases.map((item) => item.properties.assignee),
+        cases.map((item) => item.properties.resolvedAtLevel),
+        cases.map((item) => JSON.stringify(item.properties.escalations)),
+        cases.map((item) =>
+          item.properties.supervision ? JSON.stringify(item.properties.supervision) : null,
+        ),
       ],
     );
     const log = state.volunteers;

@@ -214,10 +214,11 @@ export class CaseColumns extends ViewColumnArrays {
     this.positions[row * 2] = longitude;
     this.positions[row * 2 + 1] = latitude;
     for (const name of caseCodeColumnNames) {
-      const { labels, wire } = caseCodeColumns[name];
-      this[name][row] = codeOf(labels, properties[wire]);
+      const { labels, read } = caseCodeColumns[name];
+      this[name][row] = codeOf(labels, read(properties) ?? null);
     }
-    for (const name of caseTimeColumnNames) this[name][row] = timeOf(properties[caseTimeColumns[name].wire]);
+    for (const name of caseTimeColumnNames)
+      this[name][row] = timeOf(caseTimeColumns[name].read(properties) ?? null);
     caseStages.forEach((stage, index) => {
       const column = this.stageEntered[index];
       if (column) column[row] = timeOf(properties.stageTimes?.[stage] ?? null);

@@ -1,3 +1,4 @@
+import { allocateCaseViewArrays } from '../contract/columnar/case-column-table';
 import type { CaseSelection, CaseWeight } from './case-selection';
 import { caseViewOf, type CaseView } from './case-view';
 import {
@@ -72,17 +73,5 @@ export function viewBuffers(view: CaseView): ArrayBuffer[] {
 }
 
 function emptyWire(): ViewColumnsWire {
-  return {
-    count: 0,
-    positions: new Float32Array(0),
-    stage: new Uint8Array(0),
-    channel: new Uint8Array(0),
-    category: new Uint8Array(0),
-    satisfaction: new Uint8Array(0),
-    reportedAt: new Float64Array(0),
-    dueAt: new Float64Array(0),
-    closedAt: new Float64Array(0),
-    grid: new Int32Array(0),
-    stageEntered: [],
-  };
+  return { count: 0, ...allocateCaseViewArrays(0), stageEntered: [] };
 }

@@ -21,9 +21,15 @@ export abstract class ViewColumnArrays implements ViewColumns {
   channel: Uint8Array<ArrayBuffer>;
   category: Uint8Array<ArrayBuffer>;
   satisfaction: Uint8Array<ArrayBuffer>;
+  department: Uint8Array<ArrayBuffer>;
+  resolvedAtLevel: Uint8Array<ArrayBuffer>;
+  supervisionState: Uint8Array<ArrayBuffer>;
   reportedAt: Float64Array<ArrayBuffer>;
   dueAt: Float64Array<ArrayBuffer>;
   closedAt: Float64Array<ArrayBuffer>;
+  escalatedAt: Float64Array<ArrayBuffer>;
+  supervisedAt: Float64Array<ArrayBuffer>;
+  supervisionDeadline: Float64Array<ArrayBuffer>;
   grid: Int32Array<ArrayBuffer>;
   stageEntered: Float64Array<ArrayBuffer>[];
 
@@ -36,9 +42,15 @@ export abstract class ViewColumnArrays implements ViewColumns {
     this.channel = arrays.channel;
     this.category = arrays.category;
     this.satisfaction = arrays.satisfaction;
+    this.department = arrays.department;
+    this.resolvedAtLevel = arrays.resolvedAtLevel;
+    this.supervisionState = arrays.supervisionState;
     this.reportedAt = arrays.reportedAt;
     this.dueAt = arrays.dueAt;
     this.closedAt = arrays.closedAt;
+    this.escalatedAt = arrays.escalatedAt;
+    this.supervisedAt = arrays.supervisedAt;
+    this.supervisionDeadline = arrays.supervisionDeadline;
     this.grid = arrays.grid;
     this.stageEntered = arrays.stageEntered;
   }

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { caseRejoinContract } from './case-rejoin.contract';
 import { casesContract } from './cases.contract';
 import type { ContractClient } from './contract-client';
+import { departmentsContract } from './departments.contract';
 import { geographyContract } from './geography.contract';
 import { gridSaveContract } from './grid-save.contract';
 import { indicatorsContract } from './indicators.contract';
@@ -18,6 +19,7 @@ export function describeContract(name: string, makeClient: () => ContractClient)
   describe(`REST contract: ${name}`, () => {
     geographyContract(makeClient);
     casesContract(makeClient);
+    departmentsContract(makeClient);
     indicatorsContract(makeClient);
     gridSaveContract(makeClient);
     caseRejoinContract(makeClient);

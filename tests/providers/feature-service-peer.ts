@@ -9,6 +9,15 @@ import type { ProviderPeer } from './provider.contract';
  * 120 days before the peer's now and a bbox in central Jincheng. `server` is asked at each use: the peer starts in
  * the suite's beforeAll, after this is built.
  */
+/** What a feature service or a file carries of a case: flat attributes, so no escalations and no supervision (nested). */
+export const asFeatureServiceSees = (cases: PeerCity['cases']): PeerCity['cases'] => ({
+  ...cases,
+  features: cases.features.map((feature) => ({
+    ...feature,
+    properties: { ...feature.properties, escalations: [], supervision: null },
+  })),
+});
+
 export function featureServicePeer(
   config: RuntimeConfig,
   data: PeerCity,
@@ -18,7 +27,7 @@ export function featureServicePeer(
   return {
     config,
     layers: ['regions', 'grids', 'cameras', 'stations', 'cases'],
-    truth: { ...data.city, cases: data.cases },
+    truth: { ...data.city, cases: asFeatureServiceSees(data.cases) },
     refuses: ['indicators'],
     caseWindow: {
       from: new Date(peerNow.getTime() - 120 * 86_400_000).toISOString(),

@@ -6,6 +6,7 @@ import { peerCity, peerNow } from './fixtures/peer-city';
 import { cameraStatusWords, startFilesPeer } from './peers/files-peer';
 import type { PeerServer } from './peers/peer-server';
 import { describeProviderContract } from './provider.contract';
+import { asFeatureServiceSees } from './feature-service-peer';
 
 const token = 'files-secret-token';
 const data = peerCity();
@@ -45,7 +46,7 @@ describeProviderContract('files (GeoJSON, CSV, KML)', () => {
       },
     }),
     layers: ['regions', 'grids', 'cameras', 'stations', 'cases'],
-    truth: { ...data.city, cases: data.cases },
+    truth: { ...data.city, cases: asFeatureServiceSees(data.cases) },
     refuses: ['indicators'],
     caseWindow: {
       from: new Date(peerNow.getTime() - 40 * 86_400_000).toISOString(),

@@ -3,7 +3,7 @@ import { createDataSource } from '../../src/data/data-source';
 import type { CaseCollection } from '../../src/contract/schemas/contract.schema';
 import { runtimeConfigSchema } from '../../src/domain/runtime-config';
 import { peerCity, peerNow } from './fixtures/peer-city';
-import { jurisdiction, serviceCodes, startOpen311Peer } from './peers/open311-peer';
+import { agencies, jurisdiction, serviceCodes, startOpen311Peer } from './peers/open311-peer';
 import type { PeerServer } from './peers/peer-server';
 import { describeProviderContract } from './provider.contract';
 
@@ -20,6 +20,8 @@ afterAll(() => peer.close());
 const categories = Object.fromEntries(
   Object.entries(serviceCodes).map(([category, code]) => [code, category]),
 );
+/** agency_responsible (the city's department names) → the contract's department codes. */
+const departments = Object.fromEntries(agencies.map((agency) => [agency.name, agency.id]));
 const configOf = (options: Record<string, unknown> = {}) =>
   runtimeConfigSchema.parse({
     api: { baseUrl: `${peer.origin}/api` },
@@ -38,12 +40,22 @@ const configOf = (options: Record<string, unknown> = {}) =>
         provider: 'open311',
         url: `${peer.origin}/open311/v2/ `,
         headers: { Authorization: `Bearer ${token}` },
-        options: { jurisdictionId: jurisdiction, pageSize: 50, extensions: true, categories, ...options },
+        options: {
+          jurisdictionId: jurisdiction,
+          pageSize: 50,
+          extensions: true,
+          categories,
+          departments,
+          ...options,
+        },
       },
     },
   });
 
-/** What GeoReport can carry of a case: no channel, no satisfaction, "closed" meaning resolved. */
+/**
+ * What GeoReport can carry of a case: no channel, no satisfaction, "closed" meaning resolved; the department (as
+ * agency_responsible) but no assignee, level, escalation or supervision.
+ */
 const asOpen311Sees = (cases: CaseCollection): CaseCollection => ({
   ...cases,
   features: cases.features.map((feature) => ({
@@ -53,6 +65,10 @@ const asOpen311Sees = (cases: CaseCollection): CaseCollection => ({
       channel: 'other',
       resolved: feature.properties.status === 'closed' ? true : null,
       satisfaction: null,
+      assignee: null,
+      resolvedAtLevel: null,
+      escalations: [],
+      supervision: null,
     },
   })),
 });

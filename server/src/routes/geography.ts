@@ -47,6 +47,15 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
     });
   });
 
+  // The city's departments (docs/api.md): one list for every scope, read by every role that reads cases.
+  api.get('/departments', async (_request, reply) => {
+    const { rows } = await pool.query<{ body: string }>(
+      `SELECT coalesce(json_agg(json_build_object('id', id, 'name', name, 'categories', categories) ORDER BY sort), '[]')::text AS body
+       FROM departments`,
+    );
+    return reply.type('application/json').send(`{"departments":${rows[0]?.body ?? '[]'}}`);
+  });
+
   api.get('/regions', async (_request, reply) => {
     const { rows } = await pool.query<{ body: string }>(
       `SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'geometry', ${geometry},

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import {
+  caseCategories,
+  caseChannels,
+  caseStages,
+  satisfactionLevels,
+  settlementLevels,
+  supervisionStates,
+} from '../../domain/case';
+import { departmentIds } from '../../domain/department';
 import {
   allocateCaseViewArrays,
   caseCodeColumnNames,
@@ -40,6 +48,29 @@ const cases = Array.from({ length: 9 }, (_, index) => {
       satisfaction: closed ? (satisfactionLevels[index % 2] ?? null) : null,
       gridId: index === 4 ? null : `G${index % 2}`,
       stageTimes: { reported: iso(reported), filed: iso(reported + 7 * 60_000 * (index + 1)) },
+      department: index % 4 === 1 ? null : (departmentIds[index] ?? null),
+      assignee: `W${index}`,
+      resolvedAtLevel: closed ? (settlementLevels[index % 5] ?? null) : null,
+      escalations:
+        index % 2 === 0
+          ? []
+          : [
+              {
+                at: iso(reported + (index + 1) * 60_000),
+                fromLevel: 'grid' as const,
+                toLevel: 'community' as const,
+                reason: 'beyond_authority' as const,
+              },
+            ],
+      supervision:
+        index % 3 === 2
+          ? {
+              by: 'district' as const,
+              at: iso(reported + (index + 3) * hour),
+              deadline: iso(reported + (index + 30) * hour),
+              state: supervisionStates[index % 3] ?? 'active',
+            }
+          : null,
     },
   };
 });
@@ -49,18 +80,18 @@ describe('the case column table', () => {
     const wire = decodeCaseColumns(casesColumnar(cases));
     expect(wire.count).toBe(cases.length);
     for (const name of caseCodeColumnNames) {
-      const { wire: field, labels } = caseCodeColumns[name];
+      const { read, labels } = caseCodeColumns[name];
       const expected = cases.map(({ properties }) => {
-        const value = properties[field];
-        return value === null ? noCode : (labels as readonly string[]).indexOf(value);
+        const value = read(properties);
+        return value === null || value === undefined ? noCode : (labels as readonly string[]).indexOf(value);
       });
       expect([...wire[name]], name).toEqual(expected);
     }
     for (const name of caseTimeColumnNames) {
-      const field = caseTimeColumns[name].wire;
+      const { read } = caseTimeColumns[name];
       const expected = cases.map(({ properties }) => {
-        const value = properties[field];
-        return value === null ? Number.NaN : Date.parse(value);
+        const value = read(properties);
+        return value === null || value === undefined ? Number.NaN : Date.parse(value);
       });
       expect([...wire[name]], name).toEqual(expected);
     }
@@ -72,6 +103,10 @@ describe('the case column table', () => {
       expect([...(wire.stageEntered[index] ?? [])], step).toEqual(expected);
     });
     expect(wire.gridDictionary.slice().sort()).toEqual(['G0', 'G1']);
+    // The nested and derived columns really vary (a column read from the wrong place would be all none).
+    expect(new Set(wire.department).size).toBeGreaterThan(2);
+    expect(new Set(wire.supervisionState).size).toBe(2);
+    expect(wire.escalatedAt.filter((value) => !Number.isNaN(value)).length).toBe(4);
   });
 
   it('lists every value array once for a transfer, and grows every column keeping its rows', () => {

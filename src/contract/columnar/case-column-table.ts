@@ -1,4 +1,17 @@
-import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import {
+  caseCategories,
+  caseChannels,
+  caseStages,
+  satisfactionLevels,
+  settlementLevels,
+  supervisionStates,
+} from '../../domain/case';
+import { departmentIds } from '../../domain/department';
+import type { z } from 'zod';
+import type { casePropertiesSchema } from '../schemas/contract.schema';
+
+/** A case's properties as the wire has them (a parsed case fits too): what each column's `read` takes. */
+type CaseFields = z.input<typeof casePropertiesSchema>;
 
 /**
  * The case columns, declared once. The wire format's columns (docs/api.md, "Columnar points"), the decoder's
@@ -9,20 +22,53 @@ import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '..
  *   are category columns named `wire`; `required` ones must have a value for every case.
  * - `time` columns hold epoch ms (NaN for none) in a Float64Array; on the wire they are timestamp columns.
  * - `stageEntered` is one time column per step of caseStages (`stageTimes.<step>` on the wire).
+ * - `read` takes the column's value out of a case's GeoJSON properties (the stream's events, a GeoJSON answer), so a
+ *   value nested in the case (`supervision.state`) is a column like any other.
  * - `positions` (two per row) and `grid` (a row of the grid list, -1 for none) are the live columns' own: the wire
  *   carries float64 positions and a grid-id dictionary instead.
  */
 export const caseCodeColumns = {
-  stage: { wire: 'status', labels: caseStages, required: true },
-  channel: { wire: 'channel', labels: caseChannels, required: true },
-  category: { wire: 'category', labels: caseCategories, required: true },
-  satisfaction: { wire: 'satisfaction', labels: satisfactionLevels, required: false },
+  stage: { wire: 'status', labels: caseStages, required: true, read: (c: CaseFields) => c.status },
+  channel: { wire: 'channel', labels: caseChannels, required: true, read: (c: CaseFields) => c.channel },
+  category: { wire: 'category', labels: caseCategories, required: true, read: (c: CaseFields) => c.category },
+  satisfaction: {
+    wire: 'satisfaction',
+    labels: satisfactionLevels,
+    required: false,
+    read: (c: CaseFields) => c.satisfaction,
+  },
+  department: {
+    wire: 'department',
+    labels: departmentIds,
+    required: false,
+    read: (c: CaseFields) => c.department,
+  },
+  resolvedAtLevel: {
+    wire: 'resolvedAtLevel',
+    labels: settlementLevels,
+    required: false,
+    read: (c: CaseFields) => c.resolvedAtLevel,
+  },
+  supervisionState: {
+    wire: 'supervision.state',
+    labels: supervisionStates,
+    required: false,
+    read: (c: CaseFields) => c.supervision?.state,
+  },
 } as const;
 
 export const caseTimeColumns = {
-  reportedAt: { wire: 'reportedAt', required: true },
-  dueAt: { wire: 'dueAt', required: true },
-  closedAt: { wire: 'closedAt', required: false },
+  reportedAt: { wire: 'reportedAt', required: true, read: (c: CaseFields) => c.reportedAt },
+  dueAt: { wire: 'dueAt', required: true, read: (c: CaseFields) => c.dueAt },
+  closedAt: { wire: 'closedAt', required: false, read: (c: CaseFields) => c.closedAt },
+  /** The first step up the ladder (the escalation rate counts cases that have one). */
+  escalatedAt: { wire: 'escalatedAt', required: false, read: (c: CaseFields) => c.escalations?.[0]?.at },
+  supervisedAt: { wire: 'supervision.at', required: false, read: (c: CaseFields) => c.supervision?.at },
+  supervisionDeadline: {
+    wire: 'supervision.deadline',
+    required: false,
+    read: (c: CaseFields) => c.supervision?.deadline,
+  },
 } as const;
 
 export type CaseCodeColumn = keyof typeof caseCodeColumns;

@@ -75,14 +75,18 @@ export function casesColumnar(features: readonly CaseWire[]): ArrayBuffer {
   return encodeCaseColumns({
     positions: features.flatMap(({ geometry }) => geometry.coordinates),
     ids: column((properties) => properties.id),
-    codes: byName(
-      caseCodeColumnNames.map((name) => caseCodeColumns[name].wire),
-      (wire) => column((properties) => properties[wire] ?? null),
-    ),
-    times: byName(
-      caseTimeColumnNames.map((name) => caseTimeColumns[name].wire),
-      (wire) => column((properties) => time(properties[wire])),
-    ),
+    codes: Object.fromEntries(
+      caseCodeColumnNames.map((name) => {
+        const { wire, read } = caseCodeColumns[name];
+        return [wire, column((properties) => read(properties) ?? null)];
+      }),
+    ) as unknown as CaseColumnValues['codes'],
+    times: Object.fromEntries(
+      caseTimeColumnNames.map((name) => {
+        const { wire, read } = caseTimeColumns[name];
+        return [wire, column((properties) => time(read(properties)))];
+      }),
+    ) as unknown as CaseColumnValues['times'],
     stageTimes: byName(caseStages, (stage) => column((properties) => time(properties.stageTimes?.[stage]))),
     resolved: column((properties) => properties.resolved ?? null),
     gridId: column((properties) => properties.gridId ?? null),

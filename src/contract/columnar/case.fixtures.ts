@@ -1,4 +1,11 @@
-import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import {
+  caseCategories,
+  caseChannels,
+  caseStages,
+  satisfactionLevels,
+  settlementLevels,
+} from '../../domain/case';
+import { departmentIds } from '../../domain/department';
 import { caseId, gridId } from '../../domain/ids';
 import type { CaseFeature } from '../schemas/contract.schema';
 import { encodePointsColumnar } from '../../geo/columnar/points-columnar.encode';
@@ -27,6 +34,11 @@ export function sampleCase(index: number, overrides: Partial<CaseFeature['proper
       resolved: closed ? index % 4 !== 0 : null,
       satisfaction: closed ? (satisfactionLevels[index % 3] ?? null) : null,
       gridId: index % 11 === 0 ? null : gridId(sampleGridIds[index % sampleGridIds.length] ?? 'G1'),
+      department: index % 3 === 0 ? (departmentIds[index % departmentIds.length] ?? null) : null,
+      assignee: status === 'reported' || status === 'filed' ? null : `W${index % 7}`,
+      resolvedAtLevel: closed ? (settlementLevels[index % 3] ?? null) : null,
+      escalations: [],
+      supervision: null,
       ...overrides,
     },
   };

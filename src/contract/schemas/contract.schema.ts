@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { cameraPurposes, cameraStatuses, stationKinds, stationLevels } from '../../domain/points';
-import { caseCategories, caseChannels, caseStages, satisfactionLevels } from '../../domain/case';
+import {
+  caseCategories,
+  caseChannels,
+  caseStages,
+  escalationReasons,
+  satisfactionLevels,
+  settlementLevels,
+  supervisingLevels,
+  supervisionStates,
+} from '../../domain/case';
+import { departmentIds } from '../../domain/department';
 import { gridTypes } from '../../domain/grid';
 import { regionLevels } from '../../domain/hierarchy';
 import { caseId, cameraId, gridId, regionId, stationId } from '../../domain/ids';
@@ -93,6 +103,19 @@ export type StationFeature = StationCollection['features'][number];
 
 const stageTimesSchema = z.partialRecord(z.enum(caseStages), isoDateTime);
 
+export const escalationSchema = z.object({
+  at: isoDateTime,
+  fromLevel: z.enum(settlementLevels),
+  toLevel: z.enum(settlementLevels),
+  reason: z.enum(escalationReasons),
+});
+export const supervisionSchema = z.object({
+  by: z.enum(supervisingLevels),
+  at: isoDateTime,
+  deadline: isoDateTime,
+  state: z.enum(supervisionStates),
+});
+
 export const casePropertiesSchema = z.object({
   id: nonEmpty.transform(caseId),
   title: z.string(),
@@ -106,6 +129,13 @@ export const casePropertiesSchema = z.object({
   satisfaction: z.enum(satisfactionLevels).nullable(),
   gridId: nonEmpty.transform(gridId).nullable(),
   stageTimes: stageTimesSchema.optional(),
+  // Who handles it and where it was settled (docs/api.md, "Departments and levels"): a source without them
+  // (an Open311 or OGC service that does not say) gives none, so they default to nothing.
+  department: z.enum(departmentIds).nullable().default(null),
+  assignee: nonEmpty.nullable().default(null),
+  resolvedAtLevel: z.enum(settlementLevels).nullable().default(null),
+  escalations: z.array(escalationSchema).default([]),
+  supervision: supervisionSchema.nullable().default(null),
 });
 export const casesSchema = featureCollectionSchema(pointSchema, casePropertiesSchema);
 export type CaseCollection = z.infer<typeof casesSchema>;
@@ -116,6 +146,17 @@ export const caseEventSchema = z.object({
   geometry: pointSchema,
   properties: casePropertiesSchema,
 });
+
+export const departmentsSchema = z.object({
+  departments: z.array(
+    z.object({
+      id: z.enum(departmentIds),
+      name: nonEmpty,
+      categories: z.array(z.enum(caseCategories)),
+    }),
+  ),
+});
+export type DepartmentsResponse = z.infer<typeof departmentsSchema>;
 
 const ratioSchema = z.object({ numerator: z.number().nonnegative(), denominator: z.number().nonnegative() });
 export const indicatorFiguresSchema = z.object({

@@ -74,10 +74,15 @@ export const layerSpecs: Record<FeatureLayer, LayerSpec> = {
       'resolved',
       'satisfaction',
       'gridId',
+      // Who handles it and where it was settled (docs/api.md), as flat attributes; escalations and supervision are
+      // nested and a feature service flattens them, so they read as none.
+      'department',
+      'assignee',
+      'resolvedAtLevel',
     ],
     numbers: [],
     booleans: ['resolved'],
-    nullable: ['closedAt', 'resolved', 'satisfaction', 'gridId'],
+    nullable: ['closedAt', 'resolved', 'satisfaction', 'gridId', 'department', 'assignee', 'resolvedAtLevel'],
     geometry: 'point',
   },
 };

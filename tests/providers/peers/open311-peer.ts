@@ -2,6 +2,7 @@ import type { CaseCategory, CaseStage } from '../../../src/domain/case';
 import type { CaseFeature } from '../../../src/contract/schemas/contract.schema';
 import type { PeerCity } from '../fixtures/peer-city';
 import { sendJson, startPeerServer, type PeerOptions, type PeerServer } from './peer-server';
+import { demoDepartment } from '../../../mocks/cases/departments';
 
 /**
  * A GeoReport v2 server for the Open311 adapter: `services.json` and `requests.json` over the peer city's cases,
@@ -30,6 +31,8 @@ const stageNotes: Record<Exclude<CaseStage, 'closed'>, string> = {
 /** The specification's example response, verbatim in its quirks (the `006` is not valid JSON). */
 export const specExample = `[{"service_request_id":638344,"status":"closed","status_notes":"Duplicate request.","service_name":"Sidewalk and Curb Issues","service_code":006,"description":null,"agency_responsible":null,"service_notice":null,"requested_datetime":"2010-04-14T06:37:38-08:00","updated_datetime":"2010-04-14T06:37:38-08:00","expected_datetime":"2010-04-15T06:37:38-08:00","address":"8TH AVE and JUDAH ST","address_id":545483,"zipcode":94122,"lat":37.762221815,"long":-122.4651145,"media_url":"http://city.gov.s3.amazonaws.com/requests/media/638344.jpg "},{"service_request_id":638349,"status":"open","status_notes":null,"service_name":"Sidewalk and Curb Issues","service_code":006,"description":null,"agency_responsible":null,"service_notice":null,"requested_datetime":"2010-04-19T06:37:38-08:00","updated_datetime":"2010-04-19T06:37:38-08:00","expected_datetime":"2010-04-19T06:37:38-08:00","address":"8TH AVE and JUDAH ST","address_id":545483,"zipcode":94122,"lat":37.762221815,"long":-122.4651145,"media_url":"http://city.gov.s3.amazonaws.com/requests/media/638349.jpg"}]`;
 
+export { demoDepartments as agencies } from '../../../mocks/cases/departments';
+
 function requestOf(feature: CaseFeature, index: number, extensions: boolean) {
   const p = feature.properties;
   const [longitude, latitude] = feature.geometry.coordinates;
@@ -46,6 +49,8 @@ function requestOf(feature: CaseFeature, index: number, extensions: boolean) {
     requested_datetime: p.reportedAt,
     updated_datetime: p.closedAt ?? p.reportedAt,
     expected_datetime: p.dueAt,
+    // The department by the city's name for it, as a GeoReport server names its agencies.
+    agency_responsible: p.department === null ? null : (demoDepartment(p.department)?.name ?? null),
     address: null,
     lat: index % 3 === 0 ? String(latitude) : latitude,
     long: index % 3 === 0 ? String(longitude) : longitude,

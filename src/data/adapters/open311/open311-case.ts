@@ -19,7 +19,8 @@ function contractTime(text: string, field: string): string {
  * One service request as a contract case, or null when it cannot be drawn (no id, or an address without
  * coordinates: Gridboard does not geocode). What GeoReport cannot say is filled by stated rules: the channel from
  * the options, `resolved` = closed (the specification defines closed as "resolved"), satisfaction unknown (null,
- * shown as "no data"), the grid left to the spatial join.
+ * shown as "no data"), the grid left to the spatial join, the department from `agency_responsible` through
+ * `options.departments`; GeoReport has no assignee, level, escalation or supervision, so they are none.
  */
 export function caseOfRequest(
   request: Open311Request,
@@ -63,6 +64,13 @@ export function caseOfRequest(
       satisfaction: null,
       gridId: null,
       stageTimes: { reported: reportedAt, ...(closedAt !== null && { closed: closedAt }) },
+      department: request.agency_responsible
+        ? (options.departments[request.agency_responsible] ?? null)
+        : null,
+      assignee: null,
+      resolvedAtLevel: null,
+      escalations: [],
+      supervision: null,
     },
   };
 }

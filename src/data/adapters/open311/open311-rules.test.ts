@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stageOfRequest } from './open311-stage';
 import { splitWindows } from './open311-windows';
-import { open311RequestSchema } from './open311.schema';
+import { caseOfRequest } from './open311-case';
+import { open311OptionsSchema, open311RequestSchema } from './open311.schema';
 
 const dayMs = 86_400_000;
 const request = (fields: Record<string, unknown>) =>
@@ -41,5 +42,24 @@ describe('open311 rules', () => {
       long: -122.46,
       media_url: 'http://x.test/a.jpg',
     });
+  });
+
+  it('names the department from agency_responsible through the options, and none for an agency not listed', () => {
+    const options = open311OptionsSchema.parse({ departments: { 'City Public Works': 'urban_management' } });
+    const at = { lat: 35.5, long: 112.85, service_request_id: 'R1' };
+    const mapped = caseOfRequest(
+      request({ ...at, agency_responsible: 'City Public Works' }),
+      new Map(),
+      options,
+    );
+    expect(mapped?.properties).toMatchObject({
+      department: 'urban_management',
+      assignee: null,
+      resolvedAtLevel: null,
+      escalations: [],
+      supervision: null,
+    });
+    const other = caseOfRequest(request({ ...at, agency_responsible: 'Parks' }), new Map(), options);
+    expect(other?.properties.department).toBeNull();
   });
 });

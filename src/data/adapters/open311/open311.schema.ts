@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseCategories, caseChannels } from '../../../domain/case';
+import { departmentIds } from '../../../domain/department';
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), read leniently where real servers differ from the
@@ -33,6 +34,8 @@ export const open311RequestSchema = z.object({
   lat: coordinate,
   long: coordinate,
   media_url: optionalText,
+  /** The agency GeoReport names as responsible: a department, through `options.departments`. */
+  agency_responsible: optionalText,
   /** Servers that implement the `extensions` add-on put their own fields here. */
   extended_attributes: z.record(z.string(), z.unknown()).nullish(),
 });
@@ -69,6 +72,8 @@ export const open311OptionsSchema = z.object({
   /** service_code (or service_name) → the dashboard's category. */
   categories: z.record(z.string(), z.enum(caseCategories)).default({}),
   defaultCategory: z.enum(caseCategories).default('livelihood'),
+  /** agency_responsible → the department's code (docs/api.md, /departments); an agency not listed gives none. */
+  departments: z.record(z.string(), z.enum(departmentIds)).default({}),
   channel: z.enum(caseChannels).default('other'),
   /** Deadline for a request without `expected_datetime`, in days after it was requested. */
   defaultDeadlineDays: z.number().positive().default(15),

@@ -1,0 +1,122 @@
+import { isWithinStreet, settlementLevels, type CaseProperties, type SettlementLevel } from './case';
+import type { DepartmentId } from './department';
+import type { Period } from './indicators';
+import { addRatios, emptyRatio, type Ratio } from './ratio';
+
+/**
+ * Where matters are settled and how late ones are supervised, for one unit and one period: the single definition
+ * of these indicators, written as indicators.ts writes the others (counts and pairs of counts over the cases
+ * closed in the period, so a parent's figures are the sum of its children's).
+ */
+export interface SettlementFigures {
+  /** Cases closed in the period, by the level they were settled at. */
+  settledAt: Record<SettlementLevel, number>;
+  /** Settled at the grid, community or street ÷ closed with a level ("小事不出村、大事不出镇" as one figure). */
+  withinStreet: Ratio;
+  /** Closed with at least one step up the ladder ÷ closed, for cases closed in the period. */
+  escalationRate: Ratio;
+  /** Cases taken up for supervision (督办) in the period. */
+  supervisedCases: number;
+  /** Closed by the supervision's deadline ÷ supervised, for supervised cases closed in the period. */
+  supervisionMet: Ratio;
+}
+
+export type SettlementFacts = Pick<
+  CaseProperties,
+  'closedAt' | 'resolvedAtLevel' | 'escalations' | 'supervision'
+>;
+
+export const emptySettlement = (): SettlementFigures => ({
+  settledAt: { grid: 0, community: 0, street: 0, district: 0, city: 0 },
+  withinStreet: emptyRatio(),
+  escalationRate: emptyRatio(),
+  supervisedCases: 0,
+  supervisionMet: emptyRatio(),
+});
+
+const inPeriod = (ms: number, period: Period) => ms >= period.from && ms < period.to;
+
+/** Add one case's contribution (mutates `figures`, as countCase does). */
+export function countSettlement(figures: SettlementFigures, facts: SettlementFacts, period: Period): void {
+  const supervision = facts.supervision;
+  if (supervision !== null && inPeriod(Date.parse(supervision.at), period)) figures.supervisedCases += 1;
+  if (facts.closedAt === null) return;
+  const closed = Date.parse(facts.closedAt);
+  if (!inPeriod(closed, period)) return;
+  const level = facts.resolvedAtLevel;
+  if (level !== null) {
+    figures.settledAt[level] += 1;
+    figures.withinStreet.denominator += 1;
+    if (isWithinStreet(level)) figures.withinStreet.numerator += 1;
+  }
+  figures.escalationRate.denominator += 1;
+  if (facts.escalations.length > 0) figures.escalationRate.numerator += 1;
+  if (supervision !== null) {
+    figures.supervisionMet.denominator += 1;
+    if (closed <= Date.parse(supervision.deadline)) figures.supervisionMet.numerator += 1;
+  }
+}
+
+export function settlementOfCases(cases: Iterable<SettlementFacts>, period: Period): SettlementFigures {
+  const figures = emptySettlement();
+  for (const facts of cases) countSettlement(figures, facts, period);
+  return figures;
+}
+
+export function sumSettlement(parts: Iterable<SettlementFigures>): SettlementFigures {
+  const total = emptySettlement();
+  for (const part of parts) {
+    for (const level of settlementLevels) total.settledAt[level] += part.settledAt[level];
+    total.withinStreet = addRatios(total.withinStreet, part.withinStreet);
+    total.escalationRate = addRatios(total.escalationRate, part.escalationRate);
+    total.supervisedCases += part.supervisedCases;
+    total.supervisionMet = addRatios(total.supervisionMet, part.supervisionMet);
+  }
+  return total;
+}
+
+/** The share settled at each level, of the cases closed with a level; null for every level when there are none. */
+export function settlementShares(figures: SettlementFigures): Record<SettlementLevel, number | null> {
+  const total = figures.withinStreet.denominator;
+  const shares = {} as Record<SettlementLevel, number | null>;
+  for (const level of settlementLevels) shares[level] = total === 0 ? null : figures.settledAt[level] / total;
+  return shares;
+}
+
+export type DepartmentFacts = Pick<CaseProperties, 'department' | 'reportedAt' | 'dueAt' | 'closedAt'>;
+
+/** One department's figures for a period, over the cases it handled that were closed in the period. */
+export interface DepartmentFigures {
+  department: DepartmentId;
+  /** Closed by dueAt ÷ closed. */
+  onTimeRate: Ratio;
+  /** Median of closedAt − reportedAt, in ms; null with no case. A median does not add up: it is per department. */
+  medianHandlingMs: number | null;
+}
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
+}
+
+/** Every department that closed a case in the period, in the order they first appear. */
+export function departmentFigures(cases: Iterable<DepartmentFacts>, period: Period): DepartmentFigures[] {
+  const byDepartment = new Map<DepartmentId, { onTime: Ratio; times: number[] }>();
+  for (const facts of cases) {
+    if (facts.department === null || facts.closedAt === null) continue;
+    const closed = Date.parse(facts.closedAt);
+    if (!inPeriod(closed, period)) continue;
+    const entry = byDepartment.get(facts.department) ?? { onTime: emptyRatio(), times: [] };
+    byDepartment.set(facts.department, entry);
+    entry.onTime.denominator += 1;
+    if (closed <= Date.parse(facts.dueAt)) entry.onTime.numerator += 1;
+    entry.times.push(closed - Date.parse(facts.reportedAt));
+  }
+  return [...byDepartment].map(([department, { onTime, times }]) => ({
+    department,
+    onTimeRate: onTime,
+    medianHandlingMs: median(times.sort((a, b) => a - b)),
+  }));
+}
