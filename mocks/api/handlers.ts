@@ -3,6 +3,7 @@ import { casesHandlers } from './cases.handler';
 import { geographyHandlers } from './geography.handler';
 import { gridsHandlers } from './grids.handler';
 import { indicatorsHandlers } from './indicators.handler';
+import { workersHandlers } from './workers.handler';
 import { createMockState, type MockApiOptions, type MockState } from './mock-state';
 
 export type { MockApiOptions, MockState } from './mock-state';
@@ -20,6 +21,7 @@ export function createMockApi(options: MockApiOptions) {
     ...casesHandlers(state),
     ...gridsHandlers(state),
     ...indicatorsHandlers(state),
+    ...workersHandlers(state),
   ];
   return { state, handlers };
 }

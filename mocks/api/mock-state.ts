@@ -4,6 +4,7 @@ import { generateCases } from '../cases/generate-cases';
 import { generateVolunteerHours, type VolunteerLog } from '../cases/volunteer-hours';
 import { GridStore } from './grid-store';
 import { UnitTree } from '../../src/domain/unit-tree';
+import { WorkerStore } from '../workers/worker-store';
 
 export interface MockApiOptions {
   city: DemoCity;
@@ -34,6 +35,7 @@ export interface MockState {
   grids: GridStore;
   cases: CaseStore;
   volunteers: VolunteerLog;
+  workers: WorkerStore;
   streamIntervalMs: number;
   validateResponses: boolean;
 }
@@ -68,6 +70,7 @@ export function createMockState(options: MockApiOptions): MockState {
       now: startMs,
       ...(volunteerHoursPerYear ? { hoursPerYear: volunteerHoursPerYear } : {}),
     }),
+    workers: new WorkerStore(city.grids.features, seed),
     streamIntervalMs,
     validateResponses: options.validateResponses ?? true,
   };

@@ -10,12 +10,14 @@ export type GridId = Brand<string, 'GridId'>;
 export type CameraId = Brand<string, 'CameraId'>;
 export type StationId = Brand<string, 'StationId'>;
 export type CaseId = Brand<string, 'CaseId'>;
+export type WorkerId = Brand<string, 'WorkerId'>;
 
 export const regionId = (value: string): RegionId => value as RegionId;
 export const gridId = (value: string): GridId => value as GridId;
 export const cameraId = (value: string): CameraId => value as CameraId;
 export const stationId = (value: string): StationId => value as StationId;
 export const caseId = (value: string): CaseId => value as CaseId;
+export const workerId = (value: string): WorkerId => value as WorkerId;
 
 /** Any unit a view can focus: a region at any level or a grid (`?region=` names either). */
 export type UnitId = RegionId | GridId;

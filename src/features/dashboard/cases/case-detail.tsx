@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useGrids } from '../../../data/queries';
 import type { CaseSummary } from '../../../live/case-columns';
 import { caseStages } from '../../../domain/case';
-import { maskPersonName } from '../map/mask';
+import { maskPersonName } from '../../../domain/personal-data';
 import { useFormatTime } from '../../../ui/time-format';
 import { caseTitle } from './case-text';
 

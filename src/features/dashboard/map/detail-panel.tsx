@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationFeature } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent, formatPublicCount } from '../../../ui/format';
 import type { CameraSummary } from './camera-summary';
-import { maskPersonName } from './mask';
+import { maskPersonName } from '../../../domain/personal-data';
 import type { MapGridProperties } from './use-map-data';
 
 interface Row {

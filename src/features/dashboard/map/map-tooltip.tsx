@@ -4,7 +4,7 @@ import type { CameraPoints } from '../../../map/camera-points';
 import type { MapPointer } from '../../../map/map-controller';
 import type { StationMark } from '../../../map/stations.layer';
 import { formatCount, formatPercent, formatPublicCount } from '../../../ui/format';
-import { maskPersonName } from './mask';
+import { maskPersonName } from '../../../domain/personal-data';
 import type { MapGridProperties } from './use-map-data';
 
 interface MapTooltipProps {

@@ -1,0 +1,46 @@
+import { HttpResponse, http } from 'msw';
+import {
+  workerPositionsSchema,
+  workersSchema,
+  workerTrackSchema,
+} from '../../src/contract/schemas/workers.schema';
+import { formatChinaTime } from '../../src/domain/china-time';
+import type { MockState } from './mock-state';
+import { badRequest, respondValid } from './respond';
+
+/** GET /workers, /workers/positions and /workers/{id}/track?date= (docs/api.md, Grid workers). */
+export function workersHandlers(state: MockState) {
+  const base = state.baseUrl;
+  return [
+    http.get(`${base}/workers`, () =>
+      respondValid(state, 'workersSchema', workersSchema, { workers: state.workers.roster(state.clock()) }),
+    ),
+    http.get(`${base}/workers/positions`, () => {
+      const features = state.workers.positions(state.clock()).map(({ worker, position, at }) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: position },
+        properties: { id: worker.id, at: formatChinaTime(at), onDuty: worker.onDuty },
+      }));
+      return respondValid(state, 'workerPositionsSchema', workerPositionsSchema, {
+        type: 'FeatureCollection',
+        features,
+      });
+    }),
+    http.get(`${base}/workers/:id/track`, ({ request, params }) => {
+      const now = state.clock();
+      const date = new URL(request.url).searchParams.get('date') ?? formatChinaTime(now).slice(0, 10);
+      const dayStart = Date.parse(`${date}T00:00:00+08:00`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(dayStart))
+        return badRequest('bad_date', `date must be a day as YYYY-MM-DD, not "${date}"`);
+      const id = String(params.id);
+      const fixes = state.workers.track(id, dayStart, now);
+      if (fixes === undefined)
+        return HttpResponse.json({ error: 'not_found', message: `no grid worker ${id}` }, { status: 404 });
+      return respondValid(state, 'workerTrackSchema', workerTrackSchema, {
+        workerId: id,
+        date,
+        points: fixes.map((fix) => ({ position: fix.position, at: formatChinaTime(fix.at) })),
+      });
+    }),
+  ];
+}

@@ -1,0 +1,57 @@
+import { booleanPointInPolygon, buffer } from '@turf/turf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoCity } from '../demo-city';
+import { loadDemoCity } from '../node';
+import { WorkerStore } from './worker-store';
+
+/** The demo city's grid workers, against the seed report's figures and the grids they walk. */
+let city: DemoCity;
+let store: WorkerStore;
+const now = Date.parse('2026-11-23T10:15:00+08:00');
+
+beforeAll(async () => {
+  city = await loadDemoCity();
+  store = new WorkerStore(city.grids.features, city.generator.seed);
+});
+
+describe('the demo roster', () => {
+  it('has Jincheng’s 4,639 workers for its 4,601 grids, every grid looked after', () => {
+    const roster = store.roster(now);
+    expect(city.grids.features).toHaveLength(4_601);
+    expect(roster).toHaveLength(4_639);
+    const covered = new Set(roster.flatMap((worker) => worker.gridIds));
+    expect(covered.size).toBe(4_601);
+    expect(new Set(roster.map((worker) => worker.id)).size).toBe(roster.length);
+  });
+  it('has a few workers off duty, about 4 %', () => {
+    const roster = store.roster(now);
+    const off = roster.filter((worker) => !worker.onDuty).length / roster.length;
+    expect(off).toBeGreaterThan(0.025);
+    expect(off).toBeLessThan(0.055);
+  });
+});
+
+describe('a patrol day', () => {
+  it('walks the grid’s own streets, a fix a minute, within GPS jitter of the outline', () => {
+    const worker = store.roster(now).find((item) => item.onDuty && item.employment === 'full_time')!;
+    const grid = city.grids.features.find((item) => item.properties.id === worker.gridIds[0])!;
+    const track = store.track(worker.id, Date.parse('2026-11-23T00:00:00+08:00'), now)!;
+    // 08:30 ± 10 min to 10:15: 95–115 fixes, visits included.
+    expect(track.length).toBeGreaterThan(90);
+    expect(track.length).toBeLessThan(120);
+    const near = buffer(grid, 0.03, { units: 'kilometers' })!;
+    for (const fix of track) expect(booleanPointInPolygon(fix.position, near)).toBe(true);
+    for (let index = 1; index < track.length; index += 1)
+      expect(track[index]!.at - track[index - 1]!.at).toBeGreaterThanOrEqual(60_000);
+  });
+  it('is the same day every time it is asked', () => {
+    const worker = store.roster(now)[10]!;
+    const day = Date.parse('2026-11-23T00:00:00+08:00');
+    expect(store.track(worker.id, day, now)).toEqual(store.track(worker.id, day, now));
+  });
+  it('has no track for a worker off duty, and none for an unknown one', () => {
+    const off = store.roster(now).find((item) => !item.onDuty)!;
+    expect(store.track(off.id, Date.parse('2026-11-23T00:00:00+08:00'), now)).toEqual([]);
+    expect(store.track('nobody', now, now)).toBeUndefined();
+  });
+});
