@@ -1,12 +1,13 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 /**
  * The first screen's order: the map's grids first, the review panel's reads (indicators, the period's cases) after
  * the first complete map. On this kind of machine they compete for the same main thread (decoding, validating, the
- * mock's own work in demo mode), so fetched together they delay the map they sit beside. The panel never waits
- * longer than `panelWaitCapMs` for the map: a map that cannot draw (no WebGL, a failed page) holds nothing back.
+ * mock's own work in demo mode), so fetched together they delay the map they sit beside. A map that fails (its
+ * boundary calls `markShown`) holds nothing back, and the panel never waits longer than `panelWaitCapMs` (a map
+ * that cannot even start: no region outlines). Not shorter: on two busy cores a first map takes 20–30 s.
  */
-export const panelWaitCapMs = 10_000;
+export const panelWaitCapMs = 60_000;
 
 interface FirstMap {
   /** The map has reported its first complete draw (or the cap has passed). */
@@ -24,7 +25,8 @@ export function FirstMapProvider({ children }: { children: ReactNode }) {
     const cap = window.setTimeout(() => setShown(true), panelWaitCapMs);
     return () => window.clearTimeout(cap);
   }, [shown]);
-  const value = useMemo(() => ({ shown, markShown: () => setShown(true) }), [shown]);
+  const markShown = useCallback(() => setShown(true), []);
+  const value = useMemo(() => ({ shown, markShown }), [shown, markShown]);
   return <FirstMapContext.Provider value={value}>{children}</FirstMapContext.Provider>;
 }
 
