@@ -20,7 +20,7 @@ describe('the first screen', () => {
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
     const readyMs = Number(await page.getAttribute('[data-map-ready]', 'data-map-ready-ms'));
     // The panel then fills in: figures, the trend chart and the sparklines, drawn by the lazily loaded Recharts.
-    await page.locator('.trend-chart svg.recharts-surface').waitFor({ timeout: 120_000 });
+    await page.locator('.trend-chart svg.recharts-surface').first().waitFor({ timeout: 120_000 });
     await page.locator('.kpi-card__sparkline svg.recharts-surface').first().waitFor();
     const entries = await page.evaluate(() =>
       performance
