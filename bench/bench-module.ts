@@ -28,8 +28,11 @@ export interface BenchInfo {
   readonly value: number;
   readonly unit: string;
   readonly notes: readonly string[];
-  /** A goal stated as a bound (e.g. no main-thread task over 50 ms) and whether this run met it. */
-  readonly goal?: { readonly description: string; readonly met: boolean };
+  /**
+   * A goal stated as a bound (e.g. no main-thread task over 50 ms) and whether this run met it. `gates`: a bound
+   * that does not depend on the machine's load (a size, not a time), so missing it fails the run like a mismatch.
+   */
+  readonly goal?: { readonly description: string; readonly met: boolean; readonly gates?: boolean };
 }
 
 export interface BenchModuleResult {

@@ -6,7 +6,8 @@ import type { BenchInfo, BenchModule } from './bench-module';
  * The initial bundle: what a first visit downloads before the app can start — the entry chunk, every chunk it
  * imports statically, their CSS — gzipped, from the production build's manifest (dist/.vite/manifest.json).
  * Chunks reached only through dynamic imports (planner, wall, image export, non-default providers, workers) are
- * listed as lazy. A size, not a timing: no baseline; the goal is the issue's ≤ 1 MB gzipped.
+ * listed as lazy. A size, not a timing: no baseline; the budget is issue 22's ≤ 800 kB gzipped, and a build above it
+ * fails the run (`--quick` included, so CI), since a size does not depend on how busy the machine is.
  */
 interface ManifestChunk {
   file: string;
@@ -18,7 +19,8 @@ interface ManifestChunk {
   css?: string[];
 }
 
-const goalBytes = 1_000_000;
+/** Issue 22: charts, sign-in, file parsers, planner and wall load when needed (docs/performance.md, "Bundle"). */
+export const initialJsBudgetBytes = 800_000;
 const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 
 export const bundleBench: BenchModule = {
@@ -70,7 +72,11 @@ export const bundleBench: BenchModule = {
         value: jsBytes / 1000,
         unit: 'kB',
         notes,
-        goal: { description: '≤ 1 MB gzipped', met: jsBytes <= goalBytes },
+        goal: {
+          description: `≤ ${kilobytes(initialJsBudgetBytes)} gzipped`,
+          met: jsBytes <= initialJsBudgetBytes,
+          gates: true,
+        },
       },
       {
         id: 'bundle-initial-css',

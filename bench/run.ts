@@ -66,12 +66,18 @@ async function main(): Promise<void> {
   console.log(`\n${formatTable(figures, info)}\n`);
   writeResults(resultsPath, machine, figures, info);
   console.log(`written ${resultsPath}`);
-  // Every correctness check gates the run (speed goals do not: a shared machine is noisy).
+  // Every correctness check gates the run, and so does every size budget (speed goals do not: a shared machine is
+  // noisy, while a build's size is the same on any machine).
   const failed = figures.filter((figure) => figure.check?.passed === false);
   const checked = figures.filter((figure) => figure.check !== undefined).length;
   for (const figure of failed) console.error(`MISMATCH ${figure.id}: ${figure.check?.description}`);
   console.log(`${checked - failed.length} of ${checked} correctness checks passed`);
-  if (failed.length > 0) process.exitCode = 1;
+  const overBudget = info.filter((item) => item.goal?.gates === true && !item.goal.met);
+  for (const item of overBudget)
+    console.error(
+      `OVER BUDGET ${item.id}: ${item.value.toFixed(1)} ${item.unit}, goal ${item.goal?.description}`,
+    );
+  if (failed.length > 0 || overBudget.length > 0) process.exitCode = 1;
 }
 
 await main();

@@ -73,8 +73,11 @@ export function casesHandlers(state: MockState) {
     http.get(`${state.baseUrl}/cases`, ({ request }) =>
       answerBadParameters(() => {
         const params = new URL(request.url).searchParams;
+        // The store is made on its first use (mock-state.ts), which takes seconds: before the clock is read, so
+        // that requests made together see the same cases.
+        const store = state.cases;
         const now = state.clock();
-        state.cases.catchUp(now);
+        store.catchUp(now);
         const filter = readCaseFilter(params, now);
         const unit = readUnit(state, params);
         const ids = readIds(params);

@@ -15,8 +15,11 @@ export function indicatorsHandlers(state: MockState) {
     http.get(`${state.baseUrl}/indicators`, ({ request }) =>
       answerBadParameters(() => {
         const params = new URL(request.url).searchParams;
+        // The store is made on its first use (mock-state.ts), which takes seconds: before the clock is read, so
+        // that requests made together see the same cases.
+        const store = state.cases;
         const now = state.clock();
-        state.cases.catchUp(now);
+        store.catchUp(now);
         const unit = readUnit(state, params) ?? state.units.root();
         if (!unit) throw new BadParameter('unknown_region', 'the city has no root region');
         const { period, interval, buckets } = readIndicatorsQuery(params, now);

@@ -33,8 +33,8 @@ export interface MockState {
   clock: () => number;
   units: UnitTree;
   grids: GridStore;
-  cases: CaseStore;
-  volunteers: VolunteerLog;
+  readonly cases: CaseStore;
+  readonly volunteers: VolunteerLog;
   workers: WorkerStore;
   streamIntervalMs: number;
   validateResponses: boolean;
@@ -52,24 +52,32 @@ export function createMockState(options: MockApiOptions): MockState {
   const startMs = clock();
   const seed = options.seed ?? city.generator.seed;
   const streamIntervalMs = Math.max(10, options.streamIntervalMs ?? 5_000);
-  const generated = generateCases(city, {
-    seed,
-    now: startMs,
-    idPrefix,
-    ...(casesPerYear ? { casesPerYear } : {}),
-  });
+  // A year of cases and volunteer hours takes the mock seconds to generate on a busy machine, on the page's main
+  // thread: made on the first request that reads them (the review panel's, after the first map), not before the
+  // map's own requests. Generated from the same seed and start as ever, so the data is the same.
+  let cases: CaseStore | undefined;
+  let volunteers: VolunteerLog | undefined;
   return {
     city,
     baseUrl: baseUrl.replace(/\/+$/, ''),
     clock,
     units: UnitTree.of(city.regions, city.grids),
     grids: new GridStore(city.grids.features),
-    cases: new CaseStore(generated, { seed, startMs, intervalMs: streamIntervalMs, idPrefix }),
-    volunteers: generateVolunteerHours(city, {
-      seed,
-      now: startMs,
-      ...(volunteerHoursPerYear ? { hoursPerYear: volunteerHoursPerYear } : {}),
-    }),
+    get cases() {
+      cases ??= new CaseStore(
+        generateCases(city, { seed, now: startMs, idPrefix, ...(casesPerYear ? { casesPerYear } : {}) }),
+        { seed, startMs, intervalMs: streamIntervalMs, idPrefix },
+      );
+      return cases;
+    },
+    get volunteers() {
+      volunteers ??= generateVolunteerHours(city, {
+        seed,
+        now: startMs,
+        ...(volunteerHoursPerYear ? { hoursPerYear: volunteerHoursPerYear } : {}),
+      });
+      return volunteers;
+    },
     workers: new WorkerStore(city.grids.features, seed),
     streamIntervalMs,
     validateResponses: options.validateResponses ?? true,

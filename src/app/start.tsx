@@ -15,7 +15,7 @@ import { createQueryClient } from './query-client';
 import { startAppShell } from './app-shell';
 import { keepData, restoreKeptData } from './kept-data';
 import { readWmtsBasemap } from '../map/wmts-capabilities';
-import { demoSession, pageBeforeSignIn, startSession, type Session } from './session/session';
+import { demoSession, pageBeforeSignIn, type Session } from './session/session';
 import { SessionProvider } from './session/session-context';
 
 /**
@@ -64,6 +64,7 @@ export async function start(container: HTMLElement | null): Promise<void> {
   let session: Session = demoSession;
   if (config.auth && !config.mock) {
     try {
+      const { startSession } = await import('./session/oidc-session');
       const started = await startSession(config.auth);
       if (!started) return; // on the way to the provider's sign-in page
       session = started;

@@ -55,6 +55,8 @@ export interface GridMapProps {
   onHover: (pointer: MapPointer | null) => void;
   /** Every enabled layer has settled (drawn or failed): the map may report itself ready. */
   complete: boolean;
+  /** Called once, when the map is ready (complete and drawn): what waited for the first map may start. */
+  onReady?: () => void;
   resetLabel: string;
   /** An indicator over the focused unit's children; replaces the grid fill while set. */
   choropleth?: Choropleth | null;
@@ -140,7 +142,10 @@ export function GridMap(props: GridMapProps) {
         if (!current || !sameView(current, rounded)) latest.current.onViewChange(rounded);
       },
       resolvePick: (info) => resolvePickRef.current(info),
-      onReady: setReadyMs,
+      onReady: (ms) => {
+        setReadyMs(ms);
+        latest.current.onReady?.();
+      },
       ...(latest.current.framePadding ? { framePadding: latest.current.framePadding } : {}),
     });
     controller.map.once('load', () => {

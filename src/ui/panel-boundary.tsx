@@ -5,6 +5,8 @@ interface BoundaryProps {
   /** The panel's or layer's name as the user knows it, already translated. */
   name: string;
   children: ReactNode;
+  /** Told when the children have failed (what waited for them goes on without them). */
+  onError?: () => void;
 }
 
 interface BoundaryState {
@@ -27,6 +29,7 @@ class Boundary extends Component<
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error(`[${this.props.name}]`, error.message, info.componentStack ?? '');
+    this.props.onError?.();
   }
 
   override render(): ReactNode {
@@ -41,10 +44,14 @@ class Boundary extends Component<
   }
 }
 
-export function PanelBoundary({ name, children }: BoundaryProps) {
+export function PanelBoundary({ name, children, onError }: BoundaryProps) {
   const { t } = useTranslation('common');
   return (
-    <Boundary name={name} format={(panel, reason) => t('alert.panelFailed', { panel, reason })}>
+    <Boundary
+      name={name}
+      {...(onError && { onError })}
+      format={(panel, reason) => t('alert.panelFailed', { panel, reason })}
+    >
       {children}
     </Boundary>
   );

@@ -14,6 +14,7 @@ import { LayerNotice } from '../../../ui/layer-notice';
 import { useViewState } from '../../../ui/view-state';
 import { summariseCameras } from './camera-summary';
 import { useFocus } from '../review/use-focus';
+import { useFirstMap } from '../first-map';
 import { GridDetail, StationDetail } from './detail-panel';
 import { DroppedFilesList, FileDropTarget } from './file-drop';
 import { LayerPanel, type ToggledLayer } from './layer-panel';
@@ -112,6 +113,7 @@ export function DashboardMap({
     [setView, data.gridsById, tree, view.region],
   );
   const { choropleth } = useIndicatorChoropleth();
+  const { markShown } = useFirstMap();
   const focus = useMemo(() => {
     const bounds = unitBounds(view.region, data.regions, data.grids);
     return bounds && view.region ? { key: view.region, bounds } : null;
@@ -148,6 +150,7 @@ export function DashboardMap({
       onSelect={onSelect}
       onHover={setPointer}
       complete={complete}
+      onReady={markShown}
       resetLabel={t('controls.reset')}
       focus={droppedFiles.focus ?? focus}
       dataAttribution={queries.meta.data?.attribution ?? null}

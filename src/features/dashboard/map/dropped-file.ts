@@ -1,7 +1,6 @@
 import { bbox, coordEach } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { z } from 'zod';
-import { formatOfName, isFileParseError, parseFeatureFile } from '../../../data/adapters/files/file-format';
 import { convertPosition, type Crs } from '../../../geo/crs';
 
 /**
@@ -63,6 +62,9 @@ const isLongitudeLatitude = (feature: Feature) => {
 
 /** Read, parse and check one file; throws a DroppedFileError with the reason the user is shown. */
 export async function readDroppedFile(file: File, basemapCrs: Crs): Promise<DroppedCollection> {
+  // The parsers (shpjs with proj4, togeojson) load with the first dropped file, not with the dashboard.
+  const { formatOfName, isFileParseError, parseFeatureFile } =
+    await import('../../../data/adapters/files/file-format');
   const format = formatOfName(file.name);
   if (!format) throw new DroppedFileError('unsupported');
   if (file.size > maximumDropBytes) throw new DroppedFileError('tooLarge');

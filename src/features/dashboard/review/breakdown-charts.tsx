@@ -1,31 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  Rectangle,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type BarShapeProps,
-} from 'recharts';
 import { caseCategories, caseChannels } from '../../../domain/case';
 import { caseBreakdown } from '../../../domain/case-breakdown';
 import { caseFunnel } from '../../../domain/case-funnel';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { formatCount } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
+import { BarsPlot, ChartSlot } from './chart-slot';
+import type { BarRow } from './review-charts';
 import type { ReviewCases } from './use-review-cases';
-
-interface BarRow {
-  code: string;
-  name: string;
-  count: number;
-}
-
-const barColour = '#2c7fb8';
-const mutedColour = '#b8cfe0';
 
 /**
  * A clickable bar per code: a click narrows the whole view to it (the cases heatmap, counts and lists follow, via
@@ -44,36 +27,14 @@ function Bars({
   chosen: ReadonlySet<string>;
   onToggle: (code: string) => void;
 }) {
+  // The chart and its placeholder take the same room: nothing below moves when the chart arrives.
+  const height = rows.length * 20 + 12;
   return (
     <figure className="breakdown__chart" data-breakdown={kind}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={rows.length * 20 + 12}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 24, bottom: 0, left: 0 }}>
-          <XAxis type="number" hide />
-          <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 11 }} />
-          <Tooltip />
-          <Bar
-            dataKey="count"
-            isAnimationActive={false}
-            label={{ position: 'right', fontSize: 11 }}
-            cursor="pointer"
-            onClick={(_, index) => {
-              const row = rows[index];
-              if (row) onToggle(row.code);
-            }}
-            shape={(props: BarShapeProps) => {
-              const code = rows[props.index]?.code ?? '';
-              return (
-                <Rectangle
-                  {...props}
-                  fill={chosen.size === 0 || chosen.has(code) ? barColour : mutedColour}
-                  data-code={code}
-                />
-              );
-            }}
-          />
-        </BarChart>
-      </ResponsiveContainer>
+      <ChartSlot height={height}>
+        <BarsPlot rows={rows} height={height} chosen={chosen} onToggle={onToggle} />
+      </ChartSlot>
     </figure>
   );
 }

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Line, LineChart, ResponsiveContainer } from 'recharts';
 import { rateOf, type Ratio } from '../../../domain/ratio';
 import type { IndicatorFigures } from '../../../domain/indicators';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
@@ -7,6 +6,7 @@ import type { Incompleteness } from '../../../data/incompleteness';
 import { IncompleteNote, OutsideGridsNote } from '../../../ui/figure-notes';
 import { formatCount, formatRatio } from '../../../ui/format';
 import { phoneQuery, useMediaQuery } from '../../../ui/screen';
+import { ChartSlot, SparklinePlot } from './chart-slot';
 
 type RateKey = 'resolutionRate' | 'satisfactionRate' | 'onTimeRate';
 type CountKey = 'casesReported' | 'openCases' | 'overdueCases' | 'volunteerHours';
@@ -34,22 +34,11 @@ function countChange(now: number, before: number | undefined): number | null {
 }
 
 function Sparkline({ values }: { values: (number | null)[] }) {
-  const data = values.map((value, index) => ({ index, value }));
   return (
     <div className="kpi-card__sparkline" aria-hidden="true">
-      <ResponsiveContainer width="100%" height={28}>
-        <LineChart data={data} accessibilityLayer={false}>
-          <Line
-            type="monotone"
-            dataKey="value"
-            stroke="#0b3d91"
-            strokeWidth={1.5}
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <ChartSlot height={28}>
+        <SparklinePlot values={values} />
+      </ChartSlot>
     </div>
   );
 }

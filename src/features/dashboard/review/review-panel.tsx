@@ -4,6 +4,7 @@ import { incompletenessOf } from '../../../data/incompleteness';
 import { useLayerFailure } from '../../../data/layer-failure';
 import { dataQueries, useIndicators } from '../../../data/queries';
 import { LayerAlert } from '../../../ui/layer-alert';
+import { useFirstMap } from '../first-map';
 import { Breadcrumb } from './breadcrumb';
 import { BreakdownCharts } from './breakdown-charts';
 import { Briefing } from './briefing';
@@ -21,8 +22,10 @@ export function ReviewPanel() {
   const { t } = useTranslation('review');
   const focus = useFocus();
   const period = useReviewPeriod();
+  // Read after the map's first complete draw (first-map.tsx): the panel shows its heading meanwhile.
+  const { shown: mapShown } = useFirstMap();
   const query = (from: string, to: string) =>
-    focus ? { region: focus.id, from, to, interval: period.interval } : null;
+    focus && mapShown ? { region: focus.id, from, to, interval: period.interval } : null;
   const current = useIndicators(query(period.from, period.to));
   const previous = useIndicators(query(period.previousFrom, period.previousTo));
   const currentQuery = query(period.from, period.to);
@@ -31,7 +34,7 @@ export function ReviewPanel() {
       .queryKey,
     currentQuery !== null,
   );
-  const reviewCases = useReviewCases(focus, period);
+  const reviewCases = useReviewCases(mapShown ? focus : null, period);
   if (!focus) return <p className="review__loading">{t('loading')}</p>;
   return (
     <div className="review" data-region={focus.id}>
