@@ -1,11 +1,11 @@
 import type { GridFeature } from '../../src/contract/schemas/contract.schema';
 import type { WorkerId } from '../../src/domain/ids';
 import type { GridWorker } from '../../src/domain/workers';
-import { chinaDayStart, dayMs, formatChinaTime } from '../../src/domain/china-time';
+import { chinaDayStart, dayMs, formatChinaDay } from '../../src/domain/china-time';
 import { gridMiddle, patrolDay, patrolPositionAt, patrolTrack, type PatrolDay } from './patrol';
 import { rosterOf } from './roster';
 
-const chinaDate = (dayStart: number) => formatChinaTime(dayStart).slice(0, 10);
+const chinaDate = formatChinaDay;
 
 /**
  * The mock's grid workers: the roster and patrol days made on first use for the day asked (4,639 patrol
