@@ -1,4 +1,5 @@
 import { caseStages, type CaseProperties, type CaseStage } from './case';
+import { medianOfSorted } from './median';
 
 /**
  * The six-step loop as a funnel: how many cases sit in each step now, and the median time cases spent in each
@@ -15,14 +16,6 @@ export interface FunnelStep {
 }
 
 type FunnelFacts = Pick<CaseProperties, 'status' | 'stageTimes'>;
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const upper = sorted[middle] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
-}
 
 export function caseFunnel(cases: Iterable<FunnelFacts>): FunnelStep[] {
   const current = new Map<CaseStage, number>();
@@ -53,6 +46,6 @@ export function caseFunnel(cases: Iterable<FunnelFacts>): FunnelStep[] {
     stage,
     current: current.get(stage) ?? 0,
     reached: reached.get(stage) ?? 0,
-    medianHours: median(durations.get(stage) ?? []),
+    medianHours: medianOfSorted([...(durations.get(stage) ?? [])].sort((a, b) => a - b)),
   }));
 }

@@ -2,6 +2,7 @@ import { isWithinStreet, settlementLevels, type CaseProperties, type SettlementL
 import type { DepartmentId } from './department';
 import type { Period } from './indicators';
 import { addRatios, emptyRatio, type Ratio } from './ratio';
+import { medianOfSorted } from './median';
 
 /**
  * Where matters are settled and how late ones are supervised, for one unit and one period: the single definition
@@ -94,13 +95,6 @@ export interface DepartmentFigures {
   medianHandlingMs: number | null;
 }
 
-function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? 0) + upper) / 2;
-}
-
 /** Every department that closed a case in the period, in the order they first appear. */
 export function departmentFigures(cases: Iterable<DepartmentFacts>, period: Period): DepartmentFigures[] {
   const byDepartment = new Map<DepartmentId, { onTime: Ratio; times: number[] }>();
@@ -117,6 +111,6 @@ export function departmentFigures(cases: Iterable<DepartmentFacts>, period: Peri
   return [...byDepartment].map(([department, { onTime, times }]) => ({
     department,
     onTimeRate: onTime,
-    medianHandlingMs: median(times.sort((a, b) => a - b)),
+    medianHandlingMs: medianOfSorted(times.sort((a, b) => a - b)),
   }));
 }

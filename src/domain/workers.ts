@@ -1,3 +1,4 @@
+import { distance } from '@turf/turf';
 import type { GridId, WorkerId } from './ids';
 
 /**
@@ -26,15 +27,7 @@ export interface WorkerPosition {
   onDuty: boolean;
 }
 
-/** Mean earth radius (IUGG), the one turf uses: metres. */
-const earthRadiusMetres = 6_371_008.8;
-const radians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance in metres between two longitude/latitude points (haversine). */
+/** Great-circle distance in metres between two longitude/latitude points (turf's haversine, mean earth radius). */
 export function metresBetween(a: readonly [number, number], b: readonly [number, number]): number {
-  const dLat = radians(b[1] - a[1]);
-  const dLng = radians(b[0] - a[0]);
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(radians(a[1])) * Math.cos(radians(b[1])) * Math.sin(dLng / 2) ** 2;
-  return 2 * earthRadiusMetres * Math.asin(Math.min(1, Math.sqrt(h)));
+  return distance([a[0], a[1]], [b[0], b[1]], { units: 'meters' });
 }
