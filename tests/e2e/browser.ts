@@ -46,8 +46,11 @@ export async function openPage(
   viewport = { width: 1600, height: 1000 },
   /** A script to run in every document before the app's own (Playwright's init script): test hooks. */
   initScript?: () => void,
+  /** Routes and the like to set on the context before the first load (each reload of the demo city costs seconds). */
+  prepare?: (context: BrowserContext) => Promise<unknown>,
 ): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  if (prepare) await prepare(context);
   const page = await context.newPage();
   if (initScript) await page.addInitScript(initScript);
   const requests: string[] = [];

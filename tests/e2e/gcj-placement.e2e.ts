@@ -74,11 +74,9 @@ async function onGcjBaseMap(context: BrowserContext, extra: Record<string, unkno
 
 /** The dashboard on a GCJ-02 raster base map (blank tiles), with the cases tab open and the stream live. */
 async function openOnGcj(path: string): Promise<Page> {
-  const next = await openPage(browser, path);
+  const next = await openPage(browser, path, undefined, undefined, (context) => onGcjBaseMap(context));
   opened.push(next);
-  const { page, context } = next;
-  await onGcjBaseMap(context);
-  await page.reload();
+  const { page } = next;
   await page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 90_000 });
   await page.getByRole('tab', { name: '实时事件' }).click();
   await page.waitForSelector('[data-connection="live"]', { timeout: 60_000 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, openPage, type OpenedPage } from './browser';
 import { countChangedPixels, countNonBackgroundPixels, countPixelsNear } from './pixels';
 import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +12,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
+
+/**
+ * One district’s review, opened once and read by every test that only looks at it (figures, breakdown, export,
+ * briefing last, as printing changes the media): each page load of the demo city costs seconds of CI.
+ */
+const district = '140502';
+let districtPage: Promise<OpenedPage> | undefined;
+const openDistrict = () => (districtPage ??= openPage(browser, `/?region=${district}&window=30d`));
 
 interface CaseFacts {
   gridId: string | null;
@@ -100,8 +108,7 @@ describe('the leader’s review', () => {
   });
 
   it('shows the KPI figures that the provider’s cases give, computed here in Node', async () => {
-    const district = '140502';
-    const { page, context, requests } = await openPage(browser, `/?region=${district}&window=30d`);
+    const { page, requests } = await openDistrict();
     await page
       .locator('.kpi-card[data-indicator="onTimeRate"] .kpi-card__fraction')
       .waitFor({ timeout: 60_000 });
@@ -155,10 +162,10 @@ describe('the leader’s review', () => {
     expect(shown).toEqual(computed);
     expect(computed!.casesReported).toBeGreaterThan(0);
     expect(computed!.resolutionRate[1]).toBeGreaterThan(0);
-    await context.close();
   });
 
   it('reproduces the same view and figures from a copied URL', async () => {
+    // A page of its own, opened just before the copy: a long-open page's window has moved on since.
     const first = await openPage(browser, '/?window=90d&region=140502');
     const value = first.page.locator('.kpi-card[data-indicator="satisfactionRate"] .kpi-card__fraction');
     await value.waitFor({ timeout: 60_000 });
@@ -203,22 +210,6 @@ describe('the leader’s review', () => {
     await context.close();
   });
 
-  it('prints a one-page briefing with the title, unit, window, figures and data time', async () => {
-    const { page, context } = await openPage(browser, '/?region=140502&window=30d');
-    await page.locator('.kpi-card[data-indicator="resolutionRate"]').waitFor({ timeout: 60_000 });
-    await page.emulateMedia({ media: 'print' });
-    const heading = await page.locator('.briefing__heading').innerText();
-    expect(heading).toContain('晋城市');
-    expect(heading).toContain('城区');
-    expect(heading).toMatch(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
-    expect(heading).toContain('数据时间');
-    expect(await page.locator('.dashboard__map').isVisible()).toBe(false);
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBe(1);
-    await context.close();
-  });
-
   it('compares two districts side by side, and a district with its previous period', async () => {
     const { page, context } = await openPage(browser, '/?region=140502&compare=140525');
     const row = page.locator('.compare__table tr[data-indicator="casesReported"]');
@@ -237,7 +228,7 @@ describe('the leader’s review', () => {
   });
 
   it('breaks the window’s cases down by category, channel and loop stage, adding up to the KPI', async () => {
-    const { page, context } = await openPage(browser, '/?region=140502&window=30d');
+    const { page } = await openDistrict();
     await page.locator('.breakdown__funnel').waitFor({ timeout: 60_000 });
     const received = await page
       .locator('.kpi-card[data-indicator="casesReported"] .kpi-card__value')
@@ -245,11 +236,10 @@ describe('the leader’s review', () => {
     const reached = await page.locator('.breakdown__funnel tr[data-stage="reported"] td').first().innerText();
     expect(reached).toBe(received);
     expect(await page.locator('.breakdown__total').innerText()).toContain(received);
-    await context.close();
   });
 
   it('exports the current view, map and panels, as a PNG', async () => {
-    const { page, context } = await openPage(browser, '/?region=140502');
+    const { page } = await openDistrict();
     await page.waitForFunction(() => document.querySelector('[data-map-ready="true"]') !== null, null, {
       timeout: 90_000,
     });
@@ -275,6 +265,21 @@ describe('the leader’s review', () => {
       if (Math.max(...channels) - Math.min(...channels) > 40) coloured += 1;
     }
     expect(coloured / total).toBeGreaterThan(0.2);
-    await context.close();
+  });
+
+  it('prints a one-page briefing with the title, unit, window, figures and data time', async () => {
+    const { page } = await openDistrict();
+    await page.locator('.kpi-card[data-indicator="resolutionRate"]').waitFor({ timeout: 60_000 });
+    await page.emulateMedia({ media: 'print' });
+    const heading = await page.locator('.briefing__heading').innerText();
+    expect(heading).toContain('晋城市');
+    expect(heading).toContain('城区');
+    expect(heading).toMatch(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
+    expect(heading).toContain('数据时间');
+    expect(await page.locator('.dashboard__map').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBe(1);
+    await page.emulateMedia({ media: null });
   });
 });
