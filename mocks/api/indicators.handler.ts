@@ -3,6 +3,7 @@ import { indicatorsSchema } from '../../src/contract/schemas/contract.schema';
 import type { CaseProperties } from '../../src/domain/case';
 import { seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';
+import { handlingOfCases } from '../../src/domain/settlement';
 import { formatChinaTime } from '../../src/domain/china-time';
 import { caseUnitAt, readUnit } from './cases.handler';
 import type { MockState } from './mock-state';
@@ -60,6 +61,7 @@ export function indicatorsHandlers(state: MockState) {
           figures: figuresOfCases(own, period, volunteerHoursOfUnit(state, unit, period)),
           series,
           children,
+          ...handlingOfCases(own, period),
           dataTime: formatChinaTime(now),
         });
       }),

@@ -1,6 +1,7 @@
 import type { CaseProperties } from '../../domain/case';
 import { periodsOf, seriesOfCases } from '../../domain/indicator-series';
 import { figuresOfCases, type Period } from '../../domain/indicators';
+import { handlingOfCases } from '../../domain/settlement';
 import { DataError } from '../data-error';
 import type { IndicatorQuery } from '../provider';
 import {
@@ -129,6 +130,7 @@ export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResp
       figures: figuresOfCases(own, period, volunteerHours(unit, period)),
       series,
       children,
+      ...handlingOfCases(own, period),
       dataTime: formatLocalTime(now, utcOffsetMinutes),
     },
     { what: 'indicators' },

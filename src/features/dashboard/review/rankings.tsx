@@ -8,7 +8,8 @@ import { formatCount, formatPercent } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
 
 type Child = IndicatorsResponse['children'][number];
-const minimumCasesChoices = [1, 5, 10, 20, 50];
+/** The minimum-case thresholds offered, for units and departments alike. */
+export const minimumCasesChoices = [1, 5, 10, 20, 50];
 
 /** 红黑榜: the best and worst child units by an indicator; a row drills into its unit. */
 export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids: number }) {
