@@ -3,7 +3,7 @@ import { indicatorsSchema } from '../../src/contract/schemas/contract.schema';
 import type { CaseProperties } from '../../src/domain/case';
 import { seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';
-import { handlingOfCases } from '../../src/domain/settlement';
+import { handlingOfCases, settlementOfCases } from '../../src/domain/settlement';
 import { formatChinaTime } from '../../src/domain/china-time';
 import { caseUnitAt, readUnit } from './cases.handler';
 import type { MockState } from './mock-state';
@@ -52,6 +52,7 @@ export function indicatorsHandlers(state: MockState) {
             period,
             volunteerHoursOfUnit(state, child, period),
           ),
+          settlement: settlementOfCases(byChild.get(child.id) ?? [], period),
         }));
         return respondValid(state, 'indicatorsSchema', indicatorsSchema, {
           region: { id: unit.id, name: unit.name, level: unit.level },

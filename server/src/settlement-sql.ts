@@ -15,7 +15,7 @@ const closedIn = `c.closed_at >= $1 AND c.closed_at < $2`;
 const supervisedAt = `(c.supervision->>'at')::timestamptz`;
 
 const settlementSql = `
-  SELECT
+  SELECT (r.path || g.id)[$4::int + 2] AS child, GROUPING((r.path || g.id)[$4::int + 2]) = 1 AS is_total,
     ${['grid', 'community', 'street', 'district', 'city']
       .map(
         (level) =>
@@ -30,9 +30,10 @@ const settlementSql = `
     count(*) FILTER (WHERE ${closedIn} AND c.supervision IS NOT NULL)::int AS supervised_closed,
     count(*) FILTER (WHERE ${closedIn} AND c.closed_at <= (c.supervision->>'deadline')::timestamptz)::int
       AS supervision_met
-  FROM cases c
+  FROM cases c JOIN grids g ON g.id = c.grid_id JOIN regions r ON r.id = g.community_id
   WHERE c.grid_id IN (${gridsOfUnitSql('$3::text')})
-    AND ((${closedIn}) OR (c.supervision IS NOT NULL AND ${supervisedAt} >= $1 AND ${supervisedAt} < $2))`;
+    AND ((${closedIn}) OR (c.supervision IS NOT NULL AND ${supervisedAt} >= $1 AND ${supervisedAt} < $2))
+  GROUP BY GROUPING SETS (((r.path || g.id)[$4::int + 2]), ())`;
 
 /** Per department: closed in the period (on time, median handling time) and open past due at its end. */
 const departmentsSql = `
@@ -51,8 +52,22 @@ const departmentsSql = `
          count(*) FILTER (WHERE overdue)::int AS overdue
   FROM unit_cases WHERE closed_in OR overdue GROUP BY department`;
 
-/** One count per column of settlementSql. */
-type SettlementRow = Partial<Record<string, number>>;
+/** One count per column of settlementSql, for a child or (is_total) the unit. */
+type SettlementRow = Partial<Record<string, number>> & { child: string | null; is_total: boolean };
+
+const settlementOf = (row: SettlementRow | undefined): SettlementFigures => ({
+  settledAt: {
+    grid: row?.grid ?? 0,
+    community: row?.community ?? 0,
+    street: row?.street ?? 0,
+    district: row?.district ?? 0,
+    city: row?.city ?? 0,
+  },
+  withinStreet: { numerator: row?.within_street ?? 0, denominator: row?.with_level ?? 0 },
+  escalationRate: { numerator: row?.escalated ?? 0, denominator: row?.closed ?? 0 },
+  supervisedCases: row?.supervised ?? 0,
+  supervisionMet: { numerator: row?.supervision_met ?? 0, denominator: row?.supervised_closed ?? 0 },
+});
 
 interface DepartmentRow {
   department: DepartmentId;
@@ -62,33 +77,29 @@ interface DepartmentRow {
   overdue: number;
 }
 
-/** The unit's settlement figures and its departments' figures (in the order of the department list). */
+/**
+ * The unit's settlement figures, each child's that has cases (the rest have none: `emptySettlement`), and the
+ * unit's departments' figures (in the order of the department list).
+ */
 export async function unitHandling(
   pool: Pool,
   unit: Unit,
   period: Period,
-): Promise<{ settlement: SettlementFigures; departments: DepartmentFigures[] }> {
+): Promise<{
+  settlement: SettlementFigures;
+  childSettlement: Map<string, SettlementFigures>;
+  departments: DepartmentFigures[];
+}> {
   const args = [new Date(period.from), new Date(period.to), unit.id];
   const [settlement, departments] = await Promise.all([
-    pool.query<SettlementRow>(settlementSql, args),
+    pool.query<SettlementRow>(settlementSql, [...args, unit.path.length - 1]),
     pool.query<DepartmentRow>(departmentsSql, args),
   ]);
-  const row = settlement.rows[0];
+  const children = settlement.rows.filter((row) => !row.is_total && row.child !== null);
   const byId = new Map(departments.rows.map((entry) => [entry.department, entry]));
   return {
-    settlement: {
-      settledAt: {
-        grid: row?.grid ?? 0,
-        community: row?.community ?? 0,
-        street: row?.street ?? 0,
-        district: row?.district ?? 0,
-        city: row?.city ?? 0,
-      },
-      withinStreet: { numerator: row?.within_street ?? 0, denominator: row?.with_level ?? 0 },
-      escalationRate: { numerator: row?.escalated ?? 0, denominator: row?.closed ?? 0 },
-      supervisedCases: row?.supervised ?? 0,
-      supervisionMet: { numerator: row?.supervision_met ?? 0, denominator: row?.supervised_closed ?? 0 },
-    },
+    settlement: settlementOf(settlement.rows.find((row) => row.is_total)),
+    childSettlement: new Map(children.map((row) => [row.child ?? '', settlementOf(row)])),
     departments: departmentIds.flatMap((id) => {
       const entry = byId.get(id);
       if (!entry) return [];

@@ -7,6 +7,7 @@ import {
   regionsSchema,
   type CaseFeature,
 } from '../../src/contract/schemas/contract.schema';
+import { sumSettlement } from '../../src/domain/settlement';
 import { iso } from './contract-expectations';
 import { getJson, type ContractClient } from './contract-client';
 
@@ -88,7 +89,7 @@ function countedByHand(cases: readonly CaseFeature[], from: number, to: number) 
 
 export function settlementContract(makeClient: () => ContractClient): void {
   describe('settlement and departments in /indicators', () => {
-    it("a street's figures equal those counted from its /cases", async () => {
+    it("a street's figures equal those counted from its /cases, and its children's add up to them", async () => {
       const client = makeClient();
       const now = Date.parse(metaSchema.parse((await getJson(client, '/meta')).body).dataTime);
       const regions = regionsSchema.parse((await getJson(client, '/regions')).body).features;
@@ -115,6 +116,11 @@ export function settlementContract(makeClient: () => ContractClient): void {
       expect(expected.settlement.settledAt.grid).toBeGreaterThan(0);
       expect(expected.departments.size, 'departments with cases').toBeGreaterThan(0);
       expect(indicators.settlement).toEqual(expected.settlement);
+      // Each child's settlement figures are its own, and they add up to the street's.
+      expect(sumSettlement(indicators.children.map((child) => child.settlement))).toEqual(
+        indicators.settlement,
+      );
+      expect(indicators.children.some((child) => child.settlement.escalationRate.denominator > 0)).toBe(true);
       expect(new Map(indicators.departments.map(({ department, ...rest }) => [department, rest]))).toEqual(
         expected.departments,
       );

@@ -8,6 +8,7 @@ import type { Pool } from '../db';
 import { unitFigures, volunteerHoursSql } from '../indicators-sql';
 import { readUnit, rootUnit, type Unit } from '../units';
 import { unitHandling } from '../settlement-sql';
+import { emptySettlement } from '../../../src/domain/settlement';
 
 /** A daily series over ten years is already more than any chart shows; beyond this the request is refused. */
 
@@ -91,8 +92,10 @@ export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: Serv
           figures.children.get(child.id) ?? emptyFigures(),
           periodHours.byChild.get(child.id) ?? 0,
         ),
+        settlement: handling.childSettlement.get(child.id) ?? emptySettlement(),
       })),
-      ...handling,
+      settlement: handling.settlement,
+      departments: handling.departments,
       dataTime: formatChinaTime(now),
     });
   });

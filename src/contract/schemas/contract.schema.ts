@@ -203,6 +203,7 @@ export const indicatorsSchema = z.object({
       name: nonEmpty,
       level: z.enum([...regionLevels, 'grid']),
       figures: indicatorFiguresSchema,
+      settlement: settlementFiguresSchema,
     }),
   ),
   // The unit's own, for the period (docs/api.md, "Settlement and departments").

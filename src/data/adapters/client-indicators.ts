@@ -1,7 +1,7 @@
 import type { CaseProperties } from '../../domain/case';
 import { periodsOf, seriesOfCases } from '../../domain/indicator-series';
 import { figuresOfCases, type Period } from '../../domain/indicators';
-import { handlingOfCases } from '../../domain/settlement';
+import { handlingOfCases, settlementOfCases } from '../../domain/settlement';
 import { DataError } from '../data-error';
 import type { IndicatorQuery } from '../provider';
 import {
@@ -118,6 +118,7 @@ export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResp
     name: child.name,
     level: child.level,
     figures: figuresOfCases(byChild.get(child.id) ?? [], period, volunteerHours(child, period)),
+    settlement: settlementOfCases(byChild.get(child.id) ?? [], period),
   }));
   return checkBody(
     'indicators',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unitId } from '../../../domain/ids';
+import { isRate } from '../../../domain/indicator-registry';
 import { rankableIndicators, rankUnits, type RankableIndicator } from '../../../domain/ranking';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { OutsideGridsNote } from '../../../ui/figure-notes';
@@ -19,9 +20,7 @@ export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids
   const [minimumCases, setMinimumCases] = useState(10);
   const ranking = rankUnits(units, indicator, { minimumCases, size: 5 });
   const show = (value: number) =>
-    indicator.endsWith('Rate')
-      ? (formatPercent(value, i18n.language) ?? '')
-      : formatCount(value, i18n.language);
+    isRate(indicator) ? (formatPercent(value, i18n.language) ?? '') : formatCount(value, i18n.language);
   const table = (kind: 'best' | 'worst') => (
     <table className={`ranking ranking--${kind}`}>
       <caption>{t(`ranking.${kind}`)}</caption>
