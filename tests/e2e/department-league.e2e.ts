@@ -95,7 +95,7 @@ describe('department league table', () => {
       `/?region=${district}&layers=grids&window=30d`,
     );
     const league = page.getByRole('region', { name: '部门红黑榜' });
-    await league.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+    await league.locator('tbody tr').first().waitFor({ timeout: 90_000 });
     const minimum = Number(await league.getByRole('combobox').inputValue());
     await expect.poll(() => league.getByTestId('league-threshold').innerText()).toContain(`${minimum} 件`);
 

@@ -5,7 +5,7 @@ import type { DepartmentId } from '../../../domain/department';
 import type { DepartmentFigures } from '../../../domain/settlement';
 import { formatCount, formatPercent } from '../../../ui/format';
 import { useDepartmentName } from '../department-names';
-import { minimumCasesChoices } from './rankings';
+import { MinimumCasesPicker } from './rankings';
 
 const hourMs = 3_600_000;
 
@@ -32,16 +32,7 @@ export default function DepartmentLeague({ departments, onDrill }: DepartmentLea
     <section className="rankings department-league" aria-label={t('league.title')}>
       <h2>{t('league.title')}</h2>
       <div className="rankings__controls">
-        <label>
-          {t('ranking.minimumCases')}
-          <select value={minimumCases} onChange={(event) => setMinimumCases(Number(event.target.value))}>
-            {minimumCasesChoices.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MinimumCasesPicker value={minimumCases} onChange={setMinimumCases} />
       </div>
       <p className="rankings__excluded" data-testid="league-threshold">
         {t('league.threshold', { minimum: minimumCases })}

@@ -9,8 +9,24 @@ import { formatCount, formatPercent } from '../../../ui/format';
 import { useViewSettings } from '../../../ui/view-state';
 
 type Child = IndicatorsResponse['children'][number];
-/** The minimum-case thresholds offered, for units and departments alike. */
-export const minimumCasesChoices = [1, 5, 10, 20, 50];
+const minimumCasesChoices = [1, 5, 10, 20, 50];
+
+/** The minimum number of closed cases to be ranked, for units and departments alike. */
+export function MinimumCasesPicker({ value, onChange }: { value: number; onChange: (next: number) => void }) {
+  const { t } = useTranslation('review');
+  return (
+    <label>
+      {t('ranking.minimumCases')}
+      <select value={value} onChange={(event) => onChange(Number(event.target.value))}>
+        {minimumCasesChoices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** 红黑榜: the best and worst child units by an indicator; a row drills into its unit. */
 export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids: number }) {
@@ -70,16 +86,7 @@ export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids
             ))}
           </select>
         </label>
-        <label>
-          {t('ranking.minimumCases')}
-          <select value={minimumCases} onChange={(event) => setMinimumCases(Number(event.target.value))}>
-            {minimumCasesChoices.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MinimumCasesPicker value={minimumCases} onChange={setMinimumCases} />
       </div>
       {units.length === 0 ? (
         <p className="rankings__empty">{t('ranking.noChildren')}</p>
