@@ -140,6 +140,7 @@ async function runCaseColumnsBench(log: (line: string) => void): Promise<BenchMo
     categories: new Set(),
     channels: new Set(),
     overdueOnly: false,
+    departments: new Set(),
     gridsInRegion: null,
     now,
   };

@@ -43,6 +43,7 @@ async function runLiveCasesBench(log: (line: string) => void): Promise<BenchModu
     categories: new Set(),
     channels: new Set(),
     overdueOnly: false,
+    departments: new Set(),
     gridsInRegion: null,
     now,
   };

@@ -3,6 +3,7 @@ import { indicatorsSchema } from '../../src/contract/schemas/contract.schema';
 import type { CaseProperties } from '../../src/domain/case';
 import { seriesOfCases } from '../../src/domain/indicator-series';
 import { figuresOfCases } from '../../src/domain/indicators';
+import { handlingOfCases, settlementOfCases } from '../../src/domain/settlement';
 import { formatChinaTime } from '../../src/domain/china-time';
 import { caseUnitAt, readUnit } from './cases.handler';
 import type { MockState } from './mock-state';
@@ -51,6 +52,7 @@ export function indicatorsHandlers(state: MockState) {
             period,
             volunteerHoursOfUnit(state, child, period),
           ),
+          settlement: settlementOfCases(byChild.get(child.id) ?? [], period),
         }));
         return respondValid(state, 'indicatorsSchema', indicatorsSchema, {
           region: { id: unit.id, name: unit.name, level: unit.level },
@@ -60,6 +62,7 @@ export function indicatorsHandlers(state: MockState) {
           figures: figuresOfCases(own, period, volunteerHoursOfUnit(state, unit, period)),
           series,
           children,
+          ...handlingOfCases(own, period),
           dataTime: formatChinaTime(now),
         });
       }),

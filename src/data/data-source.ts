@@ -145,6 +145,14 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const { method, call } = await bind('stations', 'stations', signal);
         return screened('stations', await method(call));
       }),
+    departments: (signal) =>
+      run(async () => {
+        if (servesIndicatorsClientSide(config)) return null;
+        const source = resolveSource(config, 'indicators');
+        if (!(await loadProviderAdapter(source.provider)).departments) return null;
+        const { method, call } = await bind('indicators', 'departments', signal);
+        return method(call);
+      }),
     cases: rawCases,
     caseColumns: (query, signal) =>
       run(async () => {

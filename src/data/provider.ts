@@ -5,6 +5,7 @@ import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode
 import type {
   CameraCollection,
   CaseCollection,
+  DepartmentsResponse,
   GridCollection,
   IndicatorsResponse,
   Interval,
@@ -86,6 +87,12 @@ export interface LayerSources {
   cameraColumns?(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraColumnsAnswer | null>;
   /** Service stations (governance centres, service stations, mediation rooms…). */
   stations(signal?: AbortSignal): Promise<StationCollection & PartialLayer>;
+  /**
+   * The city's departments and their names, from the indicators' provider (the same API answers both); null
+   * when that provider has no department list (the indicators are computed in the browser, or it never says).
+   * Absent on sources that never offer it (test doubles).
+   */
+  departments?(signal?: AbortSignal): Promise<DepartmentsResponse | null>;
   /**
    * Cases reported in `[query.from, query.to)`, oldest first, with the status, category, bbox and region filters.
    * Cases from a provider that knows no grids get their `gridId` from the spatial join against `grids`; a case

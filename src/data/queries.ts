@@ -10,6 +10,7 @@ import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
 import type {
   CameraCollection,
   CaseCollection,
+  DepartmentsResponse,
   GridCollection,
   IndicatorsResponse,
   Meta,
@@ -72,6 +73,12 @@ export const dataQueries = {
       queryFn: ({ signal }) => source.caseColumns?.(query, signal) ?? Promise.resolve(null),
       structuralSharing: false,
     }),
+  departments: (source: LayerSources) =>
+    queryOptions<DepartmentsResponse | null, DataError>({
+      queryKey: ['departments'],
+      queryFn: ({ signal }) => source.departments?.(signal) ?? Promise.resolve(null),
+      staleTime: Infinity,
+    }),
   indicators: (source: LayerSources, query: IndicatorQuery) =>
     queryOptions<IndicatorsResponse, DataError>({
       queryKey: ['indicators', query],
@@ -90,6 +97,8 @@ export const useStations = (): UseQueryResult<StationCollection & PartialLayer, 
   useQuery(dataQueries.stations(useDataSource()));
 export const useCases = (query: CaseQuery): UseQueryResult<CaseCollection & PartialLayer, DataError> =>
   useQuery(dataQueries.cases(useDataSource(), query));
+export const useDepartments = (): UseQueryResult<DepartmentsResponse | null, DataError> =>
+  useQuery(dataQueries.departments(useDataSource()));
 export const useIndicators = (
   query: IndicatorQuery | null,
 ): UseQueryResult<IndicatorsResponse, DataError> => {

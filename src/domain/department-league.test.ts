@@ -12,6 +12,7 @@ const figures = (
   department,
   onTimeRate: { numerator, denominator },
   medianHandlingMs: medianHours * hourMs,
+  overdueCases: 0,
 });
 
 describe('department league table', () => {

@@ -109,19 +109,28 @@ describe('department indicators', () => {
         handled('urban_management', 3, 9, 4), // 1 day, on time
         handled('housing', 4, 9, 7), // 3 days
         handled('housing', 30, 45, 40), // closed in February: not counted
-        handled('housing', 20, 25, null), // open: not counted
+        handled('housing', 20, 25, null), // open and past due at the end: overdue, not closed
+        handled('housing', 20, 31, 31), // closed at its very deadline: on time (closed ≤ due)
+        handled('urban_management', 31, 40, null), // open at the end but not yet due: neither
         handled(null, 2, 9, 3), // settled without a department
       ],
       january,
     );
+    // In the order of the department list (urban management before housing), not of first appearance.
     expect(figures).toEqual([
       {
         department: 'urban_management',
         onTimeRate: { numerator: 2, denominator: 3 },
         medianHandlingMs: 2 * dayMs,
+        overdueCases: 0,
       },
-      // An even count: the mean of the middle two (1 and 3 days).
-      { department: 'housing', onTimeRate: { numerator: 2, denominator: 2 }, medianHandlingMs: 2 * dayMs },
+      // Three closed: 1, 3 and 11 days; the median is the middle one. One open past its deadline.
+      {
+        department: 'housing',
+        onTimeRate: { numerator: 3, denominator: 3 },
+        medianHandlingMs: 3 * dayMs,
+        overdueCases: 1,
+      },
     ]);
   });
 });

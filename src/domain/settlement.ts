@@ -1,5 +1,5 @@
 import { isWithinStreet, settlementLevels, type CaseProperties, type SettlementLevel } from './case';
-import type { DepartmentId } from './department';
+import { departmentIds, type DepartmentId } from './department';
 import type { Period } from './indicators';
 import { addRatios, emptyRatio, type Ratio } from './ratio';
 import { medianOfSorted } from './median';
@@ -86,31 +86,61 @@ export function settlementShares(figures: SettlementFigures): Record<SettlementL
 
 export type DepartmentFacts = Pick<CaseProperties, 'department' | 'reportedAt' | 'dueAt' | 'closedAt'>;
 
-/** One department's figures for a period, over the cases it handled that were closed in the period. */
+/**
+ * One department's figures for a period: the cases it handled that were closed in the period, and those of its
+ * cases still open past their deadline at the period's end (the units' `overdueCases`, per department).
+ */
 export interface DepartmentFigures {
   department: DepartmentId;
-  /** Closed by dueAt ÷ closed. */
+  /** Closed by dueAt ÷ closed; the denominator is the department's closed cases. */
   onTimeRate: Ratio;
   /** Median of closedAt − reportedAt, in ms; null with no case. A median does not add up: it is per department. */
   medianHandlingMs: number | null;
+  /** Reported before the period's end, open at its end and due before it. */
+  overdueCases: number;
 }
 
-/** Every department that closed a case in the period, in the order they first appear. */
+/**
+ * Every department that closed a case in the period or has one overdue at its end, in the order of
+ * `departmentIds`, so the mock, the server and the client list them alike.
+ */
 export function departmentFigures(cases: Iterable<DepartmentFacts>, period: Period): DepartmentFigures[] {
-  const byDepartment = new Map<DepartmentId, { onTime: Ratio; times: number[] }>();
+  const byDepartment = new Map<DepartmentId, { onTime: Ratio; times: number[]; overdue: number }>();
   for (const facts of cases) {
-    if (facts.department === null || facts.closedAt === null) continue;
-    const closed = Date.parse(facts.closedAt);
-    if (!inPeriod(closed, period)) continue;
-    const entry = byDepartment.get(facts.department) ?? { onTime: emptyRatio(), times: [] };
+    if (facts.department === null) continue;
+    const reported = Date.parse(facts.reportedAt);
+    const closed = facts.closedAt === null ? Number.NaN : Date.parse(facts.closedAt);
+    const due = Date.parse(facts.dueAt);
+    const closedIn = inPeriod(closed, period);
+    const overdueAtEnd = reported < period.to && !(closed < period.to) && due < period.to;
+    if (!closedIn && !overdueAtEnd) continue;
+    const entry = byDepartment.get(facts.department) ?? { onTime: emptyRatio(), times: [], overdue: 0 };
     byDepartment.set(facts.department, entry);
+    if (overdueAtEnd) entry.overdue += 1;
+    if (!closedIn) continue;
     entry.onTime.denominator += 1;
-    if (closed <= Date.parse(facts.dueAt)) entry.onTime.numerator += 1;
-    entry.times.push(closed - Date.parse(facts.reportedAt));
+    if (closed <= due) entry.onTime.numerator += 1;
+    entry.times.push(closed - reported);
   }
-  return [...byDepartment].map(([department, { onTime, times }]) => ({
-    department,
-    onTimeRate: onTime,
-    medianHandlingMs: medianOfSorted(times.sort((a, b) => a - b)),
-  }));
+  return departmentIds.flatMap((department) => {
+    const entry = byDepartment.get(department);
+    if (!entry) return [];
+    return [
+      {
+        department,
+        onTimeRate: entry.onTime,
+        medianHandlingMs: medianOfSorted(entry.times.sort((a, b) => a - b)),
+        overdueCases: entry.overdue,
+      },
+    ];
+  });
 }
+
+/** The unit's handling figures for the period, as `/indicators` answers them beside its other figures. */
+export const handlingOfCases = (
+  cases: readonly (SettlementFacts & DepartmentFacts)[],
+  period: Period,
+): { settlement: SettlementFigures; departments: DepartmentFigures[] } => ({
+  settlement: settlementOfCases(cases, period),
+  departments: departmentFigures(cases, period),
+});

@@ -13,6 +13,7 @@ const rows = selectCases(columns, {
   categories: new Set(),
   channels: new Set(),
   overdueOnly: false,
+  departments: new Set(),
   gridsInRegion: null,
   now,
 }).rows;

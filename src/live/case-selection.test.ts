@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOverdue, type CaseCategory, type CaseChannel, type CaseStage } from '../domain/case';
 import { matchesCaseFilter } from '../domain/case-filter';
+import type { DepartmentId } from '../domain/department';
 import { isInGrids } from '../domain/outside-grids';
 import { CaseColumns } from './case-columns';
 import { sampleCases, sampleGridIds, sampleStart } from '../contract/columnar/case.fixtures';
@@ -17,6 +18,7 @@ const everything: CaseSelection = {
   categories: new Set(),
   channels: new Set(),
   overdueOnly: false,
+  departments: new Set(),
   gridsInRegion: null,
   now,
 };
@@ -44,6 +46,11 @@ function expected(
       };
       if (!matchesCaseFilter(p, position, domainFilter)) return false;
       if (selection.channels.size > 0 && !selection.channels.has(p.channel)) return false;
+      if (
+        selection.departments.size > 0 &&
+        (p.department === null || !selection.departments.has(p.department))
+      )
+        return false;
       if (bucket !== 'either' && isInGrids(p.gridId, cityGrids) !== (bucket === 'inGrids')) return false;
       if (inside && (p.gridId === null || !inside.has(p.gridId))) return false;
       return !selection.overdueOnly || isOverdue(p, new Date(selection.now));
@@ -62,6 +69,8 @@ describe('selectCases', () => {
       [{ categories: new Set<CaseCategory>(['dispute']) }, null],
       [{ channels: new Set<CaseChannel>(['hotline_12345', 'app']) }, null],
       [{ overdueOnly: true }, null],
+      [{ departments: new Set<DepartmentId>(['urban_management', 'ecology']) }, null],
+      [{ departments: new Set<DepartmentId>(['urban_management']), overdueOnly: true }, null],
       [{}, new Set(['G2', 'G3'])],
       [
         {

@@ -7,12 +7,13 @@ import {
   type CaseChannel,
   type CaseStage,
 } from '../domain/case';
+import { departmentIds, type DepartmentId } from '../domain/department';
 import { noCode } from '../contract/columnar/case-column-table';
 import type { ViewColumns } from './view-columns';
 
 /**
  * The dashboard's case filters over the columns: the contract's own filters (window, stage, category, region)
- * plus channel and "overdue only", which the client adds. The result is a list of rows — no case is copied.
+ * plus channel, "overdue only" and department, which the client adds. The result is a list of rows — no case is copied.
  */
 export interface CaseSelection {
   /** Reporting window [from, to) in epoch ms. */
@@ -23,6 +24,8 @@ export interface CaseSelection {
   categories: ReadonlySet<CaseCategory>;
   channels: ReadonlySet<CaseChannel>;
   overdueOnly: boolean;
+  /** The departments handling the case (a league table's drill); a case with none is kept only by an empty set. */
+  departments: ReadonlySet<DepartmentId>;
   /**
    * The focused unit's grids (rows of `columns.gridIds`, 1 = inside); null = the whole city, whose view also
    * gathers the cases outside every grid apart (src/domain/outside-grids.ts).
@@ -65,6 +68,7 @@ export function selectCases(columns: ViewColumns, selection: CaseSelection): Sel
   const stages = allowed(caseStages, selection.stages);
   const categories = allowed(caseCategories, selection.categories);
   const channels = allowed(caseChannels, selection.channels);
+  const departments = allowed(departmentIds, selection.departments);
   const region = selection.gridsInRegion;
   const rows = new Uint32Array(columns.count);
   const outside: number[] = [];
@@ -75,6 +79,7 @@ export function selectCases(columns: ViewColumns, selection: CaseSelection): Sel
     if (stages[columns.stage[row] ?? noCode] !== 1) continue;
     if (categories[columns.category[row] ?? noCode] !== 1) continue;
     if (channels[columns.channel[row] ?? noCode] !== 1) continue;
+    if (departments[columns.department[row] ?? noCode] !== 1) continue;
     if (selection.overdueOnly && !isOverdueAt(columns, row, selection.now)) continue;
     const grid = columns.grid[row] ?? -1;
     if (grid < 0) {

@@ -45,6 +45,7 @@ function randomSelection(next: () => number): CaseSelection {
     categories: someOf(next, caseCategories),
     channels: someOf(next, caseChannels),
     overdueOnly: next() < 0.3,
+    departments: new Set(),
     gridsInRegion: next() < 0.3 ? Uint8Array.from(sampleGridIds, () => (next() < 0.5 ? 1 : 0)) : null,
     now: sampleStart + Math.floor(next() * 3_000) * hour,
   };
@@ -135,6 +136,7 @@ describe('CaseViewClient (the view worker over its own copy of the columns)', ()
       categories: new Set(),
       channels: new Set(),
       overdueOnly: false,
+      departments: new Set(),
       gridsInRegion: null,
       now: sampleStart,
     };

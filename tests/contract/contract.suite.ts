@@ -6,6 +6,7 @@ import { departmentsContract } from './departments.contract';
 import { geographyContract } from './geography.contract';
 import { gridSaveContract } from './grid-save.contract';
 import { indicatorsContract } from './indicators.contract';
+import { settlementContract } from './settlement.contract';
 import { streamContract } from './stream.contract';
 
 export type { ContractClient } from './contract-client';
@@ -21,6 +22,7 @@ export function describeContract(name: string, makeClient: () => ContractClient)
     casesContract(makeClient);
     departmentsContract(makeClient);
     indicatorsContract(makeClient);
+    settlementContract(makeClient);
     gridSaveContract(makeClient);
     caseRejoinContract(makeClient);
     streamContract(makeClient);

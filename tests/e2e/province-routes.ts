@@ -9,6 +9,7 @@ import {
   provinceRegions,
 } from './province-data';
 import { provinceCamerasColumnar, provinceCasesColumnar } from './province-columnar';
+import { emptySettlement } from '../../src/domain/settlement';
 
 /**
  * Serves the generated province to the production build through Playwright routing: config.json turns the mock
@@ -85,6 +86,8 @@ function indicators(url: URL): string {
     figures: zero,
     series: [],
     children: [],
+    settlement: emptySettlement(),
+    departments: [],
     dataTime: new Date().toISOString(),
   });
 }

@@ -7,6 +7,8 @@ import { formatChinaTime } from '../../../src/domain/china-time';
 import type { Pool } from '../db';
 import { unitFigures, volunteerHoursSql } from '../indicators-sql';
 import { readUnit, rootUnit, type Unit } from '../units';
+import { unitHandling } from '../settlement-sql';
+import { emptySettlement } from '../../../src/domain/settlement';
 
 /** A daily series over ten years is already more than any chart shows; beyond this the request is refused. */
 
@@ -65,11 +67,12 @@ export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: Serv
     const unit = (await readUnit(pool, params)) ?? (await rootUnit(pool));
     const { period, interval, buckets } = readIndicatorsQuery(params, now);
     const part = partsAtOnce(ownerPool, request);
-    const [figures, periodHours, seriesHours, children] = await Promise.all([
+    const [figures, periodHours, seriesHours, children, handling] = await Promise.all([
       part(() => unitFigures(pool, unit, period, buckets)),
       part(() => volunteerHours(pool, unit, [period])),
       part(() => volunteerHours(pool, unit, buckets)),
       part(() => childrenOf(pool, unit)),
+      part(() => unitHandling(pool, unit, period)),
     ]);
     return reply.send({
       region: { id: unit.id, name: unit.name, level: unit.level },
@@ -89,7 +92,10 @@ export function indicatorsRoutes(api: FastifyInstance, { pool, ownerPool }: Serv
           figures.children.get(child.id) ?? emptyFigures(),
           periodHours.byChild.get(child.id) ?? 0,
         ),
+        settlement: handling.childSettlement.get(child.id) ?? emptySettlement(),
       })),
+      settlement: handling.settlement,
+      departments: handling.departments,
       dataTime: formatChinaTime(now),
     });
   });

@@ -170,6 +170,23 @@ export const indicatorFiguresSchema = z.object({
   volunteerHours: z.number().nonnegative(),
 });
 
+const count = z.number().int().nonnegative();
+/** src/domain/settlement.ts (SettlementFigures): where the period's closed cases were settled, and supervision. */
+export const settlementFiguresSchema = z.object({
+  settledAt: z.object({ grid: count, community: count, street: count, district: count, city: count }),
+  withinStreet: ratioSchema,
+  escalationRate: ratioSchema,
+  supervisedCases: count,
+  supervisionMet: ratioSchema,
+});
+/** src/domain/settlement.ts (DepartmentFigures): one department's closed and overdue cases in the period. */
+export const departmentFiguresSchema = z.object({
+  department: z.enum(departmentIds),
+  onTimeRate: ratioSchema,
+  medianHandlingMs: z.number().nonnegative().nullable(),
+  overdueCases: count,
+});
+
 export const intervals = ['day', 'week', 'month'] as const;
 export type Interval = (typeof intervals)[number];
 
@@ -186,8 +203,12 @@ export const indicatorsSchema = z.object({
       name: nonEmpty,
       level: z.enum([...regionLevels, 'grid']),
       figures: indicatorFiguresSchema,
+      settlement: settlementFiguresSchema,
     }),
   ),
+  // The unit's own, for the period (docs/api.md, "Settlement and departments").
+  settlement: settlementFiguresSchema,
+  departments: z.array(departmentFiguresSchema),
   dataTime: isoDateTime,
 });
 export type IndicatorsResponse = z.infer<typeof indicatorsSchema>;

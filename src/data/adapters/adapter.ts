@@ -5,6 +5,7 @@ import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from 
 import type {
   CameraCollection,
   CaseCollection,
+  DepartmentsResponse,
   GridCollection,
   IndicatorsResponse,
   Meta,
@@ -63,6 +64,8 @@ export interface ProviderAdapter {
   cameraColumns?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraColumnsAnswer>;
   /** Service stations. */
   stations?(call: AdapterCall): Promise<StationCollection & PartialLayer>;
+  /** The city's departments (docs/api.md, /departments): their names, served with the indicators. */
+  departments?(call: AdapterCall): Promise<DepartmentsResponse>;
   /**
    * Cases reported in `[query.from, query.to)`, oldest first, with the status/category/bbox filters applied.
    * A provider that cannot place a case in a grid returns `gridId: null`; the data source joins it by position.

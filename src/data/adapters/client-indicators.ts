@@ -1,6 +1,7 @@
 import type { CaseProperties } from '../../domain/case';
 import { periodsOf, seriesOfCases } from '../../domain/indicator-series';
 import { figuresOfCases, type Period } from '../../domain/indicators';
+import { handlingOfCases, settlementOfCases } from '../../domain/settlement';
 import { DataError } from '../data-error';
 import type { IndicatorQuery } from '../provider';
 import {
@@ -117,6 +118,7 @@ export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResp
     name: child.name,
     level: child.level,
     figures: figuresOfCases(byChild.get(child.id) ?? [], period, volunteerHours(child, period)),
+    settlement: settlementOfCases(byChild.get(child.id) ?? [], period),
   }));
   return checkBody(
     'indicators',
@@ -129,6 +131,7 @@ export function indicatorsOfJoinedCases(input: JoinedCasesInput): IndicatorsResp
       figures: figuresOfCases(own, period, volunteerHours(unit, period)),
       series,
       children,
+      ...handlingOfCases(own, period),
       dataTime: formatLocalTime(now, utcOffsetMinutes),
     },
     { what: 'indicators' },

@@ -16,6 +16,7 @@ import {
   metaSchema,
   regionsSchema,
   stationsSchema,
+  departmentsSchema,
 } from '../../contract/schemas/contract.schema';
 
 function endpoint(source: ResolvedSource, path: string, params: Record<string, string | undefined>): string {
@@ -77,6 +78,8 @@ export const restAdapter: ProviderAdapter = {
   },
   stations: ({ source, signal }) =>
     fetchJson({ ...source, url: endpoint(source, '/stations', {}), signal }, stationsSchema),
+  departments: ({ source, signal }) =>
+    fetchJson({ ...source, url: endpoint(source, '/departments', {}), signal }, departmentsSchema),
   cases: ({ source, signal }, query) =>
     fetchJson({ ...source, url: casesUrl(source, query), signal }, casesSchema),
   caseColumns: async ({ source, signal }, query) => {

@@ -41,7 +41,7 @@ export function DashboardPage() {
             <div id="side-panel" role="tabpanel" aria-labelledby={`side-tab-${panel}`}>
               {panel === 'review' ? (
                 <PanelBoundary name={t('kpi.title')}>
-                  <ReviewPanel />
+                  <ReviewPanel onShowCases={() => setPanel('cases')} />
                 </PanelBoundary>
               ) : (
                 <PanelBoundary name={t('cases:title')}>

@@ -1,4 +1,5 @@
 import type { CaseCategory, CaseChannel, CaseStage } from '../../../domain/case';
+import type { DepartmentId } from '../../../domain/department';
 import type { CaseWeight } from '../../../live/case-selection';
 import type { CaseAggregation } from '../../../map/cases/case-layers';
 
@@ -8,6 +9,8 @@ export interface CaseFilterState {
   categories: ReadonlySet<CaseCategory>;
   channels: ReadonlySet<CaseChannel>;
   overdueOnly: boolean;
+  /** Set by the department league table's drill, named in a chip that clears it. */
+  departments: ReadonlySet<DepartmentId>;
   weight: CaseWeight;
   aggregation: CaseAggregation;
 }
@@ -17,6 +20,7 @@ export const initialCaseFilters: CaseFilterState = {
   categories: new Set(),
   channels: new Set(),
   overdueOnly: false,
+  departments: new Set(),
   weight: 'all',
   aggregation: 'heatmap',
 };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { caseCategories, caseChannels, caseStages } from '../../../domain/case';
 import { caseWeights, type CaseWeight } from '../../../live/case-selection';
 import { caseAggregations, type CaseAggregation } from '../../../map/cases/case-layers';
+import { useDepartmentName } from '../department-names';
 import { initialCaseFilters, toggled, type CaseFilterState } from './case-filter-state';
 
 interface CheckGroupProps<T extends string> {
@@ -40,9 +41,25 @@ export function CaseFilters({
   filters: CaseFilterState;
   onChange: (next: CaseFilterState) => void;
 }) {
-  const { t } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
+  const departmentName = useDepartmentName();
+  const departments = new Intl.ListFormat(i18n.language, { type: 'disjunction' }).format(
+    [...filters.departments].map(departmentName),
+  );
   return (
     <section className="case-filters" aria-label={t('filters.label')}>
+      {filters.departments.size > 0 && (
+        <p className="case-filters__chip" data-testid="department-chip">
+          {t('filters.departments', { names: departments })}
+          <button
+            type="button"
+            aria-label={t('filters.clearDepartments', { names: departments })}
+            onClick={() => onChange({ ...filters, departments: new Set() })}
+          >
+            ×
+          </button>
+        </p>
+      )}
       <div className="case-filters__row">
         <label>
           {t('filters.weight')}{' '}

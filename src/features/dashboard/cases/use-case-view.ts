@@ -50,10 +50,20 @@ export function useCaseView(
       categories: filters.categories,
       channels: filters.channels,
       overdueOnly: filters.overdueOnly,
+      departments: filters.departments,
       gridsInRegion: regionMask,
       now,
     }),
-    [frame, filters.stages, filters.categories, filters.channels, filters.overdueOnly, regionMask, now],
+    [
+      frame,
+      filters.stages,
+      filters.categories,
+      filters.channels,
+      filters.overdueOnly,
+      filters.departments,
+      regionMask,
+      now,
+    ],
   );
   const { weight } = filters;
   const offThread = columns.count >= threshold;

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { indicatorValue, rankableIndicators, type RankableIndicator } from '../../../domain/ranking';
+import { indicatorValue, isRate } from '../../../domain/indicator-registry';
+import { rankableIndicators, type RankableIndicator } from '../../../domain/ranking';
 import { useIndicators } from '../../../data/queries';
 import { choroplethOf, type Choropleth } from '../../../map/choropleth';
 import { useViewSettings } from '../../../ui/view-state';
@@ -31,9 +32,9 @@ export function useIndicatorChoropleth(): {
     if (!indicator || !indicators.data || !childLevel) return null;
     const units = indicators.data.children.map((child) => ({
       id: child.id,
-      value: indicatorValue(child.figures, indicator),
+      value: indicatorValue(child, indicator),
     }));
-    return choroplethOf(units, childLevel === 'grid' ? 'grids' : 'regions', indicator.endsWith('Rate'));
+    return choroplethOf(units, childLevel === 'grid' ? 'grids' : 'regions', isRate(indicator));
   }, [indicator, indicators.data, childLevel]);
   return { indicator, choropleth };
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IndicatorFigures } from '../../../domain/indicators';
-import { rateOf } from '../../../domain/ratio';
+import { indicators, indicatorValue, isRate, type Indicator } from '../../../domain/indicator-registry';
 import { useIndicators, useUnitTree } from '../../../data/queries';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent } from '../../../ui/format';
@@ -8,28 +7,7 @@ import { useViewSettings } from '../../../ui/view-state';
 import type { FocusUnit } from './use-focus';
 import type { ReviewPeriod } from './use-review-period';
 
-const rows = [
-  'resolutionRate',
-  'satisfactionRate',
-  'onTimeRate',
-  'casesReported',
-  'openCases',
-  'overdueCases',
-  'volunteerHours',
-] as const;
-type Row = (typeof rows)[number];
 const previousPeriod = 'previous';
-
-function valueOf(figures: IndicatorFigures, row: Row): number | null {
-  switch (row) {
-    case 'resolutionRate':
-    case 'satisfactionRate':
-    case 'onTimeRate':
-      return rateOf(figures[row]);
-    default:
-      return figures[row];
-  }
-}
 
 /**
  * Two units side by side, or the focused unit against the previous period of the same length: each indicator,
@@ -59,17 +37,15 @@ export function ComparePanel({
   const parent = focus.chain[focus.chain.length - 2];
   const siblings = parent ? (tree?.childrenOf(parent.id) ?? []) : [];
   const candidates = siblings.filter((region) => region.id !== focus.id);
-  const show = (row: Row, value: number | null) => {
+  const show = (row: Indicator, value: number | null) => {
     if (value === null) return t('noData');
-    return row.endsWith('Rate')
-      ? (formatPercent(value, i18n.language) ?? '')
-      : formatCount(value, i18n.language);
+    return isRate(row) ? (formatPercent(value, i18n.language) ?? '') : formatCount(value, i18n.language);
   };
-  const difference = (row: Row, a: number | null, b: number | null) => {
+  const difference = (row: Indicator, a: number | null, b: number | null) => {
     if (a === null || b === null) return '—';
     const delta = a - b;
     const sign = delta > 0 ? '+' : '';
-    return row.endsWith('Rate')
+    return isRate(row)
       ? t('change.points', { value: `${sign}${(delta * 100).toFixed(1)}` })
       : `${sign}${formatCount(delta, i18n.language)}`;
   };
@@ -100,9 +76,9 @@ export function ComparePanel({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => {
-              const a = valueOf(current.figures, row);
-              const b = valueOf(compared.data.figures, row);
+            {indicators.map((row) => {
+              const a = indicatorValue(current, row);
+              const b = indicatorValue(compared.data, row);
               return (
                 <tr key={row} data-indicator={row}>
                   <th scope="row">{t(`indicator.${row}`)}</th>

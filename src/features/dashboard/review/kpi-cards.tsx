@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { rateOf, type Ratio } from '../../../domain/ratio';
-import type { IndicatorFigures } from '../../../domain/indicators';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import type { Incompleteness } from '../../../data/incompleteness';
 import { IncompleteNote, OutsideGridsNote } from '../../../ui/figure-notes';
@@ -8,10 +7,16 @@ import { formatCount, formatRatio } from '../../../ui/format';
 import { phoneQuery, useMediaQuery } from '../../../ui/screen';
 import { ChartSlot, SparklinePlot } from './chart-slot';
 
-type RateKey = 'resolutionRate' | 'satisfactionRate' | 'onTimeRate';
-type CountKey = 'casesReported' | 'openCases' | 'overdueCases' | 'volunteerHours';
-const rateKeys: RateKey[] = ['resolutionRate', 'satisfactionRate', 'onTimeRate'];
-const countKeys: CountKey[] = ['casesReported', 'openCases', 'overdueCases', 'volunteerHours'];
+import {
+  countIndicators,
+  indicatorRegistry,
+  indicatorValue,
+  rateIndicators,
+  ratioOf,
+  type Indicator,
+  type UnitIndicators,
+} from '../../../domain/indicator-registry';
+import { emptySettlement } from '../../../domain/settlement';
 
 interface KpiCardsProps {
   current: IndicatorsResponse;
@@ -21,6 +26,8 @@ interface KpiCardsProps {
   /** Set when the figures come from cases the source cut at its cap: every card is a lower bound. */
   incomplete: Incompleteness | undefined;
 }
+
+const countOf = (unit: UnitIndicators, indicator: Indicator): number => indicatorValue(unit, indicator) ?? 0;
 
 /** Change against the previous period: percentage points for rates, percent for counts; null when not comparable. */
 function rateChange(now: Ratio, before: Ratio | undefined): number | null {
@@ -43,8 +50,12 @@ function Sparkline({ values }: { values: (number | null)[] }) {
   );
 }
 
-const seriesOf = (response: IndicatorsResponse, pick: (figures: IndicatorFigures) => number | null) =>
-  response.series.map((point) => pick(point.figures));
+/** The indicator over the series' buckets; none for those the series does not carry (the settlement figures). */
+const seriesOf = (response: IndicatorsResponse, indicator: Indicator): (number | null)[] => {
+  if (!indicatorRegistry[indicator].inSeries) return [];
+  const settlement = emptySettlement();
+  return response.series.map((point) => indicatorValue({ figures: point.figures, settlement }, indicator));
+};
 
 export function KpiCards({ current, previous, outsideGrids, incomplete }: KpiCardsProps) {
   const { t, i18n } = useTranslation('review');
@@ -71,27 +82,34 @@ export function KpiCards({ current, previous, outsideGrids, incomplete }: KpiCar
       <OutsideGridsNote place="kpi" count={outsideGrids} />
       {/* On a phone the cards are a strip that scrolls sideways (screens.css): keyboard users reach it by Tab. */}
       <div className="kpi-cards" role="list" aria-label={t('kpi.title')} tabIndex={strip ? 0 : undefined}>
-        {rateKeys.map((key) => {
-          const text = formatRatio(current.figures[key], language);
+        {rateIndicators.map((key) => {
+          const ratio = ratioOf(current, key) ?? { numerator: 0, denominator: 0 };
+          const text = formatRatio(ratio, language);
           return (
             <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
               <h3>{t(`indicator.${key}`)}</h3>
               <p className="kpi-card__value">{text.rate ?? t('noData')}</p>
               <p className="kpi-card__fraction">{text.fraction}</p>
-              {change(rateChange(current.figures[key], previous?.figures[key]), 'points')}
-              <Sparkline values={seriesOf(current, (figures) => rateOf(figures[key]))} />
+              {change(
+                rateChange(ratio, previous ? (ratioOf(previous, key) ?? undefined) : undefined),
+                'points',
+              )}
+              <Sparkline values={seriesOf(current, key)} />
             </article>
           );
         })}
-        {countKeys.map((key) => (
-          <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
-            <h3>{t(`indicator.${key}`)}</h3>
-            <p className="kpi-card__value">{formatCount(current.figures[key], language)}</p>
-            <p className="kpi-card__fraction">{t(`unit.${key}`)}</p>
-            {change(countChange(current.figures[key], previous?.figures[key]), 'percent')}
-            <Sparkline values={seriesOf(current, (figures) => figures[key])} />
-          </article>
-        ))}
+        {countIndicators.map((key) => {
+          const value = countOf(current, key);
+          return (
+            <article key={key} className="kpi-card" role="listitem" data-indicator={key}>
+              <h3>{t(`indicator.${key}`)}</h3>
+              <p className="kpi-card__value">{formatCount(value, language)}</p>
+              <p className="kpi-card__fraction">{t(`unit.${key}`)}</p>
+              {change(countChange(value, previous && countOf(previous, key)), 'percent')}
+              <Sparkline values={seriesOf(current, key)} />
+            </article>
+          );
+        })}
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unitId } from '../../../domain/ids';
+import { isRate } from '../../../domain/indicator-registry';
 import { rankableIndicators, rankUnits, type RankableIndicator } from '../../../domain/ranking';
 import type { IndicatorsResponse } from '../../../contract/schemas/contract.schema';
 import { OutsideGridsNote } from '../../../ui/figure-notes';
@@ -10,6 +11,23 @@ import { useViewSettings } from '../../../ui/view-state';
 type Child = IndicatorsResponse['children'][number];
 const minimumCasesChoices = [1, 5, 10, 20, 50];
 
+/** The minimum number of closed cases to be ranked, for units and departments alike. */
+export function MinimumCasesPicker({ value, onChange }: { value: number; onChange: (next: number) => void }) {
+  const { t } = useTranslation('review');
+  return (
+    <label>
+      {t('ranking.minimumCases')}
+      <select value={value} onChange={(event) => onChange(Number(event.target.value))}>
+        {minimumCasesChoices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** 红黑榜: the best and worst child units by an indicator; a row drills into its unit. */
 export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids: number }) {
   const { t, i18n } = useTranslation('review');
@@ -18,9 +36,7 @@ export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids
   const [minimumCases, setMinimumCases] = useState(10);
   const ranking = rankUnits(units, indicator, { minimumCases, size: 5 });
   const show = (value: number) =>
-    indicator.endsWith('Rate')
-      ? (formatPercent(value, i18n.language) ?? '')
-      : formatCount(value, i18n.language);
+    isRate(indicator) ? (formatPercent(value, i18n.language) ?? '') : formatCount(value, i18n.language);
   const table = (kind: 'best' | 'worst') => (
     <table className={`ranking ranking--${kind}`}>
       <caption>{t(`ranking.${kind}`)}</caption>
@@ -70,16 +86,7 @@ export function Rankings({ units, outsideGrids }: { units: Child[]; outsideGrids
             ))}
           </select>
         </label>
-        <label>
-          {t('ranking.minimumCases')}
-          <select value={minimumCases} onChange={(event) => setMinimumCases(Number(event.target.value))}>
-            {minimumCasesChoices.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MinimumCasesPicker value={minimumCases} onChange={setMinimumCases} />
       </div>
       {units.length === 0 ? (
         <p className="rankings__empty">{t('ranking.noChildren')}</p>

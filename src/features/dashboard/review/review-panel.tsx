@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSource } from '../../../data/data-source-context';
 import { incompletenessOf } from '../../../data/incompleteness';
@@ -16,9 +17,29 @@ import { useFocus } from './use-focus';
 import { useReviewCases } from './use-review-cases';
 import { useReviewPeriod } from './use-review-period';
 import { WindowPicker } from '../../../ui/window-picker';
+import { useViewSettings } from '../../../ui/view-state';
+import type { DepartmentId } from '../../../domain/department';
+import { useCasesWorkspace } from '../cases/cases-context';
+
+// Below the fold and read by few: its own chunk, loaded once the indicators are in.
+const DepartmentLeague = lazy(() => import('./department-league'));
+
+/**
+ * The league table's drill: the department's overdue cases on the map (the cases layer on, the case view narrowed
+ * to them, named in the filters' chip), with the cases tab open beside it.
+ */
+function useDepartmentDrill(onShowCases: (() => void) | undefined) {
+  const { filters, setFilters } = useCasesWorkspace();
+  const [view, setView] = useViewSettings();
+  return (department: DepartmentId) => {
+    setFilters({ ...filters, departments: new Set([department]), overdueOnly: true });
+    setView({ layers: new Set([...view.layers, 'cases']) });
+    onShowCases?.();
+  };
+}
 
 /** The leader's review beside the map: where am I, how is it doing, where is it worst. */
-export function ReviewPanel() {
+export function ReviewPanel({ onShowCases }: { onShowCases?: () => void } = {}) {
   const { t } = useTranslation('review');
   const focus = useFocus();
   const period = useReviewPeriod();
@@ -35,6 +56,7 @@ export function ReviewPanel() {
     currentQuery !== null,
   );
   const reviewCases = useReviewCases(mapShown ? focus : null, period);
+  const drillDepartment = useDepartmentDrill(onShowCases);
   if (!focus) return <p className="review__loading">{t('loading')}</p>;
   return (
     <div className="review" data-region={focus.id}>
@@ -62,6 +84,9 @@ export function ReviewPanel() {
           <BreakdownCharts reviewCases={reviewCases} />
           <ComparePanel focus={focus} period={period} current={current.data} />
           <Rankings units={current.data.children} outsideGrids={reviewCases.outsideGrids} />
+          <Suspense fallback={<p className="review__loading">{t('loading')}</p>}>
+            <DepartmentLeague departments={current.data.departments} onDrill={drillDepartment} />
+          </Suspense>
         </>
       )}
     </div>
