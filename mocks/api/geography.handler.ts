@@ -16,7 +16,7 @@ import { camerasColumnar } from '../../src/contract/columnar/camera-columns.enco
 import type { MockState } from './mock-state';
 import { answerBadParameters, readBbox } from './query-params';
 import { respondValid } from './respond';
-import { demoCameraStreams } from '../city/camera-streams';
+import { demoCameraStreams, unreachableStreamPath } from '../city/camera-streams';
 
 /**
  * The static layers: meta, regions, cameras (and one camera with its stream) and stations, and the city's
@@ -62,6 +62,11 @@ export function geographyHandlers(state: MockState) {
         properties: { ...camera.properties, ...demoCameraStreams(camera.properties) },
       });
     }),
+    // The video platform has nothing for a camera at fault: a 404, as a platform would answer, rather than the
+    // dashboard's own page that a static server sends for any path it lacks.
+    http.all(`${unreachableStreamPath}/*`, () =>
+      HttpResponse.json({ error: 'not_found', message: 'no stream for this camera' }, { status: 404 }),
+    ),
     http.get(`${base}/stations`, () =>
       respondValid(state, 'stationsSchema', stationsSchema, state.city.stations),
     ),

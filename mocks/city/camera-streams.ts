@@ -7,6 +7,8 @@ import type { CameraStatus } from '../../src/domain/points';
  * and the server's seed both read this, so the two serve the same URLs.
  */
 export const demoVideoPath = '/demo-video';
+/** Where the fault cameras' playlists would be: the mock answers 404 there (a static server would send its page). */
+export const unreachableStreamPath = `${demoVideoPath}/unreachable`;
 
 export interface CameraStreams {
   streamUrl?: string;
@@ -15,6 +17,6 @@ export interface CameraStreams {
 
 export function demoCameraStreams(camera: { id: string; status: CameraStatus }): CameraStreams {
   if (camera.status === 'offline') return {};
-  if (camera.status === 'fault') return { streamUrl: `${demoVideoPath}/unreachable/${camera.id}.m3u8` };
+  if (camera.status === 'fault') return { streamUrl: `${unreachableStreamPath}/${camera.id}.m3u8` };
   return { streamUrl: `${demoVideoPath}/stream.m3u8`, snapshotUrl: `${demoVideoPath}/snapshot.jpg` };
 }
