@@ -6,13 +6,20 @@ import { cameraOf, projector } from './map-projection';
 
 /**
  * Camera video on the production build, one page: a camera clicked on the dashboard map plays the demo's HLS
- * stream (the video's clock advances and its frames are neither black nor still, read from its pixels); a camera
+ * stream (the video's clock advances and its frames are neither black nor still, read from its pixels), first
+ * through hls.js (the page is told the browser has no HLS of its own, as Firefox and Chromium before 141 have
+ * none: Media Source Extensions under the CSP's media-src blob:), then natively; a camera
  * at fault shows an alert naming it and the reason; a case's "cameras around" opens the four nearest in a 2×2
- * grid, the four a great-circle search over the demo file finds.
+ * grid, the four a great-circle search over the demo file finds; the review's key-site coverage is the share a
+ * search over every station and online camera of the file finds, and an uncovered site's name takes the map there.
  */
 interface City {
+  stations: { features: { geometry: { coordinates: [number, number] }; properties: { id: string } }[] };
   cameras: {
-    features: { geometry: { coordinates: [number, number] }; properties: { id: string; name: string; status: string } }[];
+    features: {
+      geometry: { coordinates: [number, number] };
+      properties: { id: string; name: string; status: string };
+    }[];
   };
 }
 type Camera = City['cameras']['features'][number];
@@ -20,6 +27,7 @@ type Camera = City['cameras']['features'][number];
 let browser: Browser;
 let opened: OpenedPage;
 let page: Page;
+let city: City;
 let cameras: Camera[];
 let online: Camera;
 let fault: Camera;
@@ -30,7 +38,9 @@ const metres = (a: readonly number[], b: readonly number[]) =>
 /** An online camera and a camera at fault 150–350 m apart, each with no other camera within 40 m of it. */
 function pickPair(all: Camera[]): [Camera, Camera] {
   const alone = (camera: Camera) =>
-    all.every((other) => other === camera || metres(other.geometry.coordinates, camera.geometry.coordinates) > 40);
+    all.every(
+      (other) => other === camera || metres(other.geometry.coordinates, camera.geometry.coordinates) > 40,
+    );
   for (const faulty of all.filter((camera) => camera.properties.status === 'fault' && alone(camera))) {
     const near = all.find(
       (camera) =>
@@ -45,12 +55,24 @@ function pickPair(all: Camera[]): [Camera, Camera] {
 }
 
 beforeAll(async () => {
-  const city = (await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json()) as City;
+  city = (await (await fetch(`${baseUrl()}/demo-city/jincheng.json`)).json()) as City;
   cameras = city.cameras.features;
   [online, fault] = pickPair(cameras);
   const [a, b] = [online.geometry.coordinates, fault.geometry.coordinates];
   browser = await launchBrowser();
-  opened = await openPage(browser, `/?layers=grids,cameras&map=${(a[0] + b[0]) / 2},${(a[1] + b[1]) / 2},16`);
+  opened = await openPage(
+    browser,
+    `/?layers=grids,cameras&map=${(a[0] + b[0]) / 2},${(a[1] + b[1]) / 2},16`,
+    undefined,
+    () => {
+      // No native HLS until the test gives it back (window.nativeHls = true).
+      const canPlayType = HTMLMediaElement.prototype.canPlayType;
+      HTMLMediaElement.prototype.canPlayType = function (this: HTMLMediaElement, type: string) {
+        const native = (window as unknown as { nativeHls?: boolean }).nativeHls === true;
+        return /mpegurl/i.test(type) && !native ? '' : canPlayType.call(this, type);
+      };
+    },
+  );
   page = opened.page;
   await page.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 90_000 });
   // The live cases load beside the map while the cameras are clicked: the last step picks a case from them.
@@ -79,29 +101,54 @@ const frameOf = (player: string) =>
     context.drawImage(video, 0, 0, 64, 36);
     const { data } = context.getImageData(0, 0, 64, 36);
     let sum = 0;
-    for (let index = 0; index < data.length; index += 4) sum += data[index]! + data[index + 1]! + data[index + 2]!;
+    for (let index = 0; index < data.length; index += 4)
+      sum += data[index]! + data[index + 1]! + data[index + 2]!;
     return { brightness: sum / (data.length / 4) / 3, pixels: Array.from(data), time: video.currentTime };
   }, player);
 
 describe('camera video', () => {
-  it('plays a clicked camera: its clock advances and its frames change and are not black', async () => {
+  const player = () => `[data-testid="video-panel"] [data-camera-id="${online.properties.id}"]`;
+
+  it('plays a clicked camera through hls.js: its clock advances and its frames change and are not black', async () => {
     await clickCamera(online);
     const player = `[data-testid="video-panel"] [data-camera-id="${online.properties.id}"]`;
-    await page.waitForSelector(`${player}[data-state="playing"]`, { timeout: 15_000 });
+    await page.waitForSelector(`${player}[data-state="playing"][data-engine="hls.js"]`, { timeout: 15_000 });
     const caption = (await page.locator(`${player} figcaption`).textContent()) ?? '';
     expect(caption).toContain(online.properties.name);
     expect(caption).toContain('在线');
     // The first decoded frame may come a moment after "playing": wait for a picture, then for a second later.
-    await expect.poll(async () => (await frameOf(player)).brightness, { timeout: 10_000 }).toBeGreaterThan(30);
+    await expect
+      .poll(async () => (await frameOf(player)).brightness, { timeout: 10_000 })
+      .toBeGreaterThan(30);
     const first = await frameOf(player);
-    await expect.poll(async () => (await frameOf(player)).time, { timeout: 10_000 }).toBeGreaterThan(first.time + 1);
+    await expect
+      .poll(async () => (await frameOf(player)).time, { timeout: 10_000 })
+      .toBeGreaterThan(first.time + 1);
     const later = await frameOf(player);
     expect(later.brightness).toBeGreaterThan(30);
     // testsrc2 moves every frame: at least a tenth of the samples differ a second apart.
-    const changed = later.pixels.filter((value, index) => Math.abs(value - (first.pixels[index] ?? 0)) > 24).length;
+    const changed = later.pixels.filter(
+      (value, index) => Math.abs(value - (first.pixels[index] ?? 0)) > 24,
+    ).length;
     expect(changed).toBeGreaterThan(first.pixels.length / 10);
     await page.getByRole('button', { name: '关闭视频' }).click();
     await expect.poll(() => page.locator('[data-testid="video-panel"]').count()).toBe(0);
+  });
+
+  it('plays it natively where the browser plays HLS itself', async () => {
+    await page.evaluate(() => Object.assign(window, { nativeHls: true }));
+    await clickCamera(online);
+    await page.waitForSelector(`${player()}[data-state="playing"][data-engine="native"]`, {
+      timeout: 15_000,
+    });
+    await expect
+      .poll(async () => (await frameOf(player())).brightness, { timeout: 10_000 })
+      .toBeGreaterThan(30);
+    const first = await frameOf(player());
+    await expect
+      .poll(async () => (await frameOf(player())).time, { timeout: 10_000 })
+      .toBeGreaterThan(first.time + 1);
+    await page.keyboard.press('Escape');
   });
 
   it('says in an alert that a camera at fault has no stream, naming the camera and the reason', async () => {
@@ -133,15 +180,60 @@ describe('camera video', () => {
     await page.getByRole('button', { name: '查看周边 4 个摄像头' }).click();
     const players = page.locator('[data-testid="video-panel"] [data-camera-id]');
     await expect.poll(() => players.count()).toBe(4);
-    expect((await players.evaluateAll((all) => all.map((one) => one.getAttribute('data-camera-id')))).sort()).toEqual(
-      [...expected].sort(),
+    expect(
+      (await players.evaluateAll((all) => all.map((one) => one.getAttribute('data-camera-id')))).sort(),
+    ).toEqual([...expected].sort());
+    expect(await page.getByTestId('video-panel').getAttribute('aria-label')).toBe(
+      `案件 ${caseId} 周边摄像头`,
     );
-    expect(await page.getByTestId('video-panel').getAttribute('aria-label')).toBe(`案件 ${caseId} 周边摄像头`);
     // Two columns and two rows.
-    const boxes = await players.evaluateAll((all) => all.map((one) => one.getBoundingClientRect().toJSON() as DOMRect));
+    const boxes = await players.evaluateAll((all) =>
+      all.map((one) => one.getBoundingClientRect().toJSON() as DOMRect),
+    );
     expect(new Set(boxes.map((box) => Math.round(box.x))).size).toBe(2);
     expect(new Set(boxes.map((box) => Math.round(box.y))).size).toBe(2);
     expect(await page.locator('[data-testid="video-panel"] video').count()).toBe(4);
     expect(opened.errors).toEqual([]);
+  });
+
+  it("shows the city's key-site coverage, the share a search over the file finds, and goes to an uncovered site", async () => {
+    // Every station against every online camera within 100 m (the default), camera positions as 32-bit floats
+    // as the map's columns hold them; a box test first only to skip the far pairs.
+    const onlineCameras = cameras
+      .filter((camera) => camera.properties.status === 'online')
+      .map((camera) => camera.geometry.coordinates.map(Math.fround));
+    const uncovered = city.stations.features.filter(
+      ({
+        geometry: {
+          coordinates: [x, y],
+        },
+      }) =>
+        onlineCameras.every(
+          ([cx, cy]) =>
+            Math.abs(cx! - x) > 0.002 || Math.abs(cy! - y) > 0.002 || metres([x, y], [cx!, cy!]) > 100,
+        ),
+    );
+    await page.getByRole('tab', { name: '态势研判' }).click();
+    const coverage = page.getByTestId('key-site-coverage');
+    await coverage.waitFor({ timeout: 30_000 });
+    expect(await coverage.getAttribute('data-total')).toBe(String(city.stations.features.length));
+    expect(await coverage.getAttribute('data-covered')).toBe(
+      String(city.stations.features.length - uncovered.length),
+    );
+    // The uncovered sites listed, in the file's order: the first thirty by name.
+    const listed = await coverage
+      .locator('[data-site-id]')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-site-id')));
+    expect(listed).toEqual(uncovered.slice(0, 30).map((station) => station.properties.id));
+    const first = coverage.locator('[data-site-id]').first();
+    const id = listed[0]!;
+    const [lng, lat] = city.stations.features.find((station) => station.properties.id === id)!.geometry
+      .coordinates;
+    await first.click();
+    await expect
+      .poll(async () => cameraOf((await page.locator('.grid-map').getAttribute('data-map-camera')) ?? ''), {
+        timeout: 10_000,
+      })
+      .toEqual([expect.closeTo(lng, 5), expect.closeTo(lat, 5), 17]);
   });
 });

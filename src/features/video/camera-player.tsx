@@ -35,7 +35,12 @@ export function CameraPlayer({ id }: { id: string }) {
   const gridName = useUnitTree()?.get(properties?.gridId ?? '')?.name ?? properties?.gridId ?? null;
 
   return (
-    <figure className="camera-player" data-camera-id={id} data-state={stream.kind}>
+    <figure
+      className="camera-player"
+      data-camera-id={id}
+      data-state={stream.kind}
+      data-engine={stream.kind === 'playing' ? stream.engine : undefined}
+    >
       <div className="camera-player__screen">
         <video
           ref={video}
@@ -94,7 +99,10 @@ function useBlockedOrigin(streamUrl: string | null): StreamFailure | null {
   return useMemo(() => {
     if (streamUrl === null) return null;
     const origin = new URL(streamUrl, window.location.href).origin;
-    if (origin === window.location.origin || video.mediaOrigins.some((allowed) => new URL(allowed).origin === origin))
+    if (
+      origin === window.location.origin ||
+      video.mediaOrigins.some((allowed) => new URL(allowed).origin === origin)
+    )
       return null;
     return { code: 'origin', origin };
   }, [streamUrl, video.mediaOrigins]);

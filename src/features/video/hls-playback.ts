@@ -7,8 +7,11 @@ export type StreamFailure =
   | { code: 'origin'; origin: string }
   | { code: 'other'; detail: string };
 
+/** Who plays the stream: the browser itself, or hls.js over Media Source Extensions. */
+export type PlaybackEngine = 'native' | 'hls.js';
+
 export interface PlaybackEvents {
-  onPlaying: () => void;
+  onPlaying: (engine: PlaybackEngine) => void;
   /** The stream has stopped for good (this attempt): the caller detaches and retries later. */
   onFailed: (failure: StreamFailure) => void;
 }
@@ -26,10 +29,14 @@ export async function playStream(
   events: PlaybackEvents,
   signal: AbortSignal,
 ): Promise<void> {
-  const onPlaying = () => events.onPlaying();
+  const engine: PlaybackEngine = video.canPlayType(hlsMediaType) === '' ? 'hls.js' : 'native';
+  const onPlaying = () => events.onPlaying(engine);
   video.addEventListener('playing', onPlaying);
   signal.addEventListener('abort', () => video.removeEventListener('playing', onPlaying), { once: true });
-  if (video.canPlayType(hlsMediaType) !== '') return playNatively(video, url, events, signal);
+  if (engine === 'native') {
+    playNatively(video, url, events, signal);
+    return;
+  }
   const { default: Hls } = await import('hls.js');
   if (signal.aborted) return;
   if (!Hls.isSupported()) {
@@ -54,7 +61,12 @@ export async function playStream(
   hls.attachMedia(video);
 }
 
-function playNatively(video: HTMLVideoElement, url: string, events: PlaybackEvents, signal: AbortSignal): void {
+function playNatively(
+  video: HTMLVideoElement,
+  url: string,
+  events: PlaybackEvents,
+  signal: AbortSignal,
+): void {
   const onError = () => {
     // The element says only "network" or "not supported": ask the playlist itself what is wrong with it.
     const code = video.error?.code;

@@ -1,11 +1,11 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { reconnectDelay } from '../../data/rest/backoff';
-import { playStream, type StreamFailure } from './hls-playback';
+import { playStream, type PlaybackEngine, type StreamFailure } from './hls-playback';
 
 export type StreamState =
   | { kind: 'idle' }
   | { kind: 'connecting' }
-  | { kind: 'playing' }
+  | { kind: 'playing'; engine: PlaybackEngine }
   /** `attempt` counts the failures in a row; the next try starts after `retryInMs`. */
   | { kind: 'failed'; failure: StreamFailure; attempt: number; retryInMs: number };
 
@@ -38,9 +38,9 @@ export function useStream(
         setState({ kind: 'failed', failure, attempt, retryInMs });
         timer = setTimeout(start, retryInMs);
       };
-      const onPlaying = () => {
+      const onPlaying = (engine: PlaybackEngine) => {
         attempt = 0;
-        setState({ kind: 'playing' });
+        setState({ kind: 'playing', engine });
       };
       playStream(element, url, { onPlaying, onFailed }, controller.signal).catch((error: unknown) =>
         onFailed({ code: 'other', detail: error instanceof Error ? error.message : String(error) }),

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSource } from '../../../data/data-source-context';
 import { incompletenessOf } from '../../../data/incompleteness';
@@ -16,6 +17,9 @@ import { useFocus } from './use-focus';
 import { useReviewCases } from './use-review-cases';
 import { useReviewPeriod } from './use-review-period';
 import { WindowPicker } from '../../../ui/window-picker';
+
+// The key-site coverage and its spatial index load after the first map, apart from the first screen's code.
+const KeySiteCoverage = lazy(() => import('./key-site-coverage'));
 
 /** The leader's review beside the map: where am I, how is it doing, where is it worst. */
 export function ReviewPanel() {
@@ -63,6 +67,11 @@ export function ReviewPanel() {
           <ComparePanel focus={focus} period={period} current={current.data} />
           <Rankings units={current.data.children} outsideGrids={reviewCases.outsideGrids} />
         </>
+      )}
+      {mapShown && (
+        <Suspense fallback={null}>
+          <KeySiteCoverage focus={focus} />
+        </Suspense>
       )}
     </div>
   );
