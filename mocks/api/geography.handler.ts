@@ -56,7 +56,8 @@ export function geographyHandlers(state: MockState) {
       camerasById ??= new Map(state.city.cameras.features.map((camera) => [camera.properties.id, camera]));
       const id = String(params.id);
       const camera = camerasById.get(id);
-      if (!camera) return HttpResponse.json({ error: 'not_found', message: `no camera ${id}` }, { status: 404 });
+      if (!camera)
+        return HttpResponse.json({ error: 'not_found', message: `no camera ${id}` }, { status: 404 });
       return respondValid(state, 'cameraDetailSchema', cameraDetailSchema, {
         ...camera,
         properties: { ...camera.properties, ...demoCameraStreams(camera.properties) },

@@ -118,7 +118,12 @@ const videoSchema = z
      */
     mediaOrigins: z
       .array(
-        z.url().refine((url) => new URL(url).origin === url.replace(/\/+$/, ''), 'an origin, e.g. https://video.example.cn'),
+        z
+          .url()
+          .refine(
+            (url) => new URL(url).origin === url.replace(/\/+$/, ''),
+            'an origin, e.g. https://video.example.cn',
+          ),
       )
       .default([]),
     /** A key site is covered when an online camera stands within this many metres of it (default 100). */

@@ -27,8 +27,8 @@ export interface CameraPlayerProps {
 
 export interface CameraViewer {
   /** Open the player on these cameras (the first four), replacing what it showed. */
-  openCameras(ids: readonly string[], aroundCase?: string): void;
-  close(): void;
+  openCameras: (ids: readonly string[], aroundCase?: string) => void;
+  close: () => void;
 }
 
 const noViewer: CameraViewer = { openCameras: () => undefined, close: () => undefined };

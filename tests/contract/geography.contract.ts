@@ -117,7 +117,8 @@ export function geographyContract(makeClient: () => ContractClient): void {
         expect(properties).toEqual(listed.properties);
         expect(camera.geometry.coordinates).toEqual(listed.geometry.coordinates);
         for (const url of [streamUrl, snapshotUrl]) if (url !== undefined) expect(url).not.toBe('');
-        if (streamUrl !== undefined) expect(new URL(streamUrl, 'http://site.test').pathname).toMatch(/\.m3u8$/);
+        if (streamUrl !== undefined)
+          expect(new URL(streamUrl, 'http://site.test').pathname).toMatch(/\.m3u8$/);
       }
       expectError(await getJson(client, '/cameras/no-such-camera'), 404, 'not_found');
     });

@@ -66,6 +66,7 @@ beforeAll(async () => {
     undefined,
     () => {
       // No native HLS until the test gives it back (window.nativeHls = true).
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the element as `this`
       const canPlayType = HTMLMediaElement.prototype.canPlayType;
       HTMLMediaElement.prototype.canPlayType = function (this: HTMLMediaElement, type: string) {
         const native = (window as unknown as { nativeHls?: boolean }).nativeHls === true;
@@ -79,7 +80,7 @@ beforeAll(async () => {
   await page.getByRole('tab', { name: '实时事件' }).click();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 /** Click where the camera is, projected here (Web Mercator) from the camera the map reports. */

@@ -104,13 +104,16 @@ const httpFailure = (status: number): StreamFailure => ({
 });
 
 function failureOfHls(data: ErrorData): StreamFailure {
-  if (data.type === 'networkError') {
+  // hls.js's enums are values of the lazily imported module: compared here by their strings.
+  const type: string = data.type;
+  const details: string = data.details;
+  if (type === 'networkError') {
     const status = data.response?.code ?? 0;
     if (status >= 400) return httpFailure(status);
-    return /timeout/i.test(data.details) ? { code: 'timeout' } : { code: 'network' };
+    return /timeout/i.test(details) ? { code: 'timeout' } : { code: 'network' };
   }
   // A page where the playlist should be (a static server's fallback for a path it lacks).
-  if (data.details === 'manifestParsingError') return { code: 'notPlaylist' };
-  if (data.type === 'mediaError') return { code: 'decode' };
-  return { code: 'other', detail: data.details };
+  if (details === 'manifestParsingError') return { code: 'notPlaylist' };
+  if (type === 'mediaError') return { code: 'decode' };
+  return { code: 'other', detail: details };
 }
