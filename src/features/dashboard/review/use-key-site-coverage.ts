@@ -10,15 +10,11 @@ import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import { useCameraPoints } from '../map/use-camera-points';
 import type { FocusUnit } from './use-focus';
 
-/** Each key site with the grid it stands in (the grid join of src/geo/join), null outside every grid. */
-interface PlacedSite extends KeySite {
-  gridId: string | null;
-}
-
 /**
- * The focused unit's key-site coverage (src/domain/key-site-coverage.ts): its service stations, each placed in its
- * grid once, against the map's cameras, within `video.keySiteCoverageMetres`. Everything in the base map's
- * coordinates, as the map draws it, so a station flown to is where the list says. Null until the layers are in.
+ * The focused unit's key-site coverage (src/domain/key-site-coverage.ts): its service stations against the map's
+ * cameras, within `video.keySiteCoverageMetres`. Everything in the base map's coordinates, as the map draws it, so a
+ * station flown to is where the list says. Below the city each station is placed in its grid (the grid join of
+ * src/geo/join), once; the city counts every station and needs no join. Null until the layers are in.
  */
 export function useKeySiteCoverage(focus: FocusUnit): KeySiteCoverage | null {
   const config = useRuntimeConfig();
@@ -27,28 +23,35 @@ export function useKeySiteCoverage(focus: FocusUnit): KeySiteCoverage | null {
   const grids = useGrids();
   const { points } = useCameraPoints(crs);
   const cameras = useMemo(() => (points ? new CameraIndex(points) : null), [points]);
-  const sites = useMemo<PlacedSite[] | null>(() => {
-    const stationsInMap = crs.collection(stations.data);
-    const gridsInMap = crs.collection(grids.data);
-    if (!stationsInMap || !gridsInMap) return null;
-    const positions = new Float64Array(stationsInMap.features.length * 2);
-    stationsInMap.features.forEach((station, index) => {
-      positions.set(station.geometry.coordinates, index * 2);
-    });
+  const stationsInMap = useMemo(() => crs.collection(stations.data), [crs, stations.data]);
+  const sites = useMemo<KeySite[] | null>(
+    () =>
+      stationsInMap?.features.map((station) => ({
+        id: station.properties.id,
+        name: station.properties.name,
+        position: station.geometry.coordinates,
+      })) ?? null,
+    [stationsInMap],
+  );
+  const needsGrids = focus.gridIds !== null;
+  const siteGrids = useMemo<(string | null)[] | null>(() => {
+    const gridsInMap = needsGrids ? crs.collection(grids.data) : null;
+    if (!sites || !gridsInMap) return null;
+    const positions = new Float64Array(sites.length * 2);
+    sites.forEach((site, index) => positions.set(site.position, index * 2));
     const rows = joinPoints(buildGridIndex(flattenGrids(gridsInMap.features)), positions);
-    return stationsInMap.features.map((station, index) => ({
-      id: station.properties.id,
-      name: station.properties.name,
-      position: station.geometry.coordinates,
-      gridId: gridsInMap.features[rows[index] ?? -1]?.properties.id ?? null,
-    }));
-  }, [crs, stations.data, grids.data]);
+    return sites.map((_, index) => gridsInMap.features[rows[index] ?? -1]?.properties.id ?? null);
+  }, [needsGrids, crs, grids.data, sites]);
   const metres = config.video.keySiteCoverageMetres;
   return useMemo(() => {
     if (!sites || !cameras) return null;
     const { gridIds } = focus;
-    const own =
-      gridIds === null ? sites : sites.filter((site) => site.gridId !== null && gridIds.has(site.gridId));
+    if (gridIds === null) return keySiteCoverage(sites, cameras, metres);
+    if (!siteGrids) return null;
+    const own = sites.filter((_, index) => {
+      const grid = siteGrids[index];
+      return grid !== null && grid !== undefined && gridIds.has(grid);
+    });
     return keySiteCoverage(own, cameras, metres);
-  }, [sites, cameras, focus, metres]);
+  }, [sites, siteGrids, cameras, focus, metres]);
 }
