@@ -121,6 +121,7 @@ export function geographyContract(makeClient: () => ContractClient): void {
           expect(new URL(streamUrl, 'http://site.test').pathname).toMatch(/\.m3u8$/);
       }
       expectError(await getJson(client, '/cameras/no-such-camera'), 404, 'not_found');
+      expectError(await getJson(client, '/cameras/a%00b'), 404, 'not_found');
     });
 
     it('GET /stations parses', async () => {
