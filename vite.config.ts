@@ -28,8 +28,9 @@ export default defineConfig({
       workbox: {
         // The shell: the page, every script and style (lazy pages too, so the planner opens offline).
         globPatterns: ['**/*.{html,js,mjs,css,svg}'],
-        // Not the demo city (the mock's data, 4.7 MB) nor the mock's own worker: demo mode never uses this worker.
-        globIgnores: ['demo-city/**', 'mockServiceWorker.js'],
+        // Not the demo city (the mock's data, 4.7 MB), its camera video, nor the mock's own worker: demo mode never
+        // uses this worker.
+        globIgnores: ['demo-city/**', 'demo-video/**', 'mockServiceWorker.js'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],

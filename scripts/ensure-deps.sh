@@ -3,7 +3,7 @@
 # (ENSURE_LIST=1), the union is installed at once, and each script then checks its own again.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts=(ensure-browser.sh ensure-peers.sh ensure-server-deps.sh)
+scripts=(ensure-browser.sh ensure-peers.sh ensure-server-deps.sh ensure-ffmpeg.sh)
 missing=()
 for script in "${scripts[@]}"; do
   read -r -a listed <<<"$(ENSURE_LIST=1 bash "$script")"

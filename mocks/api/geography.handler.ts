@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import {
+  cameraDetailSchema,
   camerasSchema,
   departmentsSchema,
   metaSchema,
@@ -15,13 +16,15 @@ import { camerasColumnar } from '../../src/contract/columnar/camera-columns.enco
 import type { MockState } from './mock-state';
 import { answerBadParameters, readBbox } from './query-params';
 import { respondValid } from './respond';
+import { demoCameraStreams, unreachableStreamPath } from '../city/camera-streams';
 
 /**
- * The static layers: meta, regions, cameras and stations, and the city's department list. Only meta's data time
- * moves with the clock.
+ * The static layers: meta, regions, cameras (and one camera with its stream) and stations, and the city's
+ * department list. Only meta's data time moves with the clock.
  */
 export function geographyHandlers(state: MockState) {
   const base = state.baseUrl;
+  let camerasById: Map<string, (typeof state.city.cameras.features)[number]> | undefined;
   return [
     http.get(`${base}/meta`, () =>
       respondValid(state, 'metaSchema', metaSchema, {
@@ -48,6 +51,22 @@ export function geographyHandlers(state: MockState) {
           });
         return respondValid(state, 'camerasSchema', camerasSchema, { type: 'FeatureCollection', features });
       }),
+    ),
+    http.get(`${base}/cameras/:id`, ({ params }) => {
+      camerasById ??= new Map(state.city.cameras.features.map((camera) => [camera.properties.id, camera]));
+      const id = String(params.id);
+      const camera = camerasById.get(id);
+      if (!camera)
+        return HttpResponse.json({ error: 'not_found', message: `no camera ${id}` }, { status: 404 });
+      return respondValid(state, 'cameraDetailSchema', cameraDetailSchema, {
+        ...camera,
+        properties: { ...camera.properties, ...demoCameraStreams(camera.properties) },
+      });
+    }),
+    // The video platform has nothing for a camera at fault: a 404, as a platform would answer, rather than the
+    // dashboard's own page that a static server sends for any path it lacks.
+    http.all(`${unreachableStreamPath}/*`, () =>
+      HttpResponse.json({ error: 'not_found', message: 'no stream for this camera' }, { status: 404 }),
     ),
     http.get(`${base}/stations`, () =>
       respondValid(state, 'stationsSchema', stationsSchema, state.city.stations),

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { createMockState } from '../../mocks/api/mock-state';
 import { demoDepartments } from '../../mocks/cases/departments';
+import { demoCameraStreams } from '../../mocks/city/camera-streams';
 import type { DemoCity } from '../../mocks/demo-city';
 import { dayMs } from '../../src/domain/china-time';
 
@@ -91,11 +92,14 @@ export async function seedDemoCity(
       ],
     );
     const cameras = city.cameras.features;
+    // The demo's stream URLs, the mock's (mocks/city/camera-streams.ts): served by the dashboard's own origin.
+    const streams = cameras.map((camera) => demoCameraStreams(camera.properties));
     await client.query(
-      `INSERT INTO cameras (id, name, status, purpose, grid_id, sort, geom)
-       SELECT id, name, status, purpose, grid_id, sort, ST_SetSRID(ST_MakePoint(x, y), 4326)
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::float8[])
-            AS c (id, name, status, purpose, grid_id, sort, x, y)`,
+      `INSERT INTO cameras (id, name, status, purpose, grid_id, sort, geom, stream_url, snapshot_url)
+       SELECT id, name, status, purpose, grid_id, sort, ST_SetSRID(ST_MakePoint(x, y), 4326), stream_url, snapshot_url
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[], $8::float8[],
+                   $9::text[], $10::text[])
+            AS c (id, name, status, purpose, grid_id, sort, x, y, stream_url, snapshot_url)`,
       [
         cameras.map((camera) => camera.properties.id),
         cameras.map((camera) => camera.properties.name),
@@ -105,6 +109,8 @@ export async function seedDemoCity(
         cameras.map((_, index) => index),
         cameras.map((camera) => camera.geometry.coordinates[0]),
         cameras.map((camera) => camera.geometry.coordinates[1]),
+        streams.map((stream) => stream.streamUrl ?? null),
+        streams.map((stream) => stream.snapshotUrl ?? null),
       ],
     );
     const stations = city.stations.features;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { CameraViewerProvider } from '../ui/camera-viewer';
 import { useViewSettings } from '../ui/view-state';
 import { parseUnitId } from '../domain/ids';
 import { AppHeader } from './app-header';
@@ -11,6 +12,8 @@ import { useSession } from './session/session-context';
 // Wall and planner load only when their mode opens: a dashboard user never downloads the planner.
 const WallPage = lazy(() => import('../features/wall/wall-page'));
 const PlannerPage = lazy(() => import('../features/planner/planner-page'));
+// The camera player (and hls.js behind it) loads on the first camera opened, in any mode.
+const VideoPanel = lazy(() => import('../features/video/video-panel'));
 
 export function App() {
   const [view, setView] = useViewSettings();
@@ -28,11 +31,13 @@ export function App() {
     <div className={`app app--${mode}`}>
       {mode !== 'wall' && <AppHeader />}
       <SessionAlert />
-      <Suspense fallback={<div className="page-loading">{t('loading')}</div>}>
-        {mode === 'dashboard' && <DashboardPage />}
-        {mode === 'wall' && <WallPage />}
-        {mode === 'planner' && <PlannerPage />}
-      </Suspense>
+      <CameraViewerProvider player={VideoPanel}>
+        <Suspense fallback={<div className="page-loading">{t('loading')}</div>}>
+          {mode === 'dashboard' && <DashboardPage />}
+          {mode === 'wall' && <WallPage />}
+          {mode === 'planner' && <PlannerPage />}
+        </Suspense>
+      </CameraViewerProvider>
     </div>
   );
 }

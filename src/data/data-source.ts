@@ -140,6 +140,11 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const { method, call } = await bind('cameras', 'cameraColumns', signal);
         return screenColumns('cameras', await method(call, query), screening);
       }),
+    camera: (id, signal) =>
+      run(async () => {
+        const { method, call } = await bind('cameras', 'camera', signal);
+        return method(call, id);
+      }),
     stations: (signal) =>
       run(async () => {
         const { method, call } = await bind('stations', 'stations', signal);

@@ -4,6 +4,7 @@ import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.de
 import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
 import type {
   CameraCollection,
+  CameraDetail,
   CaseCollection,
   DepartmentsResponse,
   GridCollection,
@@ -85,6 +86,12 @@ export interface LayerSources {
    * caller uses `cameras`. Absent on sources that never offer it (test doubles).
    */
   cameraColumns?(query: { bbox?: Bbox }, signal?: AbortSignal): Promise<CameraColumnsAnswer | null>;
+  /**
+   * One camera with its `streamUrl` (HLS) and `snapshotUrl` (docs/api.md, GET /cameras/{id}), for the video
+   * player. Rejects with a DataError of kind 'config' when the cameras' provider has no such call (only rest has).
+   * Absent on sources that never offer it (test doubles).
+   */
+  camera?(id: string, signal?: AbortSignal): Promise<CameraDetail>;
   /** Service stations (governance centres, service stations, mediation rooms…). */
   stations(signal?: AbortSignal): Promise<StationCollection & PartialLayer>;
   /**

@@ -108,6 +108,30 @@ const plannerSchema = z
   })
   .strict();
 
+/** Camera video and what it covers (docs/configuration.md, "Video"). */
+const videoSchema = z
+  .object({
+    /**
+     * Origins other than the dashboard's own that serve camera streams and pictures (the city's video platform).
+     * The deployment's Content-Security-Policy must add the same to media-src (csp.config.ts); the player names a
+     * stream from anywhere else as refused rather than leave a blank picture.
+     */
+    mediaOrigins: z
+      .array(
+        z
+          .url()
+          .refine(
+            (url) => new URL(url).origin === url.replace(/\/+$/, ''),
+            'an origin, e.g. https://video.example.cn',
+          ),
+      )
+      .default([]),
+    /** A key site is covered when an online camera stands within this many metres of it (default 100). */
+    keySiteCoverageMetres: z.number().positive().max(5000).default(100),
+  })
+  .strict();
+export type VideoConfig = z.infer<typeof videoSchema>;
+
 /**
  * Sign-in with the city's OpenID Connect provider (authorization code + PKCE, a public client): where it is and
  * who the dashboard is. Strict: a client secret has no key here, because this file is public (docs/security.md).
@@ -167,6 +191,7 @@ export const runtimeConfigSchema = z
     privacy: privacySchema.default({ maskPersonalData: false, minimumCount: 3 }),
     auth: authSchema.optional(),
     wall: wallSchema.default({ designWidth: 3840, designHeight: 2160, tour: [], idleResumeSeconds: 60 }),
+    video: videoSchema.default({ mediaOrigins: [], keySiteCoverageMetres: 100 }),
     planner: plannerSchema.default({
       householdsPerGrid: [300, 500],
       minimumAreaSquareMetres: 2000,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cameraDetailSchema,
   camerasSchema,
   gridsSchema,
   metaSchema,
@@ -7,6 +8,7 @@ import {
   stationsSchema,
 } from '../../src/contract/schemas/contract.schema';
 import { regionLevels } from '../../src/domain/hierarchy';
+import { cameraStatuses } from '../../src/domain/points';
 import { bboxOfGeometry, expectError } from './contract-expectations';
 import { getJson, type ContractClient } from './contract-client';
 
@@ -96,6 +98,30 @@ export function geographyContract(makeClient: () => ContractClient): void {
           true,
         );
       }
+    });
+
+    it('GET /cameras/{id} is the listed camera with where to watch it; an unknown id is 404 not_found', async () => {
+      const client = makeClient();
+      const all = camerasSchema.parse((await getJson(client, '/cameras')).body).features;
+      // One camera of each status: an online camera streams, an offline one may not.
+      const picked = cameraStatuses.flatMap((status) => {
+        const camera = all.find((feature) => feature.properties.status === status);
+        return camera ? [camera] : [];
+      });
+      expect(picked.length).toBeGreaterThan(0);
+      for (const listed of picked) {
+        const reply = await getJson(client, `/cameras/${encodeURIComponent(listed.properties.id)}`);
+        expect(reply.status).toBe(200);
+        const camera = cameraDetailSchema.parse(reply.body);
+        const { streamUrl, snapshotUrl, ...properties } = camera.properties;
+        expect(properties).toEqual(listed.properties);
+        expect(camera.geometry.coordinates).toEqual(listed.geometry.coordinates);
+        for (const url of [streamUrl, snapshotUrl]) if (url !== undefined) expect(url).not.toBe('');
+        if (streamUrl !== undefined)
+          expect(new URL(streamUrl, 'http://site.test').pathname).toMatch(/\.m3u8$/);
+      }
+      expectError(await getJson(client, '/cameras/no-such-camera'), 404, 'not_found');
+      expectError(await getJson(client, '/cameras/a%00b'), 404, 'not_found');
     });
 
     it('GET /stations parses', async () => {

@@ -108,6 +108,24 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
     return reply.type('application/json').send(collection(features));
   });
 
+  // One camera and where to watch it: the list's properties, its stream and still picture when it has them.
+  api.get<{ Params: { id: string } }>('/cameras/:id', async (request, reply) => {
+    // PostgreSQL text holds no NUL: such an id names no camera (rather than failing the query with a 500).
+    if (request.params.id.includes('\u0000'))
+      return reply.code(404).send({ error: 'not_found', message: 'no such camera' });
+    const { rows } = await pool.query<{ body: string }>(
+      `SELECT json_build_object('type', 'Feature', 'geometry', ${geometry},
+         'properties', jsonb_build_object('id', id, 'name', name, 'status', status, 'purpose', purpose, 'gridId', grid_id)
+           || jsonb_strip_nulls(jsonb_build_object('streamUrl', stream_url, 'snapshotUrl', snapshot_url)))::text AS body
+       FROM cameras WHERE id = $1`,
+      [request.params.id],
+    );
+    const camera = rows[0]?.body;
+    if (camera === undefined)
+      return reply.code(404).send({ error: 'not_found', message: `no camera ${request.params.id}` });
+    return reply.type('application/json').send(camera);
+  });
+
   api.get('/stations', async (_request, reply) => {
     const { rows } = await pool.query<{ body: string }>(
       `SELECT coalesce(json_agg(json_build_object('type', 'Feature', 'geometry', ${geometry},

@@ -87,6 +87,30 @@ export const camerasSchema = featureCollectionSchema(pointSchema, cameraProperti
 export type CameraCollection = z.infer<typeof camerasSchema>;
 export type CameraFeature = CameraCollection['features'][number];
 
+/**
+ * A URL the browser loads itself (a stream, a picture): absolute, or a path on the dashboard's own origin. The
+ * CSP's media-src must allow its origin (csp.config.ts, `video.mediaOrigins`).
+ */
+const mediaUrl = z
+  .string()
+  .min(1)
+  .refine((url) => url.startsWith('/') || URL.canParse(url), 'an absolute URL or a path from the site root');
+
+/**
+ * One camera (`GET /cameras/{id}`, docs/api.md): the list's properties and where to watch it: `streamUrl` an HLS
+ * playlist, `snapshotUrl` a still picture. Either may be absent (a camera not yet connected to the video platform).
+ * The list leaves them out: 2.4 M cameras' URLs would weigh more than the cameras.
+ */
+export const cameraDetailSchema = z.object({
+  type: z.literal('Feature'),
+  geometry: pointSchema,
+  properties: cameraPropertiesSchema.extend({
+    streamUrl: mediaUrl.optional(),
+    snapshotUrl: mediaUrl.optional(),
+  }),
+});
+export type CameraDetail = z.infer<typeof cameraDetailSchema>;
+
 export const stationPropertiesSchema = z.object({
   id: nonEmpty.transform(stationId),
   name: nonEmpty,

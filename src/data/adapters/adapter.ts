@@ -4,6 +4,7 @@ import type { CaseColumnsAnswer } from '../../contract/columnar/case-columns.dec
 import type { Bbox, CaseQuery, GridQuery, IndicatorQuery, ResolvedSource } from '../provider';
 import type {
   CameraCollection,
+  CameraDetail,
   CaseCollection,
   DepartmentsResponse,
   GridCollection,
@@ -62,6 +63,8 @@ export interface ProviderAdapter {
    * Optional: the map falls back to `cameras` for providers without it.
    */
   cameraColumns?(call: AdapterCall, query: { bbox?: Bbox }): Promise<CameraColumnsAnswer>;
+  /** One camera with where to watch it (its HLS stream, its still picture); only the REST contract has it. */
+  camera?(call: AdapterCall, id: string): Promise<CameraDetail>;
   /** Service stations. */
   stations?(call: AdapterCall): Promise<StationCollection & PartialLayer>;
   /** The city's departments (docs/api.md, /departments): their names, served with the indicators. */

@@ -10,6 +10,7 @@ import { saveGrids } from './save-grids';
 import { fetchJsonOffThread } from '../json-worker/validate-json.protocol';
 import type { Bbox, CaseQuery, ResolvedSource } from '../provider';
 import {
+  cameraDetailSchema,
   camerasSchema,
   casesSchema,
   indicatorsSchema,
@@ -76,6 +77,11 @@ export const restAdapter: ProviderAdapter = {
     }
     return decodeCameraColumnsOffThread(answer.body, signal);
   },
+  camera: ({ source, signal }, id) =>
+    fetchJson(
+      { ...source, url: endpoint(source, `/cameras/${encodeURIComponent(id)}`, {}), signal },
+      cameraDetailSchema,
+    ),
   stations: ({ source, signal }) =>
     fetchJson({ ...source, url: endpoint(source, '/stations', {}), signal }, stationsSchema),
   departments: ({ source, signal }) =>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { allCameras } from '../../map/camera-points';
 import { gridFill } from '../../map/grid-fill';
 import { GridMap } from '../../map/grid-map';
+import { useOpenClickedCamera } from '../../ui/camera-viewer';
 import { MapRetryBoundary } from './map-retry-boundary';
 import { useContextLossRecovery } from './use-context-loss-recovery';
 import type { useWallMapData } from './use-wall-map-data';
@@ -19,7 +20,7 @@ interface WallMapProps {
   unit: number;
 }
 
-/** The dark city map in the centre of the wall: no hover, no selection, flown from scene to scene. */
+/** The dark city map in the centre of the wall: no hover, no selection but a camera's, flown from scene to scene. */
 /** The wall's map has no panel over it: the city sits in the middle of its frame. */
 const wallFramePadding = { top: 32, bottom: 32, left: 32, right: 32 };
 
@@ -28,6 +29,8 @@ export function WallMap({ map, layers, attribution, complete, unit }: WallMapPro
   const host = useRef<HTMLDivElement>(null);
   const generation = useContextLossRecovery(host);
   const fallback = useMemo(() => <p className="wall-map__down">{t('mapRecovering')}</p>, [t]);
+  // A camera clicked on the wall (an operator at its console) opens in the one player; nothing else selects.
+  const openClickedCamera = useOpenClickedCamera(map.cameras);
   return (
     <div ref={host} className="wall-map" data-map-generation={generation}>
       <MapRetryBoundary fallback={fallback}>
@@ -49,7 +52,7 @@ export function WallMap({ map, layers, attribution, complete, unit }: WallMapPro
           layers={layers}
           fill={typeFill}
           selected={null}
-          onSelect={ignore}
+          onSelect={openClickedCamera}
           onHover={ignore}
           complete={complete}
           resetLabel={t('mapReset')}

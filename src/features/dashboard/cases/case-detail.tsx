@@ -5,6 +5,7 @@ import { caseStages } from '../../../domain/case';
 import { maskPersonName } from '../../../domain/personal-data';
 import { useFormatTime } from '../../../ui/time-format';
 import { caseTitle } from './case-text';
+import { CamerasAround } from './cameras-around';
 
 /**
  * One case: its facts and its step timeline through the six-step loop, read from the live columns. Names and
@@ -14,10 +15,13 @@ import { caseTitle } from './case-text';
  */
 export function CaseDetail({
   summary,
+  position,
   titles,
   onClose,
 }: {
   summary: CaseSummary;
+  /** Where the case is, in the base map's coordinates (the live columns'). */
+  position: readonly [number, number];
   /** Titles fetched by id for cases that came as columns (use-case-titles.ts). */
   titles: ReadonlyMap<string, string>;
   onClose: () => void;
@@ -54,6 +58,7 @@ export function CaseDetail({
           </div>
         ))}
       </dl>
+      <CamerasAround caseId={summary.id} position={position} />
       <h4>{t('detail.timeline')}</h4>
       <ol className="case-detail__timeline">
         {caseStages.map((stage, index) => {

@@ -12,6 +12,7 @@ import { drillTargetOf } from './drill-target';
 import { LayerAlert } from '../../../ui/layer-alert';
 import { LayerNotice } from '../../../ui/layer-notice';
 import { useViewState } from '../../../ui/view-state';
+import { useOpenClickedCamera } from '../../../ui/camera-viewer';
 import { summariseCameras } from './camera-summary';
 import { useFocus } from '../review/use-focus';
 import { useFirstMap } from '../first-map';
@@ -90,8 +91,10 @@ export function DashboardMap({
     (!wantsStations || !queries.stations.isPending);
 
   const [framePadding] = useState(screenFramePadding);
+  const openClickedCamera = useOpenClickedCamera(data.cameras);
   const onSelect = useCallback(
     (target: MapTarget | null, input?: MapInput) => {
+      if (openClickedCamera(target)) return;
       // A tap on a grid drills the review into the unit under the focus that holds it (a district from the
       // city); from a community on, or with a mouse, it selects the grid.
       const grid = target?.kind === 'grid' ? data.gridsById.get(target.id) : undefined;
@@ -110,7 +113,7 @@ export function DashboardMap({
         setView({ selected: target?.id ?? null });
       }
     },
-    [setView, data.gridsById, tree, view.region],
+    [setView, data.gridsById, tree, view.region, openClickedCamera],
   );
   const { choropleth } = useIndicatorChoropleth();
   const { markShown } = useFirstMap();

@@ -38,6 +38,9 @@ function useDepartmentDrill(onShowCases: (() => void) | undefined) {
   };
 }
 
+// The key-site coverage and its spatial index load after the first map, apart from the first screen's code.
+const KeySiteCoverage = lazy(() => import('./key-site-coverage'));
+
 /** The leader's review beside the map: where am I, how is it doing, where is it worst. */
 export function ReviewPanel({ onShowCases }: { onShowCases?: () => void } = {}) {
   const { t } = useTranslation('review');
@@ -88,6 +91,11 @@ export function ReviewPanel({ onShowCases }: { onShowCases?: () => void } = {}) 
             <DepartmentLeague departments={current.data.departments} onDrill={drillDepartment} />
           </Suspense>
         </>
+      )}
+      {mapShown && (
+        <Suspense fallback={null}>
+          <KeySiteCoverage focus={focus} />
+        </Suspense>
       )}
     </div>
   );
