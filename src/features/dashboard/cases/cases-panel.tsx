@@ -30,6 +30,13 @@ export function CasesPanel() {
   const columns = view.columns;
   const selectedRow = workspace.selectedCase === null ? undefined : columns.rowOf(workspace.selectedCase);
   const selected = selectedRow === undefined ? undefined : columns.caseAt(selectedRow);
+  const selectedPosition = useMemo(
+    (): [number, number] | undefined =>
+      selectedRow === undefined
+        ? undefined
+        : [columns.positions[selectedRow * 2] ?? 0, columns.positions[selectedRow * 2 + 1] ?? 0],
+    [columns, selectedRow],
+  );
   const titles = useCaseTitles(
     columns,
     [
@@ -77,8 +84,13 @@ export function CasesPanel() {
         />
       </OutsideGridsNote>
       <CaseFilters filters={filters} onChange={workspace.setFilters} />
-      {selected && (
-        <CaseDetail summary={selected} titles={titles} onClose={() => workspace.selectCase(null)} />
+      {selected && selectedPosition && (
+        <CaseDetail
+          summary={selected}
+          position={selectedPosition}
+          titles={titles}
+          onClose={() => workspace.selectCase(null)}
+        />
       )}
       <LatestCases
         columns={columns}
