@@ -38,6 +38,22 @@ describe('the workers calls', () => {
     expect(track.points.length).toBeGreaterThan(90);
     expect(Date.parse(track.points.at(-1)!.at)).toBeLessThanOrEqual(Date.parse('2026-11-23T10:15:00+08:00'));
   });
+  it('mask names and leave phones out for a public view, and refuse any other personal value', async () => {
+    const full = (await get('/workers')).body as { workers: { id: string; name: string; phone?: string }[] };
+    const masked = (await get('/workers?personal=masked')).body as typeof full;
+    expect(masked.workers.map((worker) => worker.id)).toEqual(full.workers.map((worker) => worker.id));
+    const [first] = full.workers;
+    // Counted here: the surname kept, one star for each other character; no phone key at all.
+    expect(masked.workers[0]).not.toHaveProperty('phone');
+    expect(masked.workers[0]!.name).toBe(
+      `${Array.from(first!.name)[0]}${'*'.repeat(Array.from(first!.name).length - 1)}`,
+    );
+    expect(JSON.stringify(masked)).not.toContain(first!.phone);
+    expect(await get('/workers?personal=all')).toMatchObject({
+      status: 400,
+      body: { error: 'bad_parameter' },
+    });
+  });
   it('answer a malformed date with 400 bad_date and an unknown worker with 404 not_found', async () => {
     const roster = workersSchema.parse((await get('/workers')).body);
     const id = roster.workers[0]!.id;

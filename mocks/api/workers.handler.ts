@@ -5,6 +5,7 @@ import {
   workerTrackSchema,
 } from '../../src/contract/schemas/workers.schema';
 import { formatChinaTime } from '../../src/domain/china-time';
+import { maskPersonName } from '../../src/domain/personal-data';
 import type { MockState } from './mock-state';
 import { badRequest, respondValid } from './respond';
 
@@ -12,9 +13,18 @@ import { badRequest, respondValid } from './respond';
 export function workersHandlers(state: MockState) {
   const base = state.baseUrl;
   return [
-    http.get(`${base}/workers`, () =>
-      respondValid(state, 'workersSchema', workersSchema, { workers: state.workers.roster(state.clock()) }),
-    ),
+    // `personal=masked`: what a public view may show (the masked name, no phone), masked here, not in the browser.
+    http.get(`${base}/workers`, ({ request }) => {
+      const personal = new URL(request.url).searchParams.get('personal');
+      if (personal !== null && personal !== 'masked')
+        return badRequest('bad_parameter', `personal must be "masked" when given, not "${personal}"`);
+      const roster = state.workers.roster(state.clock());
+      const workers =
+        personal === 'masked'
+          ? roster.map(({ phone: _phone, ...worker }) => ({ ...worker, name: maskPersonName(worker.name) }))
+          : roster;
+      return respondValid(state, 'workersSchema', workersSchema, { workers });
+    }),
     http.get(`${base}/workers/positions`, () => {
       const features = state.workers.positions(state.clock()).map(({ worker, position, at }) => ({
         type: 'Feature' as const,

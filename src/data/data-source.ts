@@ -185,6 +185,21 @@ export function createDataSource(config: RuntimeConfig, options: DataSourceOptio
         const { method, call } = await bind('indicators', 'indicators', signal);
         return method(call, query);
       }),
+    workers: (query, signal) =>
+      run(async () => {
+        const { method, call } = await bind('workers', 'workers', signal);
+        return method(call, query);
+      }),
+    workerPositions: (signal) =>
+      run(async () => {
+        const { method, call } = await bind('workers', 'workerPositions', signal);
+        return method(call);
+      }),
+    workerTrack: (query, signal) =>
+      run(async () => {
+        const { method, call } = await bind('workers', 'workerTrack', signal);
+        return method(call, query);
+      }),
     caseStream: async (live) => {
       const source = resolveSource(config, 'cases');
       const adapter = await loadProviderAdapter(source.provider);

@@ -17,6 +17,7 @@ import type {
 import type { PartialLayer } from './partial-layer';
 import type { CaseStreamOpener } from './rest/case-stream';
 import type { SaveGridsRequest, SaveGridsResult } from './rest/save-grids';
+import type { WorkerPositionCollection, WorkerRoster, WorkerTrack } from '../contract/schemas/workers.schema';
 
 /** A save's answer, or that the grids' provider cannot take grids back (only the REST contract can). */
 export type SaveResult = SaveGridsResult | { kind: 'unsupported'; provider: ProviderKind };
@@ -44,6 +45,17 @@ export interface CaseQuery {
    * data source also applies it to every provider's answer, so providers that cannot filter by id honour it too.
    */
   ids?: readonly string[];
+}
+
+export interface WorkerQuery {
+  /** 'masked': names masked and phones left out by the server, for a view the public can see. */
+  personal?: 'masked';
+}
+
+export interface WorkerTrackQuery {
+  workerId: string;
+  /** A day in China time, YYYY-MM-DD. */
+  date: string;
 }
 
 export interface IndicatorQuery {
@@ -120,6 +132,10 @@ export interface LayerSources {
    * `sources.indicators` is absent and cases come from a provider other than rest (docs/providers.md); then
    * `incomplete` says when those cases were a lower bound (incompleteness.ts).
    */
+  /** The grid workers (only Gridboard's own contract serves them; others reject with a 'config' DataError). */
+  workers?(query: WorkerQuery, signal?: AbortSignal): Promise<WorkerRoster>;
+  workerPositions?(signal?: AbortSignal): Promise<WorkerPositionCollection>;
+  workerTrack?(query: WorkerTrackQuery, signal?: AbortSignal): Promise<WorkerTrack>;
   indicators(query: IndicatorQuery, signal?: AbortSignal): Promise<IndicatorsResponse & MaybeIncomplete>;
   /**
    * The cases' provider's live stream (ProviderAdapter.caseStream), given the dataset's `meta.live`; null when it

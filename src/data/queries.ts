@@ -3,10 +3,11 @@ import type { UnitId } from '../domain/ids';
 import { UnitTree, type FocusUnit } from '../domain/unit-tree';
 import type { CameraColumnsAnswer } from '../contract/columnar/camera-columns.decode';
 import type { CaseColumnsAnswer } from '../contract/columnar/case-columns.decode';
-import type { DataError } from './data-error';
+import { DataError } from './data-error';
 import type { PartialLayer } from './partial-layer';
 import { useDataSource } from './data-source-context';
-import type { CaseQuery, IndicatorQuery, LayerSources } from './provider';
+import type { CaseQuery, IndicatorQuery, LayerSources, WorkerTrackQuery } from './provider';
+import type { WorkerPositionCollection, WorkerRoster, WorkerTrack } from '../contract/schemas/workers.schema';
 import type {
   CameraCollection,
   CaseCollection,
@@ -17,6 +18,9 @@ import type {
   RegionCollection,
   StationCollection,
 } from '../contract/schemas/contract.schema';
+
+/** Asking a data source without grid workers (a test's fake) is a configuration error naming the layer. */
+const noWorkers = () => Promise.reject(new DataError('workers', 'config', 'no source serves grid workers'));
 
 /** queryOptions factories beside their fetchers: one place names each cache entry. */
 export const dataQueries = {
@@ -78,6 +82,26 @@ export const dataQueries = {
       queryKey: ['departments'],
       queryFn: ({ signal }) => source.departments?.(signal) ?? Promise.resolve(null),
       staleTime: Infinity,
+    }),
+  /** The roster, masked by the server for a public view (a separate cache entry: never the unmasked one). */
+  workers: (source: LayerSources, masked: boolean) =>
+    queryOptions<WorkerRoster, DataError>({
+      queryKey: ['workers', masked ? 'masked' : 'full'],
+      queryFn: ({ signal }) => source.workers?.(masked ? { personal: 'masked' } : {}, signal) ?? noWorkers(),
+      staleTime: 10 * 60_000,
+    }),
+  /** Where the workers are: a fix a minute, so asked again every minute while in use. */
+  workerPositions: (source: LayerSources) =>
+    queryOptions<WorkerPositionCollection, DataError>({
+      queryKey: ['workers', 'positions'],
+      queryFn: ({ signal }) => source.workerPositions?.(signal) ?? noWorkers(),
+      refetchInterval: 60_000,
+    }),
+  workerTrack: (source: LayerSources, query: WorkerTrackQuery) =>
+    queryOptions<WorkerTrack, DataError>({
+      queryKey: ['workers', 'track', query],
+      queryFn: ({ signal }) => source.workerTrack?.(query, signal) ?? noWorkers(),
+      refetchInterval: 60_000,
     }),
   indicators: (source: LayerSources, query: IndicatorQuery) =>
     queryOptions<IndicatorsResponse, DataError>({

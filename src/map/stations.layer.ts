@@ -49,7 +49,9 @@ export const stationLayerIds = {
   names: 'stations-names',
 };
 
-const labelFont = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+/** The CSS font stack deck.gl text layers draw with (local fonts only; nothing is fetched). */
+export const deckLabelFont =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
 export function stationLayers(stations: readonly StationMark[], zoom: number): Layer[] {
   const layers: Layer[] = [
@@ -74,7 +76,7 @@ export function stationLayers(stations: readonly StationMark[], zoom: number): L
       getSize: (station) => stationLevelRadius[station.level] * 1.15,
       getColor: [255, 255, 255, 255],
       characterSet: Object.values(stationKindStyle).map((style) => style.character),
-      fontFamily: labelFont,
+      fontFamily: deckLabelFont,
     }),
   ];
   if (zoom >= stationLabelMinZoom) {
@@ -88,7 +90,7 @@ export function stationLayers(stations: readonly StationMark[], zoom: number): L
         getColor: [33, 33, 33, 255],
         getPixelOffset: (station) => [0, stationLevelRadius[station.level] + 9],
         characterSet: 'auto',
-        fontFamily: labelFont,
+        fontFamily: deckLabelFont,
         outlineWidth: 3,
         outlineColor: [255, 255, 255, 230],
         fontSettings: { sdf: true },

@@ -16,6 +16,12 @@ import type {
 import type { PartialLayer } from '../partial-layer';
 import type { CaseStreamOpener } from '../rest/case-stream';
 import type { SaveGridsRequest, SaveGridsResult } from '../rest/save-grids';
+import type {
+  WorkerPositionCollection,
+  WorkerRoster,
+  WorkerTrack,
+} from '../../contract/schemas/workers.schema';
+import type { WorkerQuery, WorkerTrackQuery } from '../provider';
 
 /** How far a long read has got, for a progress bar: `total` when the server announced it (OGC numberMatched). */
 export interface LoadProgress {
@@ -84,6 +90,15 @@ export interface ProviderAdapter {
    * used when the adapter also `filtersCasesByRegion` (the columns get no client-side grid join).
    */
   caseColumns?(call: AdapterCall, query: CaseQuery): Promise<CaseColumnsAnswer>;
+  /**
+   * The grid workers' roster (docs/api.md, Grid workers); with `personal: 'masked'` the server masks names and
+   * leaves phones out, for views the public can see. Only Gridboard's own contract has workers.
+   */
+  workers?(call: AdapterCall, query: WorkerQuery): Promise<WorkerRoster>;
+  /** Each worker's last known position. */
+  workerPositions?(call: AdapterCall): Promise<WorkerPositionCollection>;
+  /** One worker's patrol fixes of a day (China time), up to now. */
+  workerTrack?(call: AdapterCall, query: WorkerTrackQuery): Promise<WorkerTrack>;
   /** A region's indicators; providers without them are served client-side from cases (client-indicators.ts). */
   indicators?(call: AdapterCall, query: IndicatorQuery): Promise<IndicatorsResponse>;
   /**

@@ -19,6 +19,11 @@ import {
   stationsSchema,
   departmentsSchema,
 } from '../../contract/schemas/contract.schema';
+import {
+  workerPositionsSchema,
+  workersSchema,
+  workerTrackSchema,
+} from '../../contract/schemas/workers.schema';
 
 function endpoint(source: ResolvedSource, path: string, params: Record<string, string | undefined>): string {
   const base = source.url.replace(/\/+$/, '');
@@ -108,6 +113,22 @@ export const restAdapter: ProviderAdapter = {
           })
       : undefined,
   saveGrids: ({ source }, request) => saveGrids(source, request),
+  workers: ({ source, signal }, query) =>
+    fetchJson(
+      { ...source, url: endpoint(source, '/workers', { personal: query.personal }), signal },
+      workersSchema,
+    ),
+  workerPositions: ({ source, signal }) =>
+    fetchJson({ ...source, url: endpoint(source, '/workers/positions', {}), signal }, workerPositionsSchema),
+  workerTrack: ({ source, signal }, query) =>
+    fetchJson(
+      {
+        ...source,
+        url: endpoint(source, `/workers/${encodeURIComponent(query.workerId)}/track`, { date: query.date }),
+        signal,
+      },
+      workerTrackSchema,
+    ),
   indicators: ({ source, signal }, query) =>
     fetchJson(
       {

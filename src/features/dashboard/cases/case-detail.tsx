@@ -4,12 +4,15 @@ import type { CaseSummary } from '../../../live/case-columns';
 import { caseStages } from '../../../domain/case';
 import { maskPersonName } from '../../../domain/personal-data';
 import { useFormatTime } from '../../../ui/time-format';
+import { useRuntimeConfig } from '../../../ui/runtime-config-context';
+import { NearestWorker } from '../workers/nearest-worker';
 import { caseTitle } from './case-text';
 import { CamerasAround } from './cameras-around';
 
 /**
- * One case: its facts and its step timeline through the six-step loop, read from the live columns. Names and
- * phone numbers are masked here always — the detail is read on shared screens in the command centre. A case that
+ * One case: its facts, the grid worker who would go, and its step timeline through the six-step loop, read from
+ * the live columns. Residents' names and phones in a title are masked always (case-text.ts); grid workers' where
+ * the view is public (`privacy.maskPersonalData`), which the dispatcher's own desk is not. A case that
  * came as columns has no title (the columnar format carries none): it is fetched by id (use-case-titles.ts), and its
  * category stands in until then.
  */
@@ -29,6 +32,7 @@ export function CaseDetail({
   const { t } = useTranslation('cases');
   const formatTime = useFormatTime();
   const grids = useGrids();
+  const publicView = useRuntimeConfig().privacy.maskPersonalData;
   const grid = grids.data?.features.find((item) => item.properties.id === summary.gridId)?.properties;
   const reachedIndex = caseStages.indexOf(summary.status);
   const categoryLabel = summary.category ? t(`category.${summary.category}`) : '—';
@@ -39,7 +43,7 @@ export function CaseDetail({
     [t('detail.status'), t(`stage.${summary.status}`)],
     [t('detail.due'), formatTime(summary.dueAt, 'dayTime')],
     [t('detail.grid'), grid?.name ?? summary.gridId ?? '—'],
-    [t('detail.worker'), grid ? maskPersonName(grid.workerName) : '—'],
+    [t('detail.worker'), grid ? (publicView ? maskPersonName(grid.workerName) : grid.workerName) : '—'],
   ];
   if (summary.satisfaction) facts.push([t('detail.satisfaction'), t(`satisfaction.${summary.satisfaction}`)]);
   return (
@@ -58,6 +62,7 @@ export function CaseDetail({
           </div>
         ))}
       </dl>
+      <NearestWorker position={position} gridId={summary.gridId} publicView={publicView} />
       <CamerasAround caseId={summary.id} position={position} />
       <h4>{t('detail.timeline')}</h4>
       <ol className="case-detail__timeline">
@@ -74,7 +79,7 @@ export function CaseDetail({
           );
         })}
       </ol>
-      <p className="case-detail__privacy">{t('detail.privacy')}</p>
+      {publicView && <p className="case-detail__privacy">{t('detail.privacy')}</p>}
     </section>
   );
 }

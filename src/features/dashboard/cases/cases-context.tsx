@@ -25,6 +25,9 @@ export interface CasesWorkspace {
   hotspots: ReturnType<typeof useHotspots>;
   selectedCase: string | null;
   selectCase: (id: string | null) => void;
+  /** The grid worker whose patrol today the map draws (chosen in the case detail), or null. */
+  trackedWorker: string | null;
+  trackWorker: (id: string | null) => void;
   now: number;
 }
 
@@ -50,14 +53,28 @@ export function CasesProvider({ panelOpen, children }: { panelOpen: boolean; chi
     [setView],
   );
   const [selectedCase, selectCase] = useState<string | null>(null);
+  const [trackedWorker, trackWorker] = useState<string | null>(null);
   const playback = usePlayback(period);
   const gridsInRegion = useFocus()?.gridIds ?? null;
   const live = useLiveCases(period, active);
   const view = useCaseView(live.snapshot, filters, playback.frame, gridsInRegion, now);
   const hotspots = useHotspots(active, now, gridsInRegion);
   const value = useMemo<CasesWorkspace>(
-    () => ({ active, filters, setFilters, playback, live, view, hotspots, selectedCase, selectCase, now }),
-    [active, filters, setFilters, playback, live, view, hotspots, selectedCase, now],
+    () => ({
+      active,
+      filters,
+      setFilters,
+      playback,
+      live,
+      view,
+      hotspots,
+      selectedCase,
+      selectCase,
+      trackedWorker,
+      trackWorker,
+      now,
+    }),
+    [active, filters, setFilters, playback, live, view, hotspots, selectedCase, trackedWorker, now],
   );
   return <CasesContext.Provider value={value}>{children}</CasesContext.Provider>;
 }

@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import type { CaseArrival } from '../../../live/live-cases';
+import { pathBounds, workerTrackLayers } from '../../../map/worker-track.layer';
+import { useWorkerTrack } from '../workers/use-worker-track';
 import { useMeta } from '../../../data/queries';
 import { zoomToFit } from '../../../map/cases/case-layers';
 import { useCaseLayers, useHotspotLayers } from '../../../map/cases/use-case-layers';
@@ -40,10 +43,18 @@ export function CasesMap() {
   // The early-warning grids are marked whenever their list is in use (the cases tab open or the layer on), so
   // the grids the list names can be found on the map without turning the heat on.
   const warnings = useHotspotLayers(workspace.active ? hotspots.areas : null);
+  const track = useWorkerTrack(workspace.trackedWorker, workspace.now);
+  const onTop = useMemo(() => [...warnings, ...workerTrackLayers(track)], [warnings, track]);
+  // Showing a patrol frames it (the map flies only when the key, the worker, changes: not on each minute's fix).
+  const trackFocus = useMemo(() => {
+    const bounds = track ? pathBounds(track.path) : null;
+    return track && bounds ? { key: `worker:${track.workerId}`, bounds } : null;
+  }, [track]);
   return (
     <DashboardMap
       extraLayers={layers}
-      topLayers={warnings}
+      topLayers={onTop}
+      focus={trackFocus}
       casesStatus={{ isPending: live.isPending, isError: live.isError }}
       caseCounts={
         live.isPending || cases.waiting

@@ -41,6 +41,8 @@ export interface DashboardMapProps {
   casesStatus?: { isPending: boolean; isError: boolean };
   /** What the legend says of the live cases: how many are drawn, how many lie outside the grids. */
   caseCounts?: CaseCounts | null;
+  /** A place another panel frames (a worker's patrol); the map flies there when its key changes. */
+  focus?: GridMapProps['focus'];
 }
 
 const idleStatus = { isPending: false, isError: false };
@@ -50,6 +52,7 @@ export function DashboardMap({
   topLayers,
   casesStatus = idleStatus,
   caseCounts = null,
+  focus: panelFocus = null,
 }: DashboardMapProps = {}) {
   const { t } = useTranslation('map');
   const [view, setView] = useViewState();
@@ -117,10 +120,11 @@ export function DashboardMap({
   );
   const { choropleth } = useIndicatorChoropleth();
   const { markShown } = useFirstMap();
-  const focus = useMemo(() => {
+  const unitFocus = useMemo(() => {
     const bounds = unitBounds(view.region, data.regions, data.grids);
     return bounds && view.region ? { key: view.region, bounds } : null;
   }, [view.region, data.regions, data.grids]);
+  const focus = panelFocus ?? unitFocus;
   const droppedFiles = useDroppedFiles(data.basemap.crs, view.region);
   const { deckLayers: fileLayers } = droppedFiles;
   const mapLayers = useMemo(() => [...fileLayers, ...(extraLayers ?? [])], [fileLayers, extraLayers]);
