@@ -2,7 +2,7 @@ import { onlineManager } from '@tanstack/react-query';
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../data/queries';
-import { languages, rememberLanguage, type Language } from '../ui/i18n/i18n';
+import { languages, loadLanguage, rememberLanguage, type Language } from '../ui/i18n/i18n';
 import { useFormatTime } from '../ui/time-format';
 import { useRuntimeConfig } from '../ui/runtime-config-context';
 import { useViewSettings } from '../ui/view-state';
@@ -25,7 +25,7 @@ export function AppHeader() {
   const modes = modesOf(session);
   const changeLanguage = (language: Language) => {
     rememberLanguage(language);
-    void i18n.changeLanguage(language);
+    void loadLanguage(i18n, language).then(() => i18n.changeLanguage(language));
   };
   // On a phone the modes, data time and language fold into a menu (theme.css); on wider screens it is always open.
   const [menuOpen, setMenuOpen] = useState(false);
