@@ -65,7 +65,8 @@ export function workerTrackLayers(track: WorkerTrackPath | null): Layer[] {
       getText: (item) => item.text,
       getSize: 13,
       getColor: workerTrackColour,
-      getPixelOffset: [0, -18],
+      // His round often ends where it began: the start below its point, the latest fix above, so both read.
+      getPixelOffset: (item) => (item === first ? [0, 18] : [0, -18]),
       characterSet: '0123456789:',
       fontFamily: deckLabelFont,
       outlineWidth: 3,

@@ -227,3 +227,113 @@ describe('live cases', () => {
     await page.screenshot({ path: 'test-results/cases-page.png' });
   });
 });
+
+/**
+ * Who goes to a case: the dispatcher's desk names the case's own grid worker (or, with none of them on duty, the
+ * nearest on duty), his distance, and draws his patrol today. The page's clock is held at 10:15 China time so
+ * that the workers are on their morning patrol whenever the journey runs; the figures are computed here from the
+ * same answers, with the rule and a haversine of our own.
+ */
+describe('the grid worker nearest a case', () => {
+  const earthRadiusMetres = 6_371_008.8;
+  const haversine = ([lng1, lat1]: number[], [lng2, lat2]: number[]): number => {
+    const rad = Math.PI / 180;
+    const a =
+      Math.sin(((lat2! - lat1!) * rad) / 2) ** 2 +
+      Math.cos(lat1! * rad) * Math.cos(lat2! * rad) * Math.sin(((lng2! - lng1!) * rad) / 2) ** 2;
+    return 2 * earthRadiusMetres * Math.asin(Math.sqrt(a));
+  };
+  const violet: [number, number, number] = [106, 27, 154];
+
+  it('names him with his distance and draws his patrol today where he walked', async () => {
+    const fixed = new Date(`${formatChinaDay(Date.now())}T10:15:00+08:00`);
+    const desk = await openPage(browser, '/?layers=grids,cases&window=7d', undefined, undefined, (context) =>
+      context.clock.setFixedTime(fixed),
+    );
+    const { page: view } = desk;
+    try {
+      await view.waitForSelector('.grid-map[data-map-ready="true"]', { timeout: 90_000 });
+      await view.getByRole('tab', { name: '实时事件' }).click();
+      const item = view.locator('[data-testid="latest-cases"] [data-case-id]').first();
+      await item.waitFor({ timeout: 60_000 });
+      const caseId = (await item.getAttribute('data-case-id'))!;
+      await item.click();
+      const fact = view.getByTestId('nearest-worker');
+      await fact.waitFor({ timeout: 30_000 });
+      const answers = await view.evaluate(async (id) => {
+        const read = async (path: string): Promise<unknown> => (await fetch(path)).json();
+        return {
+          cases: (await read(`/api/cases?ids=${id}`)) as {
+            features: { geometry: { coordinates: number[] }; properties: { gridId: string | null } }[];
+          },
+          roster: (await read('/api/workers')) as {
+            workers: { id: string; name: string; phone: string; gridIds: string[] }[];
+          },
+          positions: (await read('/api/workers/positions')) as {
+            features: { geometry: { coordinates: number[] }; properties: { id: string; onDuty: boolean } }[];
+          },
+        };
+      }, caseId);
+      const site = answers.cases.features[0]!;
+      const onDuty = answers.positions.features
+        .filter((feature) => feature.properties.onDuty)
+        .map((feature) => ({
+          worker: answers.roster.workers.find((worker) => worker.id === feature.properties.id)!,
+          metres: haversine(site.geometry.coordinates, feature.geometry.coordinates),
+        }));
+      const nearest = (candidates: typeof onDuty) =>
+        candidates.reduce((best, next) => (next.metres < best.metres ? next : best));
+      const own = onDuty.filter(({ worker }) => worker.gridIds.includes(site.properties.gridId ?? ''));
+      const expected = nearest(own.length > 0 ? own : onDuty);
+      expect(await fact.getAttribute('data-worker-id')).toBe(expected.worker.id);
+      expect(await view.getByTestId('nearest-worker-name').innerText()).toBe(expected.worker.name);
+      const text = await fact.innerText();
+      expect(text).toContain(expected.worker.phone);
+      const shownMetres = Number(/(\d[\d,]*) 米/.exec(text)?.[1]?.replace(/,/g, ''));
+      expect(Math.abs(shownMetres - expected.metres)).toBeLessThanOrEqual(1);
+
+      // His patrol today, up to 10:15: the map frames it and draws it in violet along the fixes.
+      const map = view.locator('.grid-map');
+      const before = await map.getAttribute('data-map-camera');
+      await fact.getByRole('button', { name: '显示今日巡查轨迹' }).click();
+      const track = await view.evaluate(
+        async ([id, day]) =>
+          (
+            (await (await fetch(`/api/workers/${id}/track?date=${day}`)).json()) as {
+              points: { position: number[] }[];
+            }
+          ).points,
+        [expected.worker.id, formatChinaDay(fixed.getTime())] as const,
+      );
+      expect(track.length).toBeGreaterThan(30);
+      await expect.poll(() => map.getAttribute('data-map-camera'), { timeout: 20_000 }).not.toBe(before);
+      const sampled = track.filter((_, index) => index % 5 === 0).map((point) => point.position);
+      const drawnShare = async () => {
+        const shot = await settledShot(view.locator('.grid-map__canvas'), 1_000, 30_000);
+        writeFileSync('test-results/cases-worker-track.png', shot);
+        const image = PNG.sync.read(shot);
+        const project = projector(cameraOf((await map.getAttribute('data-map-camera')) ?? ''), image);
+        const near = ([x, y]: [number, number]) => {
+          for (let dy = -3; dy <= 3; dy += 1)
+            for (let dx = -3; dx <= 3; dx += 1) {
+              const offset = (Math.round(y + dy) * image.width + Math.round(x + dx)) * 4;
+              const distance = violet.reduce(
+                (sum, value, channel) => sum + Math.abs(value - (image.data[offset + channel] ?? 0)),
+                0,
+              );
+              if (distance <= 60) return true;
+            }
+          return false;
+        };
+        const inside = sampled
+          .map((position) => project(position))
+          .filter(([x, y]) => x > 5 && y > 5 && x < image.width - 5 && y < image.height - 5);
+        return inside.length < sampled.length / 2 ? 0 : inside.filter(near).length / inside.length;
+      };
+      await expect.poll(drawnShare, { timeout: 30_000 }).toBeGreaterThan(0.8);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.context.close();
+    }
+  });
+});

@@ -161,6 +161,33 @@ describe('the city map, on the production build', () => {
     expect(text).toContain(grid.properties.name);
     expect(text).not.toContain(grid.properties.workerName);
     expect(text).toContain(`${grid.properties.workerName[0]!}*`);
+    // A case's nearest worker on the same public view: the page asks for the masked roster only, and shows a
+    // masked name and no phone.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/workers') asked.push(request.url());
+    });
+    await page.getByRole('tab', { name: '实时事件' }).click();
+    const item = page.locator('[data-testid="latest-cases"] [data-case-id]').first();
+    await item.waitFor({ timeout: 60_000 });
+    await item.click();
+    const fact = page.getByTestId('nearest-worker');
+    await fact.waitFor({ timeout: 30_000 });
+    // What the page itself asked for, before this test reads the whole roster to compare with.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((url) => new URL(url).searchParams.get('personal') === 'masked')).toBe(true);
+    const roster = (await page.evaluate(async (): Promise<unknown> =>
+      (await fetch('/api/workers')).json(),
+    )) as {
+      workers: { id: string; name: string; phone: string }[];
+    };
+    const workerId = await fact.getAttribute('data-worker-id');
+    const worker = roster.workers.find((entry) => entry.id === workerId)!;
+    const name = await page.getByTestId('nearest-worker-name').innerText();
+    expect(name).toBe(`${Array.from(worker.name)[0]}${'*'.repeat(Array.from(worker.name).length - 1)}`);
+    const panel = await page.locator('.case-detail').innerText();
+    expect(panel).not.toContain(worker.name);
+    expect(panel).not.toContain(worker.phone);
     await close();
   });
 
