@@ -21,7 +21,13 @@ export function workersHandlers(state: MockState) {
       const roster = state.workers.roster(state.clock());
       const workers =
         personal === 'masked'
-          ? roster.map(({ phone: _phone, ...worker }) => ({ ...worker, name: maskPersonName(worker.name) }))
+          ? roster.map(({ id, gridIds, employment, onDuty, name }) => ({
+              id,
+              gridIds,
+              employment,
+              onDuty,
+              name: maskPersonName(name),
+            }))
           : roster;
       return respondValid(state, 'workersSchema', workersSchema, { workers });
     }),

@@ -4,7 +4,15 @@ import { z } from 'zod';
  * The runtime configuration (public/config.json, or the file named by ?config=). One build serves every
  * deployment: what differs between cities lives here, never in a rebuild. docs/configuration.md documents each key.
  */
-export const layerKinds = ['regions', 'grids', 'cameras', 'stations', 'cases', 'indicators', 'workers'] as const;
+export const layerKinds = [
+  'regions',
+  'grids',
+  'cameras',
+  'stations',
+  'cases',
+  'indicators',
+  'workers',
+] as const;
 export type LayerKind = (typeof layerKinds)[number];
 
 export const providerKinds = ['rest', 'open311', 'ogc', 'files', 'wfs', 'arcgis'] as const;
