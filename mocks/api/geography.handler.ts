@@ -31,6 +31,7 @@ export function geographyHandlers(state: MockState) {
         ...state.city.meta,
         dataTime: formatChinaTime(state.clock()),
         live: true,
+        workers: true,
       }),
     ),
     http.get(`${base}/regions`, () =>

@@ -35,6 +35,8 @@ export const metaSchema = z.object({
   dataTime: isoDateTime,
   attribution: z.string().optional(),
   live: z.boolean().optional(),
+  /** The source also serves the grid workers (`/workers`, docs/api.md); absent: it does not, and none are asked. */
+  workers: z.boolean().optional(),
   /**
    * Vector tiles the server cuts (docs/api.md, Tiles): URL templates relative to the API base, `{z}/{x}/{y}`
    * filled in by the map. Absent: the client cuts its own tiles from `/grids` when there are many.
