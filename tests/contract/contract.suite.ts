@@ -8,6 +8,7 @@ import { gridSaveContract } from './grid-save.contract';
 import { indicatorsContract } from './indicators.contract';
 import { settlementContract } from './settlement.contract';
 import { streamContract } from './stream.contract';
+import { workersContract } from './workers.contract';
 
 export type { ContractClient } from './contract-client';
 
@@ -26,5 +27,6 @@ export function describeContract(name: string, makeClient: () => ContractClient)
     gridSaveContract(makeClient);
     caseRejoinContract(makeClient);
     streamContract(makeClient);
+    workersContract(makeClient);
   });
 }
