@@ -83,7 +83,7 @@ export async function start(container: HTMLElement | null): Promise<void> {
     // Signed in, nothing is kept on the device: the session lives in memory only (session/session.ts), so a page
     // opened offline could not sign in anyway, and a kept copy would show one user's scope to the next.
     if (!config.auth) {
-      await restoreKeptData(queryClient, config);
+      await restoreKeptData(queryClient, config, navigator.onLine && !configFetch.answeredFromKeptCopy());
       keepData(queryClient, config);
     }
   }

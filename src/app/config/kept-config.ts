@@ -25,6 +25,11 @@ export interface ConfigFetch {
    * real deployment's (`mock: false`): demo mode keeps nothing on the device.
    */
   keep(): Promise<void>;
+  /**
+   * Whether this start's configuration came from the kept copy because the network failed: the page is offline,
+   * whatever `navigator.onLine` says (Chromium 150 reports true on a reload under emulated offline).
+   */
+  answeredFromKeptCopy(): boolean;
 }
 
 const storage = (): ConfigCacheStorage | undefined => (typeof caches === 'undefined' ? undefined : caches);
@@ -34,6 +39,7 @@ export function keptConfigFetch(
   fetchImpl: typeof fetch = fetch,
 ): ConfigFetch {
   let answered: { url: string; response: Response } | undefined;
+  let fellBack = false;
   const cache = async () => {
     try {
       return await cacheStorage?.open(configCacheName);
@@ -53,10 +59,14 @@ export function keptConfigFetch(
         if (response.ok) answered = { url, response: response.clone() };
         return response;
       } catch (error) {
-        if (kept) return kept;
+        if (kept) {
+          fellBack = true;
+          return kept;
+        }
         throw error;
       }
     },
+    answeredFromKeptCopy: () => fellBack,
     keep: async () => {
       if (!answered) return;
       const { url, response } = answered;
