@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveWindow } from '../../src/domain/time-window';
+import { askedWindow } from './asked-window';
 import { launchBrowser, openPage } from './browser';
 import { cameraOf, projector } from './map-projection';
 import { changedPixels } from './pixels';
@@ -105,17 +106,8 @@ describe('department league table', () => {
     await expect
       .poll(
         async () => {
-          const asked = requests
-            .map((url) => new URL(url))
-            .filter(
-              (url) => url.pathname.endsWith('/indicators') && url.searchParams.get('region') === district,
-            )
-            .sort((a, b) => Date.parse(a.searchParams.get('to')!) - Date.parse(b.searchParams.get('to')!))
-            .at(-1);
-          const [from, to] = [
-            Date.parse(asked!.searchParams.get('from')!),
-            Date.parse(asked!.searchParams.get('to')!),
-          ];
+          const window = askedWindow(requests, district);
+          const [from, to] = [Date.parse(window.from), Date.parse(window.to)];
           // Every case reported up to 90 days before: a case closed or overdue in the window may be that old (in
           // the demo, 18 days at most; a year's cases took 20 s to fetch on a busy machine).
           const since = new Date(from - 90 * 86_400_000).toISOString();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askedWindow } from './asked-window';
 import { baseUrl, launchBrowser, openPage, type OpenedPage } from './browser';
 import { countChangedPixels, countNonBackgroundPixels, countPixelsNear } from './pixels';
 import { PNG } from 'pngjs';
@@ -126,19 +127,7 @@ describe('the leader’s review', () => {
     await expect
       .poll(
         async () => {
-          // The window the page asked its figures for: its latest request for the district (the cards also ask
-          // for the period before, for their change, which ends earlier).
-          const asked = requests
-            .map((url) => new URL(url))
-            .filter(
-              (url) => url.pathname.endsWith('/indicators') && url.searchParams.get('region') === district,
-            )
-            .sort(
-              (a, b) =>
-                Date.parse(a.searchParams.get('to') ?? '') - Date.parse(b.searchParams.get('to') ?? ''),
-            )
-            .at(-1);
-          const [from, to] = [asked?.searchParams.get('from') ?? '', asked?.searchParams.get('to') ?? ''];
+          const { from, to } = askedWindow(requests, district);
           shown = await shownFigures(page);
           // Every case reported up to two years before the window: a case closed in it may be that old.
           const earlier = new Date(Date.parse(from) - 2 * 365 * 86_400_000).toISOString();
