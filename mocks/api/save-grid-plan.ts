@@ -39,5 +39,6 @@ export function saveGridPlan(state: MockState, communityId: string, body: unknow
     grids.map((grid) => grid.properties),
   );
   regridCases(state, communityId);
+  state.workers.regrid(communityId, grids);
   return respondValid(state, 'saveGridsOkSchema', saveGridsOkSchema, { version });
 }

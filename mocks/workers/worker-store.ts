@@ -1,9 +1,10 @@
 import type { GridFeature } from '../../src/contract/schemas/contract.schema';
-import type { WorkerId } from '../../src/domain/ids';
+import { gridId, type GridId, type WorkerId } from '../../src/domain/ids';
 import type { GridWorker } from '../../src/domain/workers';
 import { chinaDayStart, dayMs, formatChinaDay } from '../../src/domain/china-time';
 import { gridMiddle, patrolDay, patrolPositionAt, patrolTrack, type PatrolDay } from './patrol';
 import { rosterOf } from './roster';
+import { pointInArea } from '../cases/grid-sampler';
 
 const chinaDate = formatChinaDay;
 
@@ -13,19 +14,51 @@ const chinaDate = formatChinaDay;
  */
 export class WorkerStore {
   private readonly grids: Map<string, GridFeature>;
+  /** The city's grids as generated: the roster is always derived from them, then moved by `movedTo`. */
+  private readonly generated: readonly GridFeature[];
+  /** A grid a planner redrew away → the new grid that now holds its middle, where its workers now serve. */
+  private readonly movedTo = new Map<string, GridId>();
   private day: { start: number; roster: GridWorker[]; patrols: Map<WorkerId, PatrolDay> } | null = null;
 
   constructor(
     grids: readonly GridFeature[],
     private readonly seed: number | string,
   ) {
+    this.generated = grids;
     this.grids = new Map(grids.map((grid) => [grid.properties.id, grid]));
+  }
+
+  /**
+   * A planner saved `communityId` as `grids`: a worker keeps his post, and each of his grids that is gone becomes
+   * the new grid over its middle (a merge gives both workers the merged grid; a split leaves the worker the part
+   * where his grid's middle lies). A grid that moved twice follows both moves.
+   */
+  regrid(communityId: string, grids: readonly GridFeature[]): void {
+    const gone = [...this.grids.values()].filter(
+      (grid) =>
+        grid.properties.communityId === communityId &&
+        !grids.some((next) => next.properties.id === grid.properties.id),
+    );
+    for (const old of gone) {
+      const [longitude, latitude] = gridMiddle(old);
+      const target = grids.find((grid) => pointInArea(grid.geometry, longitude, latitude)) ?? grids[0];
+      if (!target) continue;
+      const to = gridId(target.properties.id);
+      for (const [from, via] of this.movedTo) if (via === old.properties.id) this.movedTo.set(from, to);
+      this.movedTo.set(old.properties.id, to);
+      this.grids.delete(old.properties.id);
+    }
+    for (const grid of grids) this.grids.set(grid.properties.id, grid);
+    this.day = null;
   }
 
   private dayOf(at: number) {
     const start = chinaDayStart(at);
     if (this.day?.start !== start) {
-      const roster = rosterOf([...this.grids.values()], this.seed, chinaDate(start));
+      const roster = rosterOf(this.generated, this.seed, chinaDate(start)).map((worker) => ({
+        ...worker,
+        gridIds: [...new Set(worker.gridIds.map((id) => this.movedTo.get(id) ?? id))],
+      }));
       const patrols = new Map<WorkerId, PatrolDay>();
       for (const worker of roster) {
         const grid = this.homeGrid(worker);

@@ -2,6 +2,7 @@ import { booleanPointInPolygon, buffer } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCity } from '../demo-city';
 import { loadDemoCity } from '../node';
+import { gridId } from '../../src/domain/ids';
 import { WorkerStore } from './worker-store';
 
 /** The demo city's grid workers, against the seed report's figures and the grids they walk. */
@@ -53,5 +54,42 @@ describe('a patrol day', () => {
     const off = store.roster(now).find((item) => !item.onDuty)!;
     expect(store.track(off.id, Date.parse('2026-11-23T00:00:00+08:00'), now)).toEqual([]);
     expect(store.track('nobody', now, now)).toBeUndefined();
+  });
+});
+
+describe('a redrawn community', () => {
+  it('keeps its workers at their posts, on the new grid over their old grid’s middle', () => {
+    const own = new WorkerStore(city.grids.features, city.generator.seed);
+    const community = city.grids.features[0]!.properties.communityId;
+    const grids = city.grids.features.filter((grid) => grid.properties.communityId === community);
+    const [first, second] = grids;
+    // Merge the first two grids into one new grid covering both.
+    const merged = {
+      ...first!,
+      geometry: {
+        type: 'MultiPolygon' as const,
+        coordinates: [first!, second!].flatMap((grid) =>
+          grid.geometry.type === 'Polygon' ? [grid.geometry.coordinates] : grid.geometry.coordinates,
+        ),
+      },
+      properties: { ...first!.properties, id: gridId(`${community}-M1`) },
+    };
+    const plan = [merged, ...grids.slice(2)];
+    const before = own
+      .roster(now)
+      .filter((worker) =>
+        worker.gridIds.some((id) => id === first!.properties.id || id === second!.properties.id),
+      );
+    own.regrid(community, plan);
+    const after = new Map(own.roster(now).map((worker) => [worker.id, worker]));
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    for (const worker of before) expect(after.get(worker.id)?.gridIds).toContain(`${community}-M1`);
+    const known = new Set([...city.grids.features.map((grid) => grid.properties.id), `${community}-M1`]);
+    known.delete(first!.properties.id);
+    known.delete(second!.properties.id);
+    expect([...after.values()].flatMap((worker) => worker.gridIds).filter((id) => !known.has(id))).toEqual(
+      [],
+    );
+    expect(own.track(before[0]!.id, Date.parse('2026-11-23T00:00:00+08:00'), now)!.length).toBeGreaterThan(0);
   });
 });
