@@ -4,7 +4,7 @@ import {
   workersSchema,
   workerTrackSchema,
 } from '../../src/contract/schemas/workers.schema';
-import { formatChinaTime } from '../../src/domain/china-time';
+import { formatChinaDay, formatChinaTime } from '../../src/domain/china-time';
 import { maskPersonName } from '../../src/domain/personal-data';
 import type { MockState } from './mock-state';
 import { badRequest, respondValid } from './respond';
@@ -46,7 +46,12 @@ export function workersHandlers(state: MockState) {
       const now = state.clock();
       const date = new URL(request.url).searchParams.get('date') ?? formatChinaTime(now).slice(0, 10);
       const dayStart = Date.parse(`${date}T00:00:00+08:00`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(dayStart))
+      // A real calendar day: Date.parse alone reads 2026-02-30 as 2 March.
+      if (
+        !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+        !Number.isFinite(dayStart) ||
+        formatChinaDay(dayStart) !== date
+      )
         return badRequest('bad_date', `date must be a day as YYYY-MM-DD, not "${date}"`);
       const id = String(params.id);
       const fixes = state.workers.track(id, dayStart, now);

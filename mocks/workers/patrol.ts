@@ -105,15 +105,20 @@ export function patrolPositionAt(day: PatrolDay, at: number, workerKey: string):
   return jitter(pointAlong(day.route, metres), workerKey, Math.floor(at / minute));
 }
 
-/** The day's fixes, one a minute while on patrol, up to `until`. */
+/** The day's fixes, one a minute while on patrol, from `since` (the whole day when not given) up to `until`. */
 export function patrolTrack(
   day: PatrolDay,
   until: number,
   workerKey: string,
+  since = -Infinity,
 ): { at: number; position: Position }[] {
   const fixes: { at: number; position: Position }[] = [];
   for (const leg of day.legs)
-    for (let at = leg.from; at < Math.min(leg.to, until); at += minute) {
+    for (
+      let at = leg.from + Math.max(0, Math.ceil((since - leg.from) / minute)) * minute;
+      at < Math.min(leg.to, until);
+      at += minute
+    ) {
       const position = patrolPositionAt(day, at, workerKey);
       if (position) fixes.push({ at, position });
     }

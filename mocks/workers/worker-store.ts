@@ -7,6 +7,8 @@ import { rosterOf } from './roster';
 import { pointInArea } from '../cases/grid-sampler';
 
 const chinaDate = formatChinaDay;
+/** A patrolling worker's phone reports a fix a minute (mocks/workers/patrol.ts). */
+const fixEvery = 60_000;
 
 /**
  * The mock's grid workers: the roster and patrol days made on first use for the day asked (4,639 patrol
@@ -79,18 +81,38 @@ export class WorkerStore {
     return this.dayOf(now).roster;
   }
 
-  /** Each worker's latest fix at `now`: on patrol, where he is; otherwise his last fix, or his grid's office. */
+  /**
+   * Each worker's latest fix at `now`: on patrol, the fix of this minute (a fix a minute, as a position feed
+   * delivers them, so a server holding the fixes answers the same); otherwise his last fix, or his grid's office
+   * at 18:00 the evening before.
+   */
   positions(now: number) {
     const day = this.dayOf(now);
+    const thisMinute = Math.floor(now / fixEvery) * fixEvery;
     return day.roster.flatMap((worker) => {
       const patrol = day.patrols.get(worker.id);
       const grid = this.homeGrid(worker);
       if (!patrol || !grid) return [];
-      const here = patrolPositionAt(patrol, now, worker.id);
+      const here = patrolPositionAt(patrol, thisMinute, worker.id);
       const last = here ? null : patrol.legs.filter((leg) => leg.to <= now).at(-1);
-      const at = here ? now : last ? last.to - 60_000 : day.start - dayMs / 4;
+      const at = here ? thisMinute : last ? last.to - fixEvery : day.start - dayMs / 4;
       const position = here ?? (last ? patrolPositionAt(patrol, at, worker.id) : null) ?? gridMiddle(grid);
       return [{ worker, position, at }];
+    });
+  }
+
+  /**
+   * What a position feed delivered from `from` to `until` (both in one China day), for loading into a database:
+   * each worker's latest fix at `from` (as `positions` answers it), then his patrol fixes after it up to `until`.
+   * Whoever holds these answers `positions(t)` and the day's tracks from `from` on exactly as this store does, for
+   * any `t` in the window.
+   */
+  feed(from: number, until: number) {
+    const day = this.dayOf(from);
+    return this.positions(from).map(({ worker, position, at }) => {
+      const patrol = day.patrols.get(worker.id);
+      const later = patrol ? patrolTrack(patrol, until + 1, worker.id, from + 1) : [];
+      return { worker, fixes: [{ at, position }, ...later] };
     });
   }
 

@@ -6,7 +6,8 @@ import { startSeededDatabase } from './seeded-database';
  * cluster in a temp dir (thrown away on exit), migrated and seeded, served on 127.0.0.1:$PORT (8787) under /api.
  */
 const port = Number(process.env.PORT ?? 8787);
-const { cluster, databaseUrl, cases } = await startSeededDatabase();
+// The workers' whole day: their positions move as the clock passes the fixes.
+const { cluster, databaseUrl, cases, workers, fixes } = await startSeededDatabase(Date.now(), 'whole-day');
 const stop = () => {
   cluster.stop();
   process.exit(0);
@@ -24,7 +25,7 @@ try {
   });
   const address = await app.listen({ host: '127.0.0.1', port });
   console.log(
-    `gridboard server on the demo city (${cases} cases): ${address}/api  (database ${databaseUrl})`,
+    `gridboard server on the demo city (${cases} cases, ${workers} grid workers, ${fixes} fixes today): ${address}/api  (database ${databaseUrl})`,
   );
 } catch (error) {
   cluster.stop();

@@ -6,5 +6,5 @@ import { seedDemoCity } from './seed-demo-city';
 /** `npm run server:seed`: migrate, then load the demo city (public/demo-city/, `npm run demo-city`) as of now. */
 const { databaseUrl } = readConfig();
 await migrate(databaseUrl);
-const { cases } = await seedDemoCity(databaseUrl, await loadDemoCity(), Date.now());
-console.log(`seeded the demo city: ${cases} cases`);
+const { cases, workers, fixes } = await seedDemoCity(databaseUrl, await loadDemoCity(), Date.now());
+console.log(`seeded the demo city: ${cases} cases, ${workers} grid workers, ${fixes} position fixes today`);

@@ -3,18 +3,27 @@ import { createMockState } from '../../mocks/api/mock-state';
 import { demoDepartments } from '../../mocks/cases/departments';
 import { demoCameraStreams } from '../../mocks/city/camera-streams';
 import type { DemoCity } from '../../mocks/demo-city';
-import { dayMs } from '../../src/domain/china-time';
+import { chinaDayStart, dayMs } from '../../src/domain/china-time';
+import { seedWorkers, type FixWindow } from './seed-workers';
+
+/** The whole China day of `now`: the demo's patrol fixes, served as the clock passes them. */
+export const wholeDayOf = (now: number): FixWindow => {
+  const start = chinaDayStart(now);
+  return { from: start, until: start + dayMs - 1 };
+};
 
 /**
  * Load the demo city (the generator's output, public/demo-city/) into an empty, migrated database: its geography
- * as generated, and the cases and volunteer hours the mock API would serve at `now`, so the server answers what
- * the mock answers. The history is loaded without stream events (gridboard.loading).
+ * as generated, the cases and volunteer hours the mock API would serve at `now`, and its grid workers with the
+ * position fixes of `fixes` (the whole day by default), so the server answers what the mock answers. The history
+ * is loaded without stream events (gridboard.loading).
  */
 export async function seedDemoCity(
   databaseUrl: string,
   city: DemoCity,
   now: number,
-): Promise<{ cases: number }> {
+  fixes: FixWindow = wholeDayOf(now),
+): Promise<{ cases: number; workers: number; fixes: number }> {
   const state = createMockState({ city, now: new Date(now), validateResponses: false });
   state.cases.catchUp(now);
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -23,7 +32,7 @@ export async function seedDemoCity(
     await client.query('BEGIN');
     await client.query("SET LOCAL gridboard.loading = 'on'");
     await client.query(
-      'TRUNCATE city, regions, grids, cameras, stations, cases, departments, volunteer_hours, case_events, grid_saves CASCADE',
+      'TRUNCATE city, regions, grids, cameras, stations, cases, departments, volunteer_hours, case_events, grid_saves, workers, worker_grids, worker_fixes CASCADE',
     );
     const { meta } = city;
     await client.query('INSERT INTO city (name, city, crs, attribution) VALUES ($1, $2, $3, $4)', [
@@ -197,9 +206,10 @@ export async function seedDemoCity(
        SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::int[])`,
       [communities, days, hours],
     );
+    const workers = await seedWorkers(client, state.workers, fixes);
     await client.query('COMMIT');
     await client.query('ANALYZE');
-    return { cases: cases.length };
+    return { cases: cases.length, ...workers };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

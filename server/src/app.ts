@@ -14,6 +14,7 @@ import { gridSaveRoutes } from './routes/grid-save';
 import { indicatorsRoutes } from './routes/indicators';
 import { streamRoutes } from './routes/stream';
 import { tilesRoutes } from './routes/tiles';
+import { workersRoutes } from './routes/workers';
 
 export interface ServerContext {
   /** Queries in the request's scoped transaction (server/src/auth): never as the owner. */
@@ -89,6 +90,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
       gridSaveRoutes(api, context);
       streamRoutes(api, context);
       tilesRoutes(api, context);
+      workersRoutes(api, context);
       done();
     },
     { prefix: config.basePath },

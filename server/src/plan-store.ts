@@ -29,8 +29,34 @@ async function recomputedFigures(client: PoolClient, communityId: string, grids:
 }
 
 /**
+ * A grid worker keeps his post through a save: each of his grids that the plan drops becomes the new grid over its
+ * middle (the mean of its outline's corners, where the demo puts the grid's office), else the plan's first grid; a
+ * merge gives both workers the merged grid once. As the mock does (mocks/workers/worker-store.ts, `regrid`).
+ */
+async function handOverWorkers(client: PoolClient, oldIds: readonly string[], newIds: readonly string[]) {
+  await client.query(
+    `WITH successor AS (
+       SELECT d.id AS dropped, coalesce(
+         (SELECT g.id FROM grids g WHERE g.id = ANY ($2) AND ST_Intersects(g.geom, m.middle) ORDER BY g.sort LIMIT 1),
+         (SELECT g.id FROM grids g WHERE g.id = ANY ($2) ORDER BY g.sort LIMIT 1)) AS id
+       FROM grids d
+       CROSS JOIN LATERAL (SELECT ST_Centroid(ST_Collect(p.geom)) AS middle
+                           FROM ST_DumpPoints(ST_ExteriorRing(ST_GeometryN(d.geom, 1))) p
+                           WHERE p.path[1] < ST_NPoints(ST_ExteriorRing(ST_GeometryN(d.geom, 1)))) m
+       WHERE d.id = ANY ($1) AND NOT (d.id = ANY ($2))),
+     moved AS (
+       DELETE FROM worker_grids w USING successor s WHERE w.grid_id = s.dropped
+       RETURNING w.worker_id, s.id AS grid_id, w.place)
+     INSERT INTO worker_grids (worker_id, grid_id, place)
+     SELECT worker_id, grid_id, place FROM moved WHERE grid_id IS NOT NULL ORDER BY worker_id, place
+     ON CONFLICT (worker_id, grid_id) DO NOTHING`,
+    [oldIds, newIds],
+  );
+}
+
+/**
  * Store the plan (the next version), recompute its households and population, re-join the community's cases and
- * cameras to the new grids, delete the grids it dropped, and write the audit row: all on the caller's transaction.
+ * cameras to the new grids, hand its workers on, delete the grids it dropped, and write the audit row: all on the caller's transaction.
  */
 export async function storePlan(
   client: PoolClient,
@@ -88,6 +114,7 @@ export async function storePlan(
     );
   await rejoin('cases');
   await rejoin('cameras');
+  await handOverWorkers(client, oldIds, newIds);
   // Cases left in a dropped grid lose it here rather than by the foreign key's SET NULL: the daily summary's trigger
   // (migration 0004) must still find the grid's community to take them out of its counts.
   await client.query(

@@ -4,6 +4,10 @@ import { decodeCameraColumns } from '../../src/contract/columnar/camera-columns.
 import { decodeCaseColumns } from '../../src/contract/columnar/case-columns.decode';
 import { columnarMediaType } from '../../src/geo/columnar/points-columnar';
 import { createMockServer, demoCityPath, loadDemoCity } from '../../mocks/node';
+import { WorkerStore } from '../../mocks/workers/worker-store';
+import { aroundSeed } from '../../server/dev/seeded-database';
+import type { DemoCity } from '../../mocks/demo-city';
+import { chinaDayStart, formatChinaDay, formatChinaTime } from '../../src/domain/china-time';
 import { startServer, writerClient } from './server-harness';
 
 /**
@@ -16,11 +20,13 @@ const hour = 3_600_000;
 let app: FastifyInstance;
 let serverBase = '';
 let closeMock: () => void = () => undefined;
+let city: DemoCity;
 
 beforeAll(async () => {
   const seededAt = inject('seededAt');
+  city = await loadDemoCity(demoCityPath);
   const { server } = createMockServer({
-    city: await loadDemoCity(demoCityPath),
+    city,
     baseUrl: mockBase,
     now: () => new Date(seededAt),
   });
@@ -118,6 +124,73 @@ describe('the reference server answers what the mock answers', () => {
         Record<string, unknown>,
       ];
       expect({ ...server, dataTime: null }, query).toEqual({ ...mock, dataTime: null });
+    }
+  });
+
+  it('grid workers: the roster, the positions at the same minute, and today’s tracks from the seeded window', async () => {
+    const savedCommunities = async () => {
+      const writer = await writerClient();
+      const { rows } = await writer.query<{ id: string }>(
+        'SELECT DISTINCT community_id AS id FROM grid_saves',
+      );
+      await writer.end();
+      return new Set(rows.map((row) => row.id));
+    };
+    const communityOf = new Map(
+      city.grids.features.map((grid) => [
+        grid.properties.id as string,
+        grid.properties.communityId as string,
+      ]),
+    );
+    const [mockRoster, serverRoster] = (await bothJson('/workers')) as [
+      { workers: { id: string; gridIds: string[] }[] },
+      { workers: { id: string; gridIds: string[] }[] },
+    ];
+    // A plan another file saved hands its community's workers to new grids on the server only.
+    const saved = await savedCommunities();
+    const untouched = (body: typeof mockRoster) =>
+      body.workers.filter((worker) => !worker.gridIds.some((id) => saved.has(communityOf.get(id) ?? id)));
+    expect(untouched(serverRoster).length).toBeGreaterThan(4_500);
+    expect(untouched(serverRoster)).toEqual(untouched(mockRoster));
+
+    // Positions now: the server's at its own clock, the mock's (a store of its own) at the same minute.
+    const store = new WorkerStore(city.grids.features, city.generator.seed);
+    const minute = 60_000;
+    let asked = 0;
+    let answer: unknown;
+    for (let tries = 0; tries < 3; tries += 1) {
+      asked = Date.now();
+      answer = await (await fetch(`${serverBase}/workers/positions`)).json();
+      if (Math.floor(Date.now() / minute) === Math.floor(asked / minute)) break;
+    }
+    const expected = store.positions(asked).map(({ worker, position, at }) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: position },
+      properties: { id: worker.id, at: formatChinaTime(at), onDuty: worker.onDuty },
+    }));
+    expect(answer).toEqual({ type: 'FeatureCollection', features: expected });
+
+    // Today's tracks hold the seeded window: each worker's latest fix at its start, then every fix after it.
+    const window = aroundSeed(inject('seededAt'));
+    const start = store.positions(window.from);
+    const day = formatChinaDay(asked);
+    const onDuty = start.filter(({ worker }) => worker.onDuty).slice(0, 5);
+    expect(onDuty).toHaveLength(5);
+    for (const { worker, at } of onDuty) {
+      // Fixes up to two minutes ago: both have them whichever side of a minute each is asked on.
+      const cutoff = Date.now() - 2 * minute;
+      const mockTrack = store.track(worker.id, chinaDayStart(asked), cutoff) ?? [];
+      const track = (await (await fetch(`${serverBase}/workers/${worker.id}/track?date=${day}`)).json()) as {
+        points: { at: string; position: number[] }[];
+      };
+      expect(
+        track.points.filter((point) => Date.parse(point.at) < cutoff),
+        worker.id,
+      ).toEqual(
+        mockTrack
+          .filter((fix) => fix.at >= at)
+          .map((fix) => ({ position: fix.position, at: formatChinaTime(fix.at) })),
+      );
     }
   });
 });

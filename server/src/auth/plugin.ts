@@ -17,6 +17,8 @@ function readsPersonal(request: FastifyRequest): boolean {
   if (request.method !== 'GET') return false;
   const route = request.routeOptions.url ?? '';
   if (route.endsWith('/grids') || route.endsWith('/stations')) return true;
+  // The roster with names and phones; `personal=masked` (and a wall's roster, never audited) holds neither.
+  if (route.endsWith('/workers')) return (request.query as { personal?: unknown }).personal !== 'masked';
   return route.includes('/tiles/') && (request.params as { layer?: string }).layer === 'grids';
 }
 

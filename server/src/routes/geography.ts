@@ -23,8 +23,9 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
       crs: string;
       attribution: string | null;
       bbox: number[] | null;
+      workers: boolean;
     }>(
-      `SELECT c.name, c.city, c.crs, c.attribution,
+      `SELECT c.name, c.city, c.crs, c.attribution, to_regclass('worker_fixes') IS NOT NULL AS workers,
               (SELECT ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)] FROM (SELECT ST_Extent(geom)::geometry AS e FROM (SELECT geom FROM regions UNION ALL SELECT geom FROM grids) s) x) AS bbox
        FROM city c`,
     );
@@ -38,6 +39,8 @@ export function geographyRoutes(api: FastifyInstance, { pool }: ServerContext): 
       dataTime: formatChinaTime(Date.now()),
       ...(city.attribution ? { attribution: city.attribution } : {}),
       live: true,
+      // The grid workers' tables exist (migration 0010): the roster, positions and tracks are served.
+      ...(city.workers ? { workers: true } : {}),
       tiles: {
         grids: vectorTilePath('grids'),
         regions: vectorTilePath('regions'),
