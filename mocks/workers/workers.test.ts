@@ -93,3 +93,27 @@ describe('a redrawn community', () => {
     expect(own.track(before[0]!.id, Date.parse('2026-11-23T00:00:00+08:00'), now)!.length).toBeGreaterThan(0);
   });
 });
+
+describe('the feed a server loads', () => {
+  it('answers positions at any minute of its window, and the day’s tracks from its start, as the store does', () => {
+    const from = Date.parse('2026-11-23T10:02:30+08:00');
+    const until = from + 6 * 60_000;
+    const feed = store.feed(from, until);
+    expect(feed.map(({ worker }) => worker.id)).toEqual(store.roster(now).map((worker) => worker.id));
+    for (const t of [from, from + 60_000, from + 150_000, until]) {
+      const latest = feed.map(({ worker, fixes }) => {
+        const fix = fixes.filter((item) => item.at <= t).at(-1)!;
+        return { id: worker.id, at: fix.at, position: fix.position };
+      });
+      expect(latest).toEqual(
+        store.positions(t).map(({ worker, at, position }) => ({ id: worker.id, at, position })),
+      );
+    }
+    // On patrol at 10:02: his fix of 10:02 carried, then one a minute to 10:08.
+    const patrolling = feed.find(({ fixes }) => fixes.length === 7)!;
+    const day = Date.parse('2026-11-23T00:00:00+08:00');
+    expect(patrolling.fixes).toEqual(
+      store.track(patrolling.worker.id, day, until + 1)!.filter((fix) => fix.at >= from - 30_000),
+    );
+  });
+});
