@@ -48,7 +48,17 @@ async function snapshot(communityId: string, gridIds: string[]) {
   const saves = await server.db.query('SELECT count(*)::int AS n FROM grid_saves WHERE community_id = $1', [
     communityId,
   ]);
-  return { grids: grids.rows, cases: cases.rows, cameras: cameras.rows, saves: saves.rows };
+  const workers = await server.db.query(
+    'SELECT worker_id, grid_id, place FROM worker_grids WHERE grid_id = ANY ($1) ORDER BY worker_id, place',
+    [gridIds],
+  );
+  return {
+    grids: grids.rows,
+    cases: cases.rows,
+    cameras: cameras.rows,
+    saves: saves.rows,
+    workers: workers.rows,
+  };
 }
 
 describe('PUT /grids: gaps against the community', () => {
@@ -151,7 +161,7 @@ describe('PUT /grids: households re-joined', () => {
 describe('PUT /grids: a failure mid-save', () => {
   it('rolls the whole save back when its last statement fails (grids, cases, cameras, audit unchanged)', async () => {
     const { id, grids, version } = await community(2, 2);
-    const { dropped, rest, merged } = await mergeFirstTwo(server.db, grids);
+    const { kept, dropped, rest, merged } = await mergeFirstTwo(server.db, grids);
     const ids = grids.map((grid) => grid.properties.id);
     const before = await snapshot(id, ids);
     expect(before.cases.some((row) => (row as { grid_id: string }).grid_id === dropped.properties.id)).toBe(
@@ -174,5 +184,16 @@ describe('PUT /grids: a failure mid-save', () => {
     expect(await snapshot(id, ids)).toEqual(before);
     // Nothing was left locked or half-done: the same save now goes through.
     expect((await save(id, version, [merged, ...rest])).status).toBe(200);
+    // The dropped grid's workers keep their posts on the merged grid (its middle lies in it), listed once.
+    const handedOn = (before.workers as { worker_id: string; grid_id: string }[])
+      .filter((row) => row.grid_id === dropped.properties.id)
+      .map((row) => row.worker_id);
+    expect(handedOn.length).toBeGreaterThan(0);
+    const { rows } = await server.db.query<{ worker_id: string; grids: string[] }>(
+      `SELECT worker_id, array_agg(grid_id ORDER BY place) AS grids FROM worker_grids WHERE worker_id = ANY ($1)
+       GROUP BY worker_id ORDER BY worker_id`,
+      [handedOn],
+    );
+    expect(rows.map((row) => row.grids)).toEqual(handedOn.map(() => [kept.properties.id]));
   });
 });
