@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { district, startAccessFixture, users, type AccessFixture } from './access-fixture';
-import { writerClient } from './server-harness';
+import { gridsSchema } from '../../src/contract/schemas/contract.schema';
+import { district, gridCommunity, startAccessFixture, users, type AccessFixture } from './access-fixture';
+import { copiedDatabase, mergeFirstTwo, writerClient } from './server-harness';
 
 /**
  * The grid workers on the server (migration 0010, server/src/routes/workers.ts): who gets names and phones, whose
@@ -10,14 +11,18 @@ import { writerClient } from './server-harness';
  */
 let fixture: AccessFixture;
 let db: pg.Client;
+// The planner's merge changes grids and cases that other files compare with the mock: this file works on a copy.
+let database: Awaited<ReturnType<typeof copiedDatabase>>;
 
 beforeAll(async () => {
-  fixture = await startAccessFixture();
-  db = await writerClient();
+  database = await copiedDatabase(`workers_${process.pid}`);
+  fixture = await startAccessFixture(database.url);
+  db = await writerClient(database.url);
 });
 afterAll(async () => {
   await db.end();
   await fixture.stop();
+  await database.drop();
 });
 
 interface RosterEntry {
@@ -182,5 +187,34 @@ describe('positions and tracks', () => {
       expect(response.status, id).toBe(404);
       expect(((await response.json()) as { error: string }).error, id).toBe('not_found');
     }
+  });
+});
+
+describe('a plan save', () => {
+  it('a district planner’s merge hands the dropped grid’s workers to the merged grid, in his scope', async () => {
+    const grids = gridsSchema.parse(
+      await (await fixture.as('planner', `/grids?community=${gridCommunity}`)).json(),
+    ).features;
+    const { kept, dropped, rest, merged } = await mergeFirstTwo(db, grids);
+    const { rows } = await db.query<{ id: string }>(
+      'SELECT worker_id AS id FROM worker_grids WHERE grid_id = $1 ORDER BY 1',
+      [dropped.properties.id],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const version = Math.max(...grids.map((grid) => grid.properties.version));
+    const saved = await fixture.as('planner', `/grids?community=${gridCommunity}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        baseVersion: version,
+        grids: { type: 'FeatureCollection', features: [merged, ...rest] },
+      }),
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const roster = await rosterOf(await fixture.as('planner', '/workers'));
+    const byId = new Map(roster.map((entry) => [entry.id, entry.gridIds]));
+    expect(rows.map((row) => byId.get(row.id))).toEqual(rows.map(() => [kept.properties.id]));
+    const known = new Set((await db.query<{ id: string }>('SELECT id FROM grids')).rows.map((row) => row.id));
+    expect(roster.flatMap((entry) => entry.gridIds).filter((id) => !known.has(id))).toEqual([]);
   });
 });
