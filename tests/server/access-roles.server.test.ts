@@ -20,6 +20,7 @@ import {
 } from './access-fixture';
 import { copiedDatabase, startServer, writerClient } from './server-harness';
 import { signIn } from './sign-in';
+import { describeWorkersAccess } from './workers-access';
 
 /** What each role may do, the wall's masked answers, the audit, refusals with codes, and the gateway mode. */
 let fixture: AccessFixture;
@@ -285,3 +286,5 @@ describe('behind a gateway', () => {
     }
   });
 });
+
+describeWorkersAccess(() => ({ fixture, db }));
