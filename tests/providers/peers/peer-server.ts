@@ -70,6 +70,11 @@ export async function startPeerServer(
       response.end(error instanceof Error ? error.message : 'peer failed');
     });
   });
+  // Node's 5 s keep-alive races the test's fetch (undici) on a loaded machine: the client reuses a socket the
+  // server is just closing, and the read fails as "cannot reach" with no fault in the adapter. A peer lives for
+  // one test file, so its idle sockets are kept for a minute instead.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
