@@ -30,7 +30,8 @@ export type MapTarget =
   | { kind: 'grid'; id: string }
   | { kind: 'camera'; index: number }
   | { kind: 'cameraCluster'; count: number; online: number }
-  | { kind: 'station'; id: string };
+  | { kind: 'station'; id: string }
+  | { kind: 'worker'; id: string; onDuty: boolean };
 
 export interface MapPointer {
   target: MapTarget;

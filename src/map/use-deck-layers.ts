@@ -21,6 +21,7 @@ import {
   stationTier,
   type StationMark,
 } from './stations.layer';
+import { workerPointsLayerId, type WorkerPoint } from './worker-points.layer';
 
 /**
  * The deck.gl layers as a function of (data, view): every piece is memoised on exactly what it depends on, so a
@@ -104,6 +105,11 @@ export function useDeckLayers({ cameras, cameraFilter, stations, layers, camera 
         }
         if (layerId === stationLayerIds.marks && info.object) {
           return { kind: 'station', id: (info.object as StationMark).id };
+        }
+        // A feature's layer (the live map's workers), picked like the map's own.
+        if (layerId === workerPointsLayerId && info.object) {
+          const worker = info.object as WorkerPoint;
+          return { kind: 'worker', id: worker.id, onDuty: worker.onDuty };
         }
         return null;
       },

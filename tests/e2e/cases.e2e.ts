@@ -244,6 +244,25 @@ describe('the grid worker nearest a case', () => {
     return 2 * earthRadiusMetres * Math.asin(Math.sqrt(a));
   };
   const violet: [number, number, number] = [106, 27, 154];
+  const grey: [number, number, number] = [120, 120, 120];
+  /** Whether a pixel within `reach` of `at` is within 60 (summed over the channels) of `colour`. */
+  const colourNear = (
+    image: PNG,
+    [x, y]: [number, number],
+    colour: [number, number, number],
+    reach: number,
+  ) => {
+    for (let dy = -reach; dy <= reach; dy += 1)
+      for (let dx = -reach; dx <= reach; dx += 1) {
+        const offset = (Math.round(y + dy) * image.width + Math.round(x + dx)) * 4;
+        const distance = colour.reduce(
+          (sum, value, channel) => sum + Math.abs(value - (image.data[offset + channel] ?? 0)),
+          0,
+        );
+        if (distance <= 60) return true;
+      }
+    return false;
+  };
 
   it('names him with his distance and draws his patrol today where he walked', async () => {
     const fixed = new Date(`${formatChinaDay(Date.now())}T10:15:00+08:00`);
@@ -307,30 +326,87 @@ describe('the grid worker nearest a case', () => {
       );
       expect(track.length).toBeGreaterThan(30);
       await expect.poll(() => map.getAttribute('data-map-camera'), { timeout: 20_000 }).not.toBe(before);
-      const sampled = track.filter((_, index) => index % 5 === 0).map((point) => point.position);
-      const drawnShare = async () => {
-        const shot = await settledShot(view.locator('.grid-map__canvas'), 1_000, 30_000);
-        writeFileSync('test-results/cases-worker-track.png', shot);
-        const image = PNG.sync.read(shot);
-        const project = projector(cameraOf((await map.getAttribute('data-map-camera')) ?? ''), image);
-        const near = ([x, y]: [number, number]) => {
-          for (let dy = -3; dy <= 3; dy += 1)
-            for (let dx = -3; dx <= 3; dx += 1) {
-              const offset = (Math.round(y + dy) * image.width + Math.round(x + dx)) * 4;
-              const distance = violet.reduce(
-                (sum, value, channel) => sum + Math.abs(value - (image.data[offset + channel] ?? 0)),
-                0,
-              );
-              if (distance <= 60) return true;
-            }
-          return false;
-        };
+      /** The share of a track's fixes (every fifth) in view with violet within 3 px; 0 while too few are in view. */
+      const drawnShare = async (points: { position: number[] }[]) => {
+        const sampled = points.filter((_, index) => index % 5 === 0).map((point) => point.position);
+        const { image, project } = await mapShot();
         const inside = sampled
           .map((position) => project(position))
           .filter(([x, y]) => x > 5 && y > 5 && x < image.width - 5 && y < image.height - 5);
-        return inside.length < sampled.length / 2 ? 0 : inside.filter(near).length / inside.length;
+        return inside.length < sampled.length / 2
+          ? 0
+          : inside.filter((at) => colourNear(image, at, violet, 3)).length / inside.length;
       };
-      await expect.poll(drawnShare, { timeout: 30_000 }).toBeGreaterThan(0.8);
+      const mapShot = async () => {
+        const shot = await settledShot(view.locator('.grid-map__canvas'), 1_000, 30_000);
+        writeFileSync('test-results/cases-worker-track.png', shot);
+        const image = PNG.sync.read(shot);
+        return {
+          image,
+          project: projector(cameraOf((await map.getAttribute('data-map-camera')) ?? ''), image),
+        };
+      };
+      await expect.poll(() => drawnShare(track), { timeout: 30_000 }).toBeGreaterThan(0.8);
+
+      // The workers layer: every on-duty worker in view a violet disc at his last fix, off duty grey; nothing
+      // violet there before the layer is on. Read away from the patrol drawn, which is violet too.
+      const walked = track.map((point) => point.position);
+      const others = answers.positions.features.filter(
+        (feature) =>
+          feature.properties.id !== expected.worker.id &&
+          walked.every((fix) => haversine(fix, feature.geometry.coordinates) > 60),
+      );
+      const workersShown = async () => {
+        const { image, project } = await mapShot();
+        const inView = others
+          .map((feature) => ({
+            onDuty: feature.properties.onDuty,
+            at: project(feature.geometry.coordinates),
+          }))
+          .filter(({ at: [x, y] }) => x > 10 && y > 10 && x < image.width - 10 && y < image.height - 10);
+        const share = (list: typeof inView, colour: [number, number, number]) =>
+          list.filter(({ at }) => colourNear(image, at, colour, 2)).length / Math.max(1, list.length);
+        const on = inView.filter((worker) => worker.onDuty);
+        const off = inView.filter((worker) => !worker.onDuty);
+        return { on: on.length, onViolet: share(on, violet), off: off.length, offGrey: share(off, grey) };
+      };
+      // Two steps out from his patrol, so the neighbouring grids' workers are in view too.
+      const framed = await map.getAttribute('data-map-camera');
+      for (let step = 0; step < 2; step += 1) await view.locator('.maplibregl-ctrl-zoom-out').click();
+      await expect.poll(() => map.getAttribute('data-map-camera'), { timeout: 10_000 }).not.toBe(framed);
+      const without = await workersShown();
+      expect(without.on).toBeGreaterThan(2);
+      expect(without.onViolet).toBeLessThan(0.2);
+      await view.getByRole('checkbox', { name: '网格员（在岗位置）' }).check();
+      await expect
+        .poll(async () => (await workersShown()).onViolet, { timeout: 30_000 })
+        .toBeGreaterThan(0.8);
+      const shown = await workersShown();
+      if (shown.off > 0) expect(shown.offGrey).toBeGreaterThan(0.5);
+
+      // A click on another worker draws his patrol instead.
+      const { project } = await mapShot();
+      const box = (await map.boundingBox())!;
+      const next = others.find((feature) => {
+        const [x, y] = project(feature.geometry.coordinates);
+        return feature.properties.onDuty && x > 40 && y > 40 && x < box.width - 40 && y < box.height - 40;
+      })!;
+      const [nx, ny] = project(next.geometry.coordinates);
+      await view.mouse.click(box.x + nx, box.y + ny);
+      const nextTrack = await view.evaluate(
+        async ([id, day]) =>
+          (
+            (await (await fetch(`/api/workers/${id}/track?date=${day}`)).json()) as {
+              points: { position: number[] }[];
+            }
+          ).points,
+        [next.properties.id, formatChinaDay(fixed.getTime())] as const,
+      );
+      expect(nextTrack.length).toBeGreaterThan(30);
+      await expect.poll(() => drawnShare(nextTrack), { timeout: 30_000 }).toBeGreaterThan(0.8);
+      expect(await fact.getByRole('button', { name: '显示今日巡查轨迹' }).getAttribute('aria-pressed')).toBe(
+        'false',
+      );
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.context.close();

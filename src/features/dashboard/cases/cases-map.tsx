@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { CaseArrival } from '../../../live/live-cases';
 import { pathBounds, workerTrackLayers } from '../../../map/worker-track.layer';
+import { workerPointsLayer } from '../../../map/worker-points.layer';
+import { useWorkerPoints } from '../workers/use-worker-points';
+import { useWorkersServed } from '../workers/use-workers-served';
 import { useWorkerTrack } from '../workers/use-worker-track';
 import { useMeta } from '../../../data/queries';
 import { zoomToFit } from '../../../map/cases/case-layers';
@@ -44,7 +47,28 @@ export function CasesMap() {
   // the grids the list names can be found on the map without turning the heat on.
   const warnings = useHotspotLayers(workspace.active ? hotspots.areas : null);
   const track = useWorkerTrack(workspace.trackedWorker, workspace.now);
-  const onTop = useMemo(() => [...warnings, ...workerTrackLayers(track)], [warnings, track]);
+  const served = useWorkersServed();
+  const workerPoints = useWorkerPoints(served && view.layers.has('workers'));
+  // The workers over the warnings, his patrol over the workers: the one chosen reads above the rest.
+  const onTop = useMemo(
+    () => [
+      ...warnings,
+      ...(workerPoints.points ? [workerPointsLayer(workerPoints.points)] : []),
+      ...workerTrackLayers(track),
+    ],
+    [warnings, workerPoints.points, track],
+  );
+  const { trackWorker } = workspace;
+  const workers = useMemo(
+    () => ({
+      served,
+      status: { isPending: workerPoints.isPending, isError: workerPoints.error !== null },
+      error: workerPoints.error,
+      retry: workerPoints.retry,
+      onSelect: trackWorker,
+    }),
+    [served, workerPoints.isPending, workerPoints.error, workerPoints.retry, trackWorker],
+  );
   // Showing a patrol frames it (the map flies only when the key, the worker, changes: not on each minute's fix).
   const trackFocus = useMemo(() => {
     const bounds = track ? pathBounds(track.path) : null;
@@ -55,6 +79,7 @@ export function CasesMap() {
       extraLayers={layers}
       topLayers={onTop}
       focus={trackFocus}
+      workers={workers}
       casesStatus={{ isPending: live.isPending, isError: live.isError }}
       caseCounts={
         live.isPending || cases.waiting

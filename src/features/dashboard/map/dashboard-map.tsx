@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { DataError } from '../../../data/data-error';
 import { useTranslation } from 'react-i18next';
 import { allCameras, type CameraFilter } from '../../../map/camera-points';
 import { fillProperty, gridFill, type FillMode } from '../../../map/grid-fill';
@@ -43,9 +44,22 @@ export interface DashboardMapProps {
   caseCounts?: CaseCounts | null;
   /** A place another panel frames (a worker's patrol); the map flies there when its key changes. */
   focus?: GridMapProps['focus'];
+  /**
+   * The grid workers layer: whether this city's sources serve workers at all (else its toggle is left out), its
+   * loading state, and what a click on a worker does (the live map draws his patrol).
+   */
+  workers?: {
+    served: boolean;
+    status: { isPending: boolean; isError: boolean };
+    error: DataError | null;
+    retry: () => void;
+    onSelect: (id: string) => void;
+  };
 }
 
 const idleStatus = { isPending: false, isError: false };
+const noLayers: ReadonlySet<ToggledLayer> = new Set();
+const workersUnavailable: ReadonlySet<ToggledLayer> = new Set(['workers']);
 
 export function DashboardMap({
   extraLayers,
@@ -53,6 +67,7 @@ export function DashboardMap({
   casesStatus = idleStatus,
   caseCounts = null,
   focus: panelFocus = null,
+  workers,
 }: DashboardMapProps = {}) {
   const { t } = useTranslation('map');
   const [view, setView] = useViewState();
@@ -98,6 +113,10 @@ export function DashboardMap({
   const onSelect = useCallback(
     (target: MapTarget | null, input?: MapInput) => {
       if (openClickedCamera(target)) return;
+      if (target?.kind === 'worker') {
+        workers?.onSelect(target.id);
+        return;
+      }
       // A tap on a grid drills the review into the unit under the focus that holds it (a district from the
       // city); from a community on, or with a mouse, it selects the grid.
       const grid = target?.kind === 'grid' ? data.gridsById.get(target.id) : undefined;
@@ -116,7 +135,7 @@ export function DashboardMap({
         setView({ selected: target?.id ?? null });
       }
     },
-    [setView, data.gridsById, tree, view.region, openClickedCamera],
+    [setView, data.gridsById, tree, view.region, openClickedCamera, workers],
   );
   const { choropleth } = useIndicatorChoropleth();
   const { markShown } = useFirstMap();
@@ -186,6 +205,9 @@ export function DashboardMap({
             onRetry={() => void queries.cameras.refetch()}
           />
         )}
+        {workers && view.layers.has('workers') && (
+          <LayerAlert layer="workers" error={workers.error} onRetry={workers.retry} />
+        )}
         {wantsStations && (
           <LayerAlert
             layer="stations"
@@ -216,7 +238,9 @@ export function DashboardMap({
             stations: layerStatus(queries.stations, data.failures.stations),
             serviceAreas: layerStatus(queries.stations, data.failures.stations),
             cases: casesStatus,
+            workers: workers?.status ?? idleStatus,
           }}
+          unavailable={workers?.served ? noLayers : workersUnavailable}
           fill={fillMode}
           onFill={setFillMode}
           cameraFilter={cameraFilter}

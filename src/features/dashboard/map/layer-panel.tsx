@@ -14,7 +14,7 @@ import { formatCount, formatPercent } from '../../../ui/format';
 import type { CameraSummary } from './camera-summary';
 
 /** Map layers the panel toggles, each with the query whose loading state it shows. */
-export const toggledLayers = ['grids', 'cameras', 'stations', 'serviceAreas', 'cases'] as const;
+export const toggledLayers = ['grids', 'cameras', 'stations', 'serviceAreas', 'cases', 'workers'] as const;
 export type ToggledLayer = (typeof toggledLayers)[number];
 
 interface LayerPanelProps {
@@ -26,6 +26,8 @@ interface LayerPanelProps {
   cameraFilter: CameraFilter;
   onCameraFilter: (filter: CameraFilter) => void;
   cameraSummary: CameraSummary | null;
+  /** Layers this city's sources cannot serve (grid workers without a source for them), left out of the list. */
+  unavailable?: ReadonlySet<ToggledLayer>;
   /** More layers under the city's own (files dropped on the map). */
   children?: ReactNode;
 }
@@ -48,28 +50,30 @@ export function LayerPanel(props: LayerPanelProps) {
     <section className="map-panel map-layer-panel" aria-label={t('layerPanel.title')}>
       <h2>{t('layerPanel.title')}</h2>
       <ul className="map-layer-panel__layers">
-        {toggledLayers.map((layer) => (
-          <li key={layer}>
-            <label>
-              <input
-                type="checkbox"
-                checked={props.layers.has(layer)}
-                onChange={(event) => props.onToggle(layer, event.target.checked)}
-              />
-              {t(`layerPanel.layers.${layer}`)}
-            </label>
-            {props.status[layer].isPending && (
-              <span className="map-layer-panel__state" role="status">
-                {t('layerPanel.loading')}
-              </span>
-            )}
-            {props.status[layer].isError && (
-              <span className="map-layer-panel__state map-layer-panel__state--failed">
-                {t('layerPanel.failed')}
-              </span>
-            )}
-          </li>
-        ))}
+        {toggledLayers
+          .filter((layer) => !props.unavailable?.has(layer))
+          .map((layer) => (
+            <li key={layer}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={props.layers.has(layer)}
+                  onChange={(event) => props.onToggle(layer, event.target.checked)}
+                />
+                {t(`layerPanel.layers.${layer}`)}
+              </label>
+              {props.status[layer].isPending && (
+                <span className="map-layer-panel__state" role="status">
+                  {t('layerPanel.loading')}
+                </span>
+              )}
+              {props.status[layer].isError && (
+                <span className="map-layer-panel__state map-layer-panel__state--failed">
+                  {t('layerPanel.failed')}
+                </span>
+              )}
+            </li>
+          ))}
       </ul>
       {props.children}
       <label className="map-layer-panel__fill">

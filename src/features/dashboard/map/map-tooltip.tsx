@@ -56,6 +56,11 @@ export function MapTooltip({ pointer, grids, cameras, stations, publicView, mini
     if (!station) return null;
     title = station.name;
     rows = [[t(`stationKinds.${station.kind}`), t(`stationLevels.${station.level}`)]];
+  } else if (target.kind === 'worker') {
+    // No name here: the positions carry none; the case detail says who, under the view's privacy rules.
+    title = t('tooltip.worker');
+    rows = [[t('tooltip.status'), t(target.onDuty ? 'tooltip.onDuty' : 'tooltip.offDuty')]];
+    if (target.onDuty) rows.push(['', t('tooltip.trackHint')]);
   }
   return (
     <div className="map-tooltip" role="tooltip" style={{ left: pointer.x + 14, top: pointer.y + 14 }}>

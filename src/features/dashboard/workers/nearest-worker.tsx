@@ -2,27 +2,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../ui/format';
 import { useFormatTime } from '../../../ui/time-format';
-import { useMeta } from '../../../data/queries';
-import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import { useCasesWorkspace } from '../cases/cases-context';
 import { useNearestWorker } from './use-nearest-worker';
+import { useWorkersServed } from './use-workers-served';
 
 /**
  * "Who goes": the case's own grid worker, or the nearest one on duty, with his distance, as of his last fix; a
  * button draws his patrol today on the map. In a public view the server has masked his name and left his phone
  * out (`/workers?personal=masked`): nothing personal reaches the page to be hidden.
  */
-/**
- * Whether grid workers can be asked for: a source configured for them, or the dataset's own saying it serves them
- * (`meta.workers`). A city whose cases come from Open311, or a server without workers, shows no worker at all
- * rather than an alert for a service it never had.
- */
-function useWorkersServed(): boolean {
-  const configured = useRuntimeConfig().sources.workers !== undefined;
-  const advertised = useMeta().data?.workers === true;
-  return configured || advertised;
-}
-
 export function NearestWorker(props: {
   position: readonly [number, number];
   gridId: string | null;
