@@ -84,10 +84,27 @@ const privacySchema = z
   })
   .strict();
 
+/**
+ * What a wall scene may show: the grid types, the heat of the window's cases, new cases pulsing where they come
+ * in, the early-warning grids ringed, cameras (by status, clustered), service stations and their areas.
+ */
+export const wallLayers = [
+  'grids',
+  'heat',
+  'pulses',
+  'warnings',
+  'cameras',
+  'stations',
+  'serviceAreas',
+] as const;
+export type WallLayer = (typeof wallLayers)[number];
+
 const wallSceneSchema = z
   .object({
     region: z.string().min(1).optional(),
-    layers: z.array(z.string()).optional(),
+    layers: z.array(z.enum(wallLayers)).optional(),
+    /** "earlyWarning": the scene flies to the worst early-warning grid of its region (or stays put if none). */
+    focus: z.literal('earlyWarning').optional(),
     seconds: z.number().positive().default(30),
   })
   .strict();
@@ -98,6 +115,13 @@ const wallSchema = z
     designHeight: z.number().int().positive().default(2160),
     tour: z.array(wallSceneSchema).default([]),
     idleResumeSeconds: z.number().positive().default(60),
+    /** How long the banner for a new overdue or early-warning case stays on the wall. */
+    alertSeconds: z.number().positive().default(30),
+    /**
+     * Cameras the wall keeps open in its video panel from the start (a command centre's pinned feeds of its key
+     * sites), by id: at most four, the panel's 2×2 grid.
+     */
+    cameras: z.array(z.string().min(1)).max(4).default([]),
     /** Local time "HH:MM" for a daily full reload, or absent. */
     dailyReloadAt: z
       .string()
@@ -198,7 +222,14 @@ export const runtimeConfigSchema = z
     }),
     privacy: privacySchema.default({ maskPersonalData: false, minimumCount: 3 }),
     auth: authSchema.optional(),
-    wall: wallSchema.default({ designWidth: 3840, designHeight: 2160, tour: [], idleResumeSeconds: 60 }),
+    wall: wallSchema.default({
+      designWidth: 3840,
+      designHeight: 2160,
+      tour: [],
+      idleResumeSeconds: 60,
+      alertSeconds: 30,
+      cameras: [],
+    }),
     video: videoSchema.default({ mediaOrigins: [], keySiteCoverageMetres: 100 }),
     planner: plannerSchema.default({
       householdsPerGrid: [300, 500],

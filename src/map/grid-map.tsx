@@ -17,6 +17,7 @@ import {
   type MapPointer,
   type MapTarget,
 } from './map-controller';
+import { scaleMarks } from './mark-scale';
 import { createRetainedLayers, retainLayers } from './retained-layers';
 import type { StationMark } from './stations.layer';
 import { useDeckLayers } from './use-deck-layers';
@@ -72,6 +73,13 @@ export interface GridMapProps {
   theme?: MapTheme;
   /** Multiplies the theme's label sizes (the wall's design unit: 2 on a 4K layout). */
   labelScale?: number;
+  /** Multiplies the size of every deck.gl mark and its text (the wall's design unit); see mark-scale.ts. */
+  markScale?: number;
+  /**
+   * Out-of-view tiles MapLibre keeps per source. Its default grows with the screen and the cache fills as a tour
+   * visits new places: an always-on display caps it so memory stays flat.
+   */
+  maxTileCacheSize?: number;
   /** Hide deck.gl layers that leave instead of finalizing them (an always-on display; see retained-layers.ts). */
   retainLayers?: boolean;
   /** deck.gl layers a feature adds (e.g. live cases), drawn under the map's own points; memoise the array. */
@@ -93,12 +101,16 @@ export function GridMap(props: GridMapProps) {
   const { deckLayers: ownLayers, resolvePick } = useDeckLayers({ ...props, camera });
   const extraLayers = props.extraLayers;
   const topLayers = props.topLayers;
+  const markScale = props.markScale ?? 1;
   const wantedLayers = useMemo(
     () =>
-      (extraLayers && extraLayers.length > 0) || (topLayers && topLayers.length > 0)
-        ? [...(extraLayers ?? []), ...ownLayers, ...(topLayers ?? [])]
-        : ownLayers,
-    [extraLayers, ownLayers, topLayers],
+      scaleMarks(
+        (extraLayers && extraLayers.length > 0) || (topLayers && topLayers.length > 0)
+          ? [...(extraLayers ?? []), ...ownLayers, ...(topLayers ?? [])]
+          : ownLayers,
+        markScale,
+      ),
+    [extraLayers, ownLayers, topLayers, markScale],
   );
   const [retained] = useState(createRetainedLayers);
   const retain = props.retainLayers ?? false;
@@ -147,6 +159,9 @@ export function GridMap(props: GridMapProps) {
         latest.current.onReady?.();
       },
       ...(latest.current.framePadding ? { framePadding: latest.current.framePadding } : {}),
+      ...(latest.current.maxTileCacheSize !== undefined
+        ? { maxTileCacheSize: latest.current.maxTileCacheSize }
+        : {}),
     });
     controller.map.once('load', () => {
       // The controller adds the city's layers on load, before this listener: restyle them for the theme.

@@ -67,6 +67,8 @@ export interface MapControllerOptions {
   onReady: (millisecondsSinceNavigation: number) => void;
   /** Room kept free around a unit the map fits to (panels over the map); defaults to the dashboard's. */
   framePadding?: FramePadding;
+  /** Tiles kept per source once out of view (MapLibre's default grows with the screen); see GridMapProps. */
+  maxTileCacheSize?: number;
 }
 
 export interface FramePadding {
@@ -123,6 +125,7 @@ export class MapController {
       canvasContextAttributes: { preserveDrawingBuffer: true },
       dragRotate: true,
       maxPitch: 0,
+      ...(options.maxTileCacheSize !== undefined ? { maxTileCacheSize: options.maxTileCacheSize } : {}),
     });
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.addControl(

@@ -21,6 +21,10 @@ export interface WallFeed {
   /** Time (ms) of each request per path ("/indicators"), outage or not. */
   requests: Map<string, number[]>;
   served: number;
+  /** Cases added to every GET /cases answer from now on, as a source's new cases would be. */
+  injected: object[];
+  /** A call of the feed's API, answered here (the test's own reading of the data, not the page's). */
+  read<T>(pathAndQuery: string): Promise<T>;
   attach(target: Page | BrowserContext, config: Record<string, unknown>): Promise<void>;
 }
 
@@ -32,6 +36,12 @@ export async function createWallFeed(): Promise<WallFeed> {
     down: false,
     requests: new Map(),
     served: 0,
+    injected: [],
+    async read<T>(pathAndQuery: string) {
+      const response = await getResponse(handlers, new Request(`${baseUrl()}${feedPath}${pathAndQuery}`));
+      if (!response?.ok) throw new Error(`the feed did not answer ${pathAndQuery}`);
+      return (await response.json()) as T;
+    },
     async attach(target, config) {
       const baseConfig = (await (await fetch(`${baseUrl()}/config.json`)).json()) as Record<string, unknown>;
       // Matched on the path: a glob would also catch the page itself, whose query names the config.
@@ -74,16 +84,22 @@ export async function createWallFeed(): Promise<WallFeed> {
             return;
           }
           feed.served += 1;
+          const body = Buffer.from(await response.arrayBuffer());
           await route.fulfill({
             status: response.status,
             contentType: response.headers.get('content-type') ?? 'application/json',
-            body: Buffer.from(await response.arrayBuffer()),
+            body: path === '/cases' && feed.injected.length > 0 ? withInjected(body, feed.injected) : body,
           });
         },
       );
     },
   };
   return feed;
+}
+
+function withInjected(body: Buffer, injected: readonly object[]): string {
+  const collection = JSON.parse(body.toString('utf8')) as { features: unknown[] };
+  return JSON.stringify({ ...collection, features: [...collection.features, ...injected] });
 }
 
 /** The city's districts (ids and names), for tour scenes. */

@@ -1,11 +1,13 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allCameras } from '../../map/camera-points';
+import { useLiveCaseLayers } from '../../map/cases/use-case-layers';
 import { gridFill } from '../../map/grid-fill';
 import { GridMap } from '../../map/grid-map';
 import { useOpenClickedCamera } from '../../ui/camera-viewer';
 import { MapRetryBoundary } from './map-retry-boundary';
 import { useContextLossRecovery } from './use-context-loss-recovery';
+import { useWallPulses, type useWallLive } from './use-wall-live';
 import type { useWallMapData } from './use-wall-map-data';
 
 const typeFill = gridFill('type', []);
@@ -16,15 +18,32 @@ interface WallMapProps {
   layers: ReadonlySet<string>;
   attribution: string | null;
   complete: boolean;
-  /** The design unit: map labels grow with the layout's type. */
+  /** The design unit: map labels and marks grow with the layout's type. */
   unit: number;
+  /** The heat's points (absent when the scene does not show it) and the new cases, drawn under the points. */
+  heat: ReturnType<typeof useWallLive>['heat'];
+  arrivals: ReturnType<typeof useWallLive>['arrivals'];
+  /** The early-warning rings, over everything; memoised. */
+  topLayers: ReturnType<typeof useWallLive>['warningLayers'];
+  /** Drawn over the map (the alert banner). */
+  children?: ReactNode;
 }
+
+/**
+ * Out-of-view tiles kept per source. MapLibre's default grows with the screen (hundreds on a 4K wall), and a tour
+ * fills it with every place it visits: the soak's memory crept up scene after scene. 24 holds a scene's
+ * neighbourhood.
+ */
+const wallTileCache = 24;
 
 /** The dark city map in the centre of the wall: no hover, no selection but a camera's, flown from scene to scene. */
 /** The wall's map has no panel over it: the city sits in the middle of its frame. */
 const wallFramePadding = { top: 32, bottom: 32, left: 32, right: 32 };
 
-export function WallMap({ map, layers, attribution, complete, unit }: WallMapProps) {
+export function WallMap(props: WallMapProps) {
+  const { map, layers, attribution, complete, unit, heat, arrivals, topLayers, children } = props;
+  const pulses = useWallPulses(arrivals);
+  const underLayers = useLiveCaseLayers(heat, pulses);
   const { t } = useTranslation('wall');
   const host = useRef<HTMLDivElement>(null);
   const generation = useContextLossRecovery(host);
@@ -32,13 +51,20 @@ export function WallMap({ map, layers, attribution, complete, unit }: WallMapPro
   // A camera clicked on the wall (an operator at its console) opens in the one player; nothing else selects.
   const openClickedCamera = useOpenClickedCamera(map.cameras);
   return (
-    <div ref={host} className="wall-map" data-map-generation={generation}>
+    <div
+      ref={host}
+      className="wall-map"
+      data-map-generation={generation}
+      data-pulsing={pulses.map((pulse) => pulse.id).join(' ')}
+    >
       <MapRetryBoundary fallback={fallback}>
         <GridMap
           key={generation}
           theme="dark"
           framePadding={wallFramePadding}
           labelScale={unit}
+          markScale={unit}
+          maxTileCacheSize={wallTileCache}
           retainLayers
           basemap={map.basemap}
           cityBounds={map.cityBounds}
@@ -58,8 +84,11 @@ export function WallMap({ map, layers, attribution, complete, unit }: WallMapPro
           resetLabel={t('mapReset')}
           focus={map.focus}
           dataAttribution={attribution}
+          extraLayers={underLayers}
+          topLayers={topLayers}
         />
       </MapRetryBoundary>
+      {children}
     </div>
   );
 }

@@ -1,13 +1,17 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unitTreeOf } from '../../data/queries';
+import { wallLayers, type WallLayer } from '../../domain/runtime-config';
+import { useCameraViewer } from '../../ui/camera-viewer';
 import { useRuntimeConfig } from '../../ui/runtime-config-context';
 import { designFor, layoutOf, type WallLayout } from './design-scale';
 import { scenesOf } from './tour';
 import { useDailyReload } from './use-daily-reload';
 import { useTour } from './use-tour';
 import { useWallData } from './use-wall-data';
+import { useWallLive } from './use-wall-live';
 import { useWallMapData } from './use-wall-map-data';
+import { WallBanner } from './wall-banner';
 import { WallHeader } from './wall-header';
 import { WallKpis } from './wall-kpis';
 import { WallMap } from './wall-map';
@@ -17,11 +21,21 @@ import { WallTicker } from './wall-ticker';
 import { WallTrend } from './wall-trend';
 import './wall.css';
 
-const defaultSceneLayers = ['grids'];
+/** A scene that does not choose shows the whole live picture (the service areas only when asked for). */
+const defaultSceneLayers: readonly WallLayer[] = wallLayers.filter((layer) => layer !== 'serviceAreas');
 /** Ticker lines that fit the ticker's box in each layout (the layout is in height units, so these are fixed). */
 const tickerRows = { standard: 5, wide: 10, compact: 0, portrait: 0 } as const;
 /** Handheld layouts (design-scale.ts) keep the map and the figures; the trend and the ticker stay on the wall. */
 const handheld = (layout: WallLayout) => layout === 'compact' || layout === 'portrait';
+
+/** The configured cameras, opened in the video panel once the wall starts (an operator may close them). */
+function usePinnedCameras(ids: readonly string[]) {
+  const { openCameras } = useCameraViewer();
+  const key = ids.join(',');
+  useEffect(() => {
+    if (key !== '') openCameras(key.split(','));
+  }, [key, openCameras]);
+}
 
 /**
  * The command-centre wall: runs for weeks untouched. Its view comes from the configured tour, not from the URL
@@ -39,18 +53,23 @@ export default function WallPage() {
   const scenes = scenesOf(wall.tour);
   const tour = useTour(scenes, wall.idleResumeSeconds);
   useDailyReload(wall.dailyReloadAt);
+  usePinnedCameras(wall.cameras);
   const scene = scenes[tour.index % scenes.length] ?? scenes[0];
   const sceneRegion = scene?.region ?? null;
-  const layers = useMemo(() => new Set(scene?.layers ?? defaultSceneLayers), [scene]);
+  const layers = useMemo(() => new Set<string>(scene?.layers ?? defaultSceneLayers), [scene]);
 
   const data = useWallData(
     sceneRegion,
     layers.has('cameras'),
     layers.has('stations') || layers.has('serviceAreas'),
   );
-  const map = useWallMapData(data, sceneRegion);
+  const live = useWallLive(data, layers, sceneRegion, scene?.focus === 'earlyWarning');
+  const focusGrid = live.focusGrid;
+  const map = useWallMapData(data, focusGrid?.gridId ?? sceneRegion);
   const tree = unitTreeOf(data.regions.data, data.grids.data);
-  const sceneName = sceneRegion ? (tree?.get(sceneRegion)?.name ?? sceneRegion) : t('wholeCity');
+  const regionName = sceneRegion ? (tree?.get(sceneRegion)?.name ?? sceneRegion) : t('wholeCity');
+  const sceneName = focusGrid ? t('focusWarning', { grid: focusGrid.gridName }) : regionName;
+  const alertGrid = live.alert?.gridId ? (tree?.get(live.alert.gridId)?.name ?? null) : null;
 
   const indicators = data.indicators.data;
   const complete = data.regions.data !== undefined && data.grids.data !== undefined;
@@ -64,7 +83,12 @@ export default function WallPage() {
       attribution={data.meta.data?.attribution ?? null}
       complete={complete}
       unit={unit}
-    />
+      heat={live.heat}
+      arrivals={live.arrivals}
+      topLayers={live.warningLayers}
+    >
+      <WallBanner alert={live.alert} gridName={alertGrid} />
+    </WallMap>
   );
   const ticker = <WallTicker cases={data.cases.data} rows={tickerRows[layout]} />;
 
@@ -74,6 +98,8 @@ export default function WallPage() {
         className="wall"
         data-scene={tour.index}
         data-scene-region={sceneRegion ?? ''}
+        data-scene-focus={focusGrid?.gridId ?? ''}
+        data-scene-layers={[...layers].join(',')}
         data-tour={tour.paused ? 'paused' : 'running'}
         data-stale={data.freshness.stale ? 'true' : 'false'}
       >

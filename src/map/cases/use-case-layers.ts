@@ -72,3 +72,17 @@ export function useHotspotLayers(hotspots: HotspotAreas | null): Layer[] {
     [hotspots],
   );
 }
+
+/**
+ * The live case layers of a screen that shows them without filters or a zoom-dependent mode (the wall): the heat
+ * of the points as a heatmap and the pulses of the newest cases, each memoised on its own input.
+ */
+export function useLiveCaseLayers(heat: CasePointColumns | undefined, pulses: readonly CasePulse[]): Layer[] {
+  const same = useSamePoints(heat, false);
+  const heatLayer = useMemo(() => (same ? caseHeatLayer(same, 'heatmap') : null), [same]);
+  const pulseLayer = useMemo(() => (pulses.length > 0 ? casePulseLayer(pulses) : null), [pulses]);
+  return useMemo(
+    () => [heatLayer, pulseLayer].filter((layer): layer is Layer => layer !== null),
+    [heatLayer, pulseLayer],
+  );
+}

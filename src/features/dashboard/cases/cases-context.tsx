@@ -5,9 +5,9 @@ import { useViewState } from '../../../ui/view-state';
 import { useFocus } from '../review/use-focus';
 import { initialCaseFilters, type CaseFilterState } from './case-filter-state';
 import { useCaseView, type CaseView } from './use-case-view';
-import { useHotspots } from './use-hotspots';
+import { useHotspots } from '../../../ui/use-hotspots';
 import { useLiveCases, type LiveCaseData } from './use-live-cases';
-import { useNow } from './use-now';
+import { useNow } from '../../../ui/use-now';
 import { usePlayback, type Playback } from './use-playback';
 
 /**

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { defaultHotspotRule } from '../../../domain/hotspots';
 import { useViewState } from '../../../ui/view-state';
-import type { Hotspot } from './use-hotspots';
+import type { Hotspot } from '../../../ui/use-hotspots';
 
 /** The grids flagged by the early-warning rule, worst first, with the rule itself in words. */
 export function EarlyWarning({ hotspots, isPending }: { hotspots: readonly Hotspot[]; isPending: boolean }) {

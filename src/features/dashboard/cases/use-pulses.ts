@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CaseColumns } from '../../../live/case-columns';
 import type { CaseArrival } from '../../../live/live-cases';
 import type { CasePulse } from '../../../map/cases/case-layers';
+import { usePulseClock } from '../../../ui/use-pulse-clock';
 
 /** How long a new case pulses on the map. */
 export const pulseMs = 4_000;
-const frameMs = 80;
 
 /** Rows are ascending (selectCases scans in order), so membership is a binary search. */
 export function hasRow(rows: Uint32Array, row: number): boolean {
@@ -27,18 +27,9 @@ export function usePulses(
   columns: CaseColumns,
   rows: Uint32Array,
 ): CasePulse[] {
-  const [clock, setClock] = useState(() => Date.now());
   const newest = arrivals.at(-1)?.at ?? 0;
+  const clock = usePulseClock(newest, pulseMs);
   const alive = clock - newest < pulseMs;
-  useEffect(() => {
-    if (newest === 0) return;
-    const timer = setInterval(() => {
-      const now = Date.now();
-      setClock(now);
-      if (now - newest >= pulseMs) clearInterval(timer);
-    }, frameMs);
-    return () => clearInterval(timer);
-  }, [newest]);
   return useMemo(() => {
     if (!alive) return [];
     return arrivals

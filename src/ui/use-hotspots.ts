@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useDataSource } from '../../../data/data-source-context';
-import { dataQueries, useGrids } from '../../../data/queries';
-import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../../../domain/hotspots';
-import { chinaDayStart, dayMs, formatChinaTime } from '../../../domain/china-time';
-import { useMapCrs } from '../../../data/map-crs';
-import type { HotspotAreas } from '../../../map/cases/case-layers';
-import { useRuntimeConfig } from '../../../ui/runtime-config-context';
+import { useDataSource } from '../data/data-source-context';
+import { dataQueries, useGrids } from '../data/queries';
+import { defaultHotspotRule, findHotspots, type HotspotVerdict } from '../domain/hotspots';
+import { chinaDayStart, dayMs, formatChinaTime } from '../domain/china-time';
+import { useMapCrs } from '../data/map-crs';
+import type { HotspotAreas } from '../map/cases/case-layers';
+import { useRuntimeConfig } from './runtime-config-context';
 
 /**
  * Early warning (未诉先办): the grids whose last seven days are well above their own baseline (the rule in
@@ -20,7 +20,13 @@ export interface Hotspot {
 
 const historyDays = 7 * (defaultHotspotRule.baselineWeeks + 1);
 
-export function useHotspots(enabled: boolean, now: number, gridsInRegion: ReadonlySet<string> | null) {
+export function useHotspots(
+  enabled: boolean,
+  now: number,
+  gridsInRegion: ReadonlySet<string> | null,
+  /** How often the nine weeks are read again (default: every `refreshSeconds`). */
+  refetchMs?: number,
+) {
   const config = useRuntimeConfig();
   const source = useDataSource();
   const grids = useGrids();
@@ -33,7 +39,7 @@ export function useHotspots(enabled: boolean, now: number, gridsInRegion: Readon
   const history = useQuery({
     ...dataQueries.cases(source, query),
     enabled,
-    refetchInterval: config.refreshSeconds * 1000,
+    refetchInterval: refetchMs ?? config.refreshSeconds * 1000,
   });
   const flagged = useMemo(
     () =>
@@ -70,5 +76,12 @@ export function useHotspots(enabled: boolean, now: number, gridsInRegion: Readon
       }));
     return crs.collection({ type: 'FeatureCollection' as const, features });
   }, [grids.data, hotspots, crs]);
-  return { hotspots, areas, isPending: enabled && history.isPending, error: history.error };
+  return {
+    hotspots,
+    areas,
+    /** The nine weeks of cases the rule was judged on (the wall's heat reads its window from them). */
+    history: history.data,
+    isPending: enabled && history.isPending,
+    error: history.error,
+  };
 }
