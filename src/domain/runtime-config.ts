@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultAssessmentWeights } from './worker-assessment';
 
 /**
  * The runtime configuration (public/config.json, or the file named by ?config=). One build serves every
@@ -81,6 +82,26 @@ const privacySchema = z
     maskPersonalData: z.boolean().default(false),
     /** Counts below this are shown as "<N" on public screens. */
     minimumCount: z.number().int().min(1).default(3),
+  })
+  .strict();
+
+/** Grid worker assessment (考核, src/domain/worker-assessment.ts): the weight of each part of the score. */
+const weight = z.number().min(0).max(100);
+const assessmentSchema = z
+  .object({
+    weights: z
+      .object({
+        patrolShare: weight.default(defaultAssessmentWeights.patrolShare),
+        settledInGrid: weight.default(defaultAssessmentWeights.settledInGrid),
+        onTime: weight.default(defaultAssessmentWeights.onTime),
+        satisfaction: weight.default(defaultAssessmentWeights.satisfaction),
+      })
+      .strict()
+      .refine(
+        (weights) => Object.values(weights).some((value) => value > 0),
+        'at least one assessment weight must be above 0',
+      )
+      .default(defaultAssessmentWeights),
   })
   .strict();
 
@@ -200,6 +221,7 @@ export const runtimeConfigSchema = z
     auth: authSchema.optional(),
     wall: wallSchema.default({ designWidth: 3840, designHeight: 2160, tour: [], idleResumeSeconds: 60 }),
     video: videoSchema.default({ mediaOrigins: [], keySiteCoverageMetres: 100 }),
+    assessment: assessmentSchema.default({ weights: defaultAssessmentWeights }),
     planner: plannerSchema.default({
       householdsPerGrid: [300, 500],
       minimumAreaSquareMetres: 2000,
