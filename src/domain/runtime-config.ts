@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultAssessmentWeights } from './worker-assessment';
+import { defaultAssessmentWeights } from './assessment-weights';
 
 /**
  * The runtime configuration (public/config.json, or the file named by ?config=). One build serves every

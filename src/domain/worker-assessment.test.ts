@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultAssessmentWeights,
   gridScorecards,
+  patrolMetres,
   rankScorecards,
   scoreOf,
   workerScorecard,
@@ -94,5 +95,18 @@ describe('grid worker assessment', () => {
     });
     // 0.2 × 4/7 + 0.2 × 5/6 + 0.3 × 5/6 + 0.3 × 0.8 = 0.11429 + 0.16667 + 0.25 + 0.24 = 0.77095
     expect(scoreOf(worker, defaultAssessmentWeights)).toBeCloseTo(77.0952, 3);
+  });
+});
+
+describe('patrol distance', () => {
+  it('joins a day’s fixes: 0.01° of latitude is about 1,112 m, twice', () => {
+    const points = [
+      { position: [112.85, 35.49] as const },
+      { position: [112.85, 35.5] as const },
+      { position: [112.85, 35.49] as const },
+    ];
+    expect(patrolMetres(points)).toBeGreaterThan(2 * 1105);
+    expect(patrolMetres(points)).toBeLessThan(2 * 1120);
+    expect(patrolMetres(points.slice(0, 1))).toBe(0);
   });
 });

@@ -1,4 +1,6 @@
 import type { CaseProperties } from './case';
+import { metresBetween } from './workers';
+import { assessmentParts, type AssessmentPart, type AssessmentWeights } from './assessment-weights';
 import { rateOf, type Ratio } from './ratio';
 
 /**
@@ -11,20 +13,12 @@ import { rateOf, type Ratio } from './ratio';
  * - on time: closed by `dueAt` ÷ closed;
  * - satisfaction: satisfied or basically satisfied ÷ rated, of the closed cases (as indicators.ts counts it).
  *
- * Visits and patrol distance come from the worker tracks, a day at a time: there is no honest window-long source
- * for them, so they are shown beside a worker's card for one day and are not part of the score.
+ * Patrol distance comes from the worker tracks, one day a call: there is no cheap honest source for the window, so a
+ * worker's card shows today's distance beside its figures and the score leaves it out. Visits (走访) are in no call
+ * of the contract and are not shown.
  */
-export const assessmentParts = ['patrolShare', 'settledInGrid', 'onTime', 'satisfaction'] as const;
-export type AssessmentPart = (typeof assessmentParts)[number];
-export type AssessmentWeights = Record<AssessmentPart, number>;
-
-/** The weights when the configuration names none (docs/configuration.md, `assessment.weights`). */
-export const defaultAssessmentWeights: AssessmentWeights = {
-  patrolShare: 0.2,
-  settledInGrid: 0.2,
-  onTime: 0.3,
-  satisfaction: 0.3,
-};
+export { assessmentParts, defaultAssessmentWeights } from './assessment-weights';
+export type { AssessmentPart, AssessmentWeights } from './assessment-weights';
 
 export interface Scorecard {
   reported: number;
@@ -139,4 +133,17 @@ export function rankScorecards<Id extends string>(
 /** A worker's card: the sum of the cards of the grids on the worker's roster entry. */
 export function workerScorecard(gridIds: readonly string[], grids: ReadonlyMap<string, Scorecard>): Scorecard {
   return sumScorecards(gridIds.flatMap((id) => grids.get(id) ?? []));
+}
+
+/**
+ * A day's patrol distance in metres: the track's fixes joined in time order. Shown beside a worker's card for the
+ * one day the track call answers (`/workers/{id}/track?date=`), not scored: the window's tracks are not read.
+ */
+export function patrolMetres(points: readonly { position: readonly [number, number] }[]): number {
+  let metres = 0;
+  for (let index = 1; index < points.length; index++) {
+    const [from, to] = [points[index - 1], points[index]];
+    if (from && to) metres += metresBetween(from.position, to.position);
+  }
+  return metres;
 }
