@@ -12,9 +12,16 @@ describe('assessment.weights in the runtime configuration', () => {
       satisfaction: 0.3,
     });
     const given = runtimeConfigSchema.parse({ ...base, assessment: { weights: { onTime: 2 } } });
-    expect(given.assessment.weights).toEqual({ patrolShare: 0.2, settledInGrid: 0.2, onTime: 2, satisfaction: 0.3 });
+    expect(given.assessment.weights).toEqual({
+      patrolShare: 0.2,
+      settledInGrid: 0.2,
+      onTime: 2,
+      satisfaction: 0.3,
+    });
     const zero = { patrolShare: 0, settledInGrid: 0, onTime: 0, satisfaction: 0 };
     expect(runtimeConfigSchema.safeParse({ ...base, assessment: { weights: zero } }).success).toBe(false);
-    expect(runtimeConfigSchema.safeParse({ ...base, assessment: { weights: { visits: 1 } } }).success).toBe(false);
+    expect(runtimeConfigSchema.safeParse({ ...base, assessment: { weights: { visits: 1 } } }).success).toBe(
+      false,
+    );
   });
 });

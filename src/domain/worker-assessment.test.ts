@@ -71,8 +71,20 @@ describe('grid worker assessment', () => {
     const cards = gridScorecards([
       ...g1,
       // G2: two cases, both on patrol, closed on time at the grid and satisfied: 100, but only two closed.
-      facts({ gridId: 'G2', channel: 'patrol', closedAt: early, resolvedAtLevel: 'grid', satisfaction: 'satisfied' }),
-      facts({ gridId: 'G2', channel: 'patrol', closedAt: early, resolvedAtLevel: 'grid', satisfaction: 'satisfied' }),
+      facts({
+        gridId: 'G2',
+        channel: 'patrol',
+        closedAt: early,
+        resolvedAtLevel: 'grid',
+        satisfaction: 'satisfied',
+      }),
+      facts({
+        gridId: 'G2',
+        channel: 'patrol',
+        closedAt: early,
+        resolvedAtLevel: 'grid',
+        satisfaction: 'satisfied',
+      }),
       // G3: four closed late at the street, none on patrol or rated: 0.
       ...Array.from({ length: 4 }, () => facts({ gridId: 'G3', closedAt: late, resolvedAtLevel: 'street' })),
     ]);

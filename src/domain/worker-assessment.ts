@@ -28,8 +28,8 @@ export interface Scorecard {
 
 export type AssessmentFacts = Pick<
   CaseProperties,
-  'gridId' | 'channel' | 'closedAt' | 'dueAt' | 'resolvedAtLevel' | 'satisfaction'
->;
+  'channel' | 'closedAt' | 'dueAt' | 'resolvedAtLevel' | 'satisfaction'
+> & { gridId: string | null };
 
 const ratio = (): Ratio => ({ numerator: 0, denominator: 0 });
 export const emptyScorecard = (): Scorecard => ({
@@ -131,7 +131,10 @@ export function rankScorecards<Id extends string>(
 }
 
 /** A worker's card: the sum of the cards of the grids on the worker's roster entry. */
-export function workerScorecard(gridIds: readonly string[], grids: ReadonlyMap<string, Scorecard>): Scorecard {
+export function workerScorecard(
+  gridIds: readonly string[],
+  grids: ReadonlyMap<string, Scorecard>,
+): Scorecard {
   return sumScorecards(gridIds.flatMap((id) => grids.get(id) ?? []));
 }
 
