@@ -245,6 +245,11 @@ describe('department league table', () => {
     expect(await shownScorecard(page)).toEqual(topGrid);
     writeFileSync('test-results/worker-assessment.json', JSON.stringify(topGrid));
     await page.getByRole('button', { name: '关闭考核卡' }).click();
+    // With the league and the assessment loaded, the printed briefing still fits one A4 page.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: null });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
 
     // The baseline: the cases tab once opened (its early-warning outlines drawn), the cases layer still off.
     const canvas = page.locator('.grid-map__canvas');
