@@ -61,7 +61,12 @@ const collection = casesSchema.parse({
 
 describe('the case path', () => {
   it('reads the case by id in the second it was reported and lists its steps and supervision', async () => {
-    const cases = vi.fn((_query: CaseQuery) => Promise.resolve<CaseCollection>(collection));
+    const cases = vi.fn((query: CaseQuery) =>
+      Promise.resolve<CaseCollection>({
+        ...collection,
+        features: collection.features.filter((f) => query.ids?.includes(f.properties.id)),
+      }),
+    );
     const sources: LayerSources = {
       meta: unused,
       regions: unused,
