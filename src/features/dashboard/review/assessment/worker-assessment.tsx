@@ -35,10 +35,12 @@ export default function WorkerAssessment({
   const [minimumCases, setMinimumCases] = useState(10);
   const [open, setOpen] = useState<NamedScorecard | null>(null);
   const entries = by === 'grid' ? assessment.grids : assessment.workers;
+  // A public view ranks none under the count it would show as "<N" (privacy.minimumCount).
+  const threshold = privacy.maskPersonalData ? Math.max(minimumCases, privacy.minimumCount) : minimumCases;
   const ranked = rankScorecards(
     (entries ?? []).map((entry) => ({ id: entry.id, card: entry.card })),
     assessment.weights,
-    minimumCases,
+    threshold,
   );
   const entryOf = new Map((entries ?? []).map((entry) => [entry.id, entry]));
   const count = (value: number) =>
@@ -150,7 +152,7 @@ export default function WorkerAssessment({
           shown: Math.min(shownRows, ranked.rows.length),
           ranked: ranked.rows.length,
           excluded: ranked.excluded,
-          minimum: minimumCases,
+          minimum: threshold,
         })}
       </p>
       {open && <ScorecardDialog entry={open} weights={assessment.weights} onClose={() => setOpen(null)} />}
