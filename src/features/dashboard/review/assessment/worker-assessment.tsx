@@ -85,7 +85,7 @@ export default function WorkerAssessment({
   };
 
   return (
-    <section className="rankings worker-assessment" aria-label={t('assessment.title')}>
+    <section className="worker-assessment" aria-label={t('assessment.title')}>
       <h2>{t('assessment.title')}</h2>
       <div className="rankings__controls">
         <label>
