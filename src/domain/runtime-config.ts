@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultAssessmentWeights } from './assessment-weights';
 
 /**
  * The runtime configuration (public/config.json, or the file named by ?config=). One build serves every
@@ -98,6 +99,26 @@ export const wallLayers = [
   'serviceAreas',
 ] as const;
 export type WallLayer = (typeof wallLayers)[number];
+
+/** Grid worker assessment (考核, src/domain/worker-assessment.ts): the weight of each part of the score. */
+const weight = z.number().min(0).max(100);
+const assessmentSchema = z
+  .object({
+    weights: z
+      .object({
+        patrolShare: weight.default(defaultAssessmentWeights.patrolShare),
+        settledInGrid: weight.default(defaultAssessmentWeights.settledInGrid),
+        onTime: weight.default(defaultAssessmentWeights.onTime),
+        satisfaction: weight.default(defaultAssessmentWeights.satisfaction),
+      })
+      .strict()
+      .refine(
+        (weights) => Object.values(weights).some((value) => value > 0),
+        'at least one assessment weight must be above 0',
+      )
+      .default(defaultAssessmentWeights),
+  })
+  .strict();
 
 const wallSceneSchema = z
   .object({
@@ -231,6 +252,7 @@ export const runtimeConfigSchema = z
       cameras: [],
     }),
     video: videoSchema.default({ mediaOrigins: [], keySiteCoverageMetres: 100 }),
+    assessment: assessmentSchema.default({ weights: defaultAssessmentWeights }),
     planner: plannerSchema.default({
       householdsPerGrid: [300, 500],
       minimumAreaSquareMetres: 2000,

@@ -83,6 +83,99 @@ async function shownFirstRow(page: Page): Promise<LeagueRow> {
   };
 }
 
+interface AssessmentFacts {
+  gridId: string | null;
+  channel: string;
+  closedAt: string | null;
+  dueAt: string;
+  resolvedAtLevel: string | null;
+  satisfaction: string | null;
+}
+interface GridCard {
+  id: string;
+  reported: number;
+  closed: number;
+  patrol: string;
+  settledInGrid: string;
+  onTime: string;
+  satisfaction: string;
+  score: string;
+}
+
+/**
+ * The grid assessment (考核) as src/domain/worker-assessment.ts documents it, counted here: per grid, of the window's
+ * cases, patrol ÷ reported, settled at the grid ÷ closed with a level, closed by dueAt ÷ closed, not dissatisfied ÷
+ * rated; the score Σ w × rate ÷ Σ w over the parts with data, with the default weights; the best above the threshold.
+ */
+function topGridInNode(
+  cases: readonly { properties: AssessmentFacts }[],
+  minimum: number,
+): GridCard | undefined {
+  const weights = { patrol: 0.2, settledInGrid: 0.2, onTime: 0.3, satisfaction: 0.3 };
+  type Counts = Record<keyof typeof weights, [number, number]> & { reported: number; closed: number };
+  const grids = new Map<string, Counts>();
+  for (const { properties: c } of cases) {
+    if (c.gridId === null) continue;
+    const g = grids.get(c.gridId) ?? {
+      reported: 0,
+      closed: 0,
+      patrol: [0, 0],
+      settledInGrid: [0, 0],
+      onTime: [0, 0],
+      satisfaction: [0, 0],
+    };
+    grids.set(c.gridId, g);
+    g.reported += 1;
+    g.patrol = [g.patrol[0] + (c.channel === 'patrol' ? 1 : 0), g.patrol[1] + 1];
+    if (c.closedAt === null) continue;
+    g.closed += 1;
+    g.onTime = [g.onTime[0] + (Date.parse(c.closedAt) <= Date.parse(c.dueAt) ? 1 : 0), g.onTime[1] + 1];
+    if (c.resolvedAtLevel !== null)
+      g.settledInGrid = [g.settledInGrid[0] + (c.resolvedAtLevel === 'grid' ? 1 : 0), g.settledInGrid[1] + 1];
+    if (c.satisfaction !== null)
+      g.satisfaction = [
+        g.satisfaction[0] + (c.satisfaction === 'dissatisfied' ? 0 : 1),
+        g.satisfaction[1] + 1,
+      ];
+  }
+  const scored = [...grids].flatMap(([id, g]) => {
+    const parts = (['patrol', 'settledInGrid', 'onTime', 'satisfaction'] as const).filter((k) => g[k][1] > 0);
+    const weight = parts.reduce((sum, k) => sum + weights[k], 0);
+    if (g.closed < minimum || weight === 0) return [];
+    const score = (100 * parts.reduce((sum, k) => sum + weights[k] * (g[k][0] / g[k][1]), 0)) / weight;
+    return [{ id, g, score }];
+  });
+  scored.sort((a, b) => b.score - a.score || b.g.closed - a.g.closed);
+  const top = scored[0];
+  if (!top) return undefined;
+  const pair = ([n, d]: [number, number]) => `${n}/${d}`;
+  return {
+    id: top.id,
+    reported: top.g.reported,
+    closed: top.g.closed,
+    patrol: pair(top.g.patrol),
+    settledInGrid: pair(top.g.settledInGrid),
+    onTime: pair(top.g.onTime),
+    satisfaction: pair(top.g.satisfaction),
+    score: top.score.toFixed(1),
+  };
+}
+
+async function shownScorecard(page: Page): Promise<GridCard> {
+  const card = page.getByTestId('scorecard');
+  const read = async (name: string) => (await card.getAttribute(`data-${name}`)) ?? '';
+  return {
+    id: await read('id'),
+    reported: Number(await read('reported')),
+    closed: Number(await read('closed')),
+    patrol: await read('patrol'),
+    settledInGrid: await read('settled-in-grid'),
+    onTime: await read('on-time'),
+    satisfaction: await read('satisfaction'),
+    score: await read('score'),
+  };
+}
+
 const fetchInPage = <T>(page: Page, url: string): Promise<T> =>
   page.evaluate(async (target) => (await fetch(target)).json() as Promise<T>, url);
 
@@ -124,6 +217,45 @@ describe('department league table', () => {
       .toSatisfy(({ shown, computed: first }) => JSON.stringify(shown) === JSON.stringify(first));
     const first = computed[0]!;
     expect(computed.length).toBeGreaterThan(1);
+
+    // The grid assessment beside it: its first row is the grid the window's cases, counted here, put first, and
+    // a click on the row opens that grid's scorecard with the same figures.
+    const assessmentStart = Date.now();
+    const assessment = page.getByRole('region', { name: '网格考核' });
+    const topRow = assessment.locator('tbody tr').first();
+    await topRow.waitFor({ timeout: 30_000 });
+    const assessmentMinimum = Number(await assessment.getByRole('combobox').nth(1).inputValue());
+    expect(await assessment.getByTestId('assessment-weights').innerText()).toContain('按时办结率 30%');
+    let topGrid: GridCard | undefined;
+    await expect
+      .poll(
+        async () => {
+          // The review's cases: those reported in its window (the same window as the figures).
+          const window = askedWindow(requests, district);
+          const body = await fetchInPage<{ features: { properties: AssessmentFacts }[] }>(
+            page,
+            `/api/cases?region=${district}&from=${encodeURIComponent(window.from)}&to=${encodeURIComponent(window.to)}`,
+          );
+          topGrid = topGridInNode(body.features, assessmentMinimum);
+          return `${await topRow.getAttribute('data-id')} ${await topRow.getAttribute('data-score')}`;
+        },
+        { timeout: 20_000 },
+      )
+      .toSatisfy((shown: string) => topGrid !== undefined && shown === `${topGrid.id} ${topGrid.score}`);
+    await topRow.getByRole('button').click();
+    expect(await shownScorecard(page)).toEqual(topGrid);
+    await page.getByRole('button', { name: '关闭考核卡' }).click();
+    // The briefing's pages with the league and the assessment loaded, recorded and not asserted: the assessment
+    // stays off paper, and the briefing ran to two A4 pages without it on this build (review.e2e.ts prints earlier).
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: null });
+    const printedPages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length;
+    const assessmentMs = Date.now() - assessmentStart;
+    writeFileSync(
+      'test-results/worker-assessment.json',
+      JSON.stringify({ topGrid, assessmentMs, printedPages }),
+    );
 
     // The baseline: the cases tab once opened (its early-warning outlines drawn), the cases layer still off.
     const canvas = page.locator('.grid-map__canvas');

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useGrids } from '../../../data/queries';
 import type { CaseSummary } from '../../../live/case-columns';
@@ -8,6 +9,9 @@ import { useRuntimeConfig } from '../../../ui/runtime-config-context';
 import { NearestWorker } from '../workers/nearest-worker';
 import { caseTitle } from './case-text';
 import { CamerasAround } from './cameras-around';
+
+// Read by few and fetched by id: its own chunk, loaded when a case is opened.
+const CasePath = lazy(() => import('./case-path'));
 
 /**
  * One case: its facts, the grid worker who would go, and its step timeline through the six-step loop, read from
@@ -79,6 +83,9 @@ export function CaseDetail({
           );
         })}
       </ol>
+      <Suspense fallback={null}>
+        <CasePath id={summary.id} reportedAt={summary.reportedAt} status={summary.status} />
+      </Suspense>
       {publicView && <p className="case-detail__privacy">{t('detail.privacy')}</p>}
     </section>
   );

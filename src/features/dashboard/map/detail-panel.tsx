@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationFeature } from '../../../contract/schemas/contract.schema';
 import { formatCount, formatPercent, formatPublicCount } from '../../../ui/format';
 import type { CameraSummary } from './camera-summary';
 import { maskPersonName } from '../../../domain/personal-data';
 import type { MapGridProperties } from './use-map-data';
+import { GridScorecardButton } from '../review/assessment/grid-scorecard-button';
 
 interface Row {
   label: string;
@@ -15,11 +17,13 @@ function Panel({
   heading,
   rows,
   onClose,
+  children,
 }: {
   title: string;
   heading: string;
   rows: Row[];
   onClose: () => void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation('map');
   return (
@@ -39,6 +43,7 @@ function Panel({
           </div>
         ))}
       </dl>
+      {children}
     </section>
   );
 }
@@ -81,7 +86,11 @@ export function GridDetail({
         ]
       : []),
   ];
-  return <Panel title={grid.name} heading={t('detail.grid')} rows={rows} onClose={onClose} />;
+  return (
+    <Panel title={grid.name} heading={t('detail.grid')} rows={rows} onClose={onClose}>
+      <GridScorecardButton gridId={grid.id} name={grid.name} />
+    </Panel>
+  );
 }
 
 export function StationDetail({

@@ -20,9 +20,12 @@ import { WindowPicker } from '../../../ui/window-picker';
 import { useViewSettings } from '../../../ui/view-state';
 import type { DepartmentId } from '../../../domain/department';
 import { useCasesWorkspace } from '../cases/cases-context';
+import { formatChinaDay } from '../../../domain/china-time';
 
 // Below the fold and read by few: its own chunk, loaded once the indicators are in.
 const DepartmentLeague = lazy(() => import('./department-league'));
+// Beside it, as rarely read: the grid workers' assessment (考核) and its scorecards.
+const WorkerAssessment = lazy(() => import('./assessment/worker-assessment'));
 
 /**
  * The league table's drill: the department's overdue cases on the map (the cases layer on, the case view narrowed
@@ -89,6 +92,12 @@ export function ReviewPanel({ onShowCases }: { onShowCases?: () => void } = {}) 
           <Rankings units={current.data.children} outsideGrids={reviewCases.outsideGrids} />
           <Suspense fallback={<p className="review__loading">{t('loading')}</p>}>
             <DepartmentLeague departments={current.data.departments} onDrill={drillDepartment} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <WorkerAssessment
+              cases={reviewCases.inGrids}
+              fileName={`gridboard-${focus.id}-${formatChinaDay(period.period.to - 1)}-assessment`}
+            />
           </Suspense>
         </>
       )}
