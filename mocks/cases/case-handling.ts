@@ -92,7 +92,8 @@ export function planHandling(
   return {
     level,
     department,
-    assignee: department ? `D-${department}-${String(random.int(1, 24)).padStart(2, '0')}` : `W-${gridId}`,
+    // A department's staff member, or the grid's own worker by his roster id (mocks/workers/roster.ts).
+    assignee: department ? `D-${department}-${String(random.int(1, 24)).padStart(2, '0')}` : `W${gridId}`,
     reasons,
     supervisor: supervisorOf(level),
     supervisionLagMs: random.int(2, 8) * hourMs,
