@@ -1,5 +1,6 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { pointOnFeature } from '@turf/turf';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveWindow } from '../../src/domain/time-window';
@@ -243,6 +244,27 @@ describe('department league table', () => {
       )
       .toSatisfy((shown: string) => topGrid !== undefined && shown === `${topGrid.id} ${topGrid.score}`);
     await topRow.getByRole('button').click();
+    expect(await shownScorecard(page)).toEqual(topGrid);
+    await page.getByRole('button', { name: '关闭考核卡' }).click();
+
+    // The same scorecard from the map: a click inside that grid opens its panel, whose 考核卡 opens the card.
+    const grids = await fetchInPage<{ features: Parameters<typeof pointOnFeature>[0][] }>(
+      page,
+      `/api/grids?community=${encodeURIComponent(topGrid!.id.slice(0, 12))}`,
+    );
+    const gridFeature = grids.features.find(
+      (feature) => (feature as { properties: { id: string } }).properties.id === topGrid!.id,
+    )!;
+    const inside = pointOnFeature(gridFeature).geometry.coordinates as [number, number];
+    const mapBox = (await page.locator('.grid-map').boundingBox())!;
+    const gridToScreen = projector(
+      cameraOf((await page.locator('.grid-map').getAttribute('data-map-camera')) ?? ''),
+      mapBox,
+    );
+    const [gx, gy] = gridToScreen(inside);
+    await page.mouse.click(mapBox.x + gx, mapBox.y + gy);
+    await page.getByRole('button', { name: '考核卡', exact: true }).click();
+    await page.getByTestId('scorecard').waitFor({ timeout: 15_000 });
     expect(await shownScorecard(page)).toEqual(topGrid);
     await page.getByRole('button', { name: '关闭考核卡' }).click();
     // The briefing's pages with the league and the assessment loaded, recorded and not asserted: the assessment
