@@ -135,23 +135,40 @@ describe('live cases', () => {
   it('plays the window back day by day', async () => {
     const frame = page.getByTestId('playback-frame');
     await expect.poll(() => frame.textContent()).toBe('整个窗口');
+    // Every frame the playback shows, with the count beside it, recorded in the page as it changes: a day is
+    // shown for a moment only, and a poll from here can miss one on a busy machine.
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      (window as unknown as { playbackFrames: string[] }).playbackFrames = shown;
+      const target = document.querySelector('[data-testid="playback-frame"]')!;
+      const count = () =>
+        document.querySelector('[data-testid="case-count"]')?.getAttribute('data-count') ?? '';
+      new MutationObserver(() => shown.push(`${target.textContent}|${count()}`)).observe(target, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      const counter = document.querySelector('[data-testid="case-count"]');
+      if (counter)
+        new MutationObserver(() => shown.push(`${target.textContent}|${count()}`)).observe(counter, {
+          attributes: true,
+        });
+    });
     await page.getByRole('button', { name: '播放' }).click();
     const period = resolveWindow({ preset: '7d' }, Date.now());
     const days = [0, 1, 2].map((day) => formatChinaDay(period.from + day * dayMs));
-    const seen = new Set<string>();
-    const counts = new Set<number>();
-    // Each reading notes the frame's day and the count; polled until the first three days have been shown.
+    const recorded = () =>
+      page.evaluate(() => (window as unknown as { playbackFrames: string[] }).playbackFrames);
     await expect
       .poll(
         async () => {
-          const text = (await frame.textContent()) ?? '';
-          for (const day of days) if (text.includes(day)) seen.add(day);
-          counts.add(await shownCount());
-          return [...seen].sort();
+          const frames = await recorded();
+          return days.filter((day) => frames.some((entry) => entry.includes(day)));
         },
-        { timeout: 10_000, interval: 100 },
+        { timeout: 20_000 },
       )
       .toEqual(days);
+    const counts = new Set((await recorded()).map((entry) => entry.split('|')[1]));
     expect(counts.size).toBeGreaterThan(1);
     await page.getByRole('button', { name: '全部' }).click();
     await expect.poll(() => frame.textContent()).toBe('整个窗口');
