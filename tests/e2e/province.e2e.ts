@@ -167,7 +167,7 @@ describe('the map at province scale', () => {
     expect(unitTotal).toBeGreaterThan(0);
     expect(unitTotal).toBeLessThan(cameraCount);
     await page.goto(`${baseUrl()}/?layers=grids,cameras&region=${unit}`);
-    await page.waitForSelector('[data-map-ready="true"]', { timeout: 45_000 });
+    await page.waitForSelector('[data-map-ready="true"]', { timeout: 90_000 });
     await expect
       .poll(() => summary.textContent(), { timeout: 30_000 })
       .toContain(`摄像头 ${formatted(unitTotal)} 个`);
