@@ -1,6 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { pointOnFeature } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveWindow } from '../../src/domain/time-window';
@@ -248,13 +249,11 @@ describe('department league table', () => {
     await page.getByRole('button', { name: '关闭考核卡' }).click();
 
     // The same scorecard from the map: a click inside that grid opens its panel, whose 考核卡 opens the card.
-    const grids = await fetchInPage<{ features: Parameters<typeof pointOnFeature>[0][] }>(
+    const grids = await fetchInPage<{ features: Feature<Polygon | MultiPolygon, { id: string }>[] }>(
       page,
       `/api/grids?community=${encodeURIComponent(topGrid!.id.slice(0, 12))}`,
     );
-    const gridFeature = grids.features.find(
-      (feature) => (feature as { properties: { id: string } }).properties.id === topGrid!.id,
-    )!;
+    const gridFeature = grids.features.find((feature) => feature.properties.id === topGrid!.id)!;
     const inside = pointOnFeature(gridFeature).geometry.coordinates as [number, number];
     const mapBox = (await page.locator('.grid-map').boundingBox())!;
     const gridToScreen = projector(
