@@ -328,19 +328,22 @@ describe('the grid worker nearest a case', () => {
       const shownMetres = Number(/(\d[\d,]*) 米/.exec(text)?.[1]?.replace(/,/g, ''));
       expect(Math.abs(shownMetres - expected.metres)).toBeLessThanOrEqual(1);
 
+      /** A worker's track today, read from the API as the test's own reading. */
+      const trackOf = (workerId: string) =>
+        view.evaluate(
+          async ([id, day]) =>
+            (
+              (await (await fetch(`/api/workers/${id}/track?date=${day}`)).json()) as {
+                points: { position: number[] }[];
+              }
+            ).points,
+          [workerId, formatChinaDay(fixed.getTime())] as const,
+        );
       // His patrol today, up to 10:15: the map frames it and draws it in violet along the fixes.
       const map = view.locator('.grid-map');
       const before = await map.getAttribute('data-map-camera');
       await fact.getByRole('button', { name: '显示今日巡查轨迹' }).click();
-      const track = await view.evaluate(
-        async ([id, day]) =>
-          (
-            (await (await fetch(`/api/workers/${id}/track?date=${day}`)).json()) as {
-              points: { position: number[] }[];
-            }
-          ).points,
-        [expected.worker.id, formatChinaDay(fixed.getTime())] as const,
-      );
+      const track = await trackOf(expected.worker.id);
       expect(track.length).toBeGreaterThan(30);
       await expect.poll(() => map.getAttribute('data-map-camera'), { timeout: 20_000 }).not.toBe(before);
       /** The share of a track's fixes (every fifth) in view with violet within 3 px; 0 while too few are in view. */
@@ -410,15 +413,7 @@ describe('the grid worker nearest a case', () => {
       })!;
       const [nx, ny] = project(next.geometry.coordinates);
       await view.mouse.click(box.x + nx, box.y + ny);
-      const nextTrack = await view.evaluate(
-        async ([id, day]) =>
-          (
-            (await (await fetch(`/api/workers/${id}/track?date=${day}`)).json()) as {
-              points: { position: number[] }[];
-            }
-          ).points,
-        [next.properties.id, formatChinaDay(fixed.getTime())] as const,
-      );
+      const nextTrack = await trackOf(next.properties.id);
       expect(nextTrack.length).toBeGreaterThan(30);
       await expect.poll(() => drawnShare(nextTrack), { timeout: 30_000 }).toBeGreaterThan(0.8);
       expect(await fact.getByRole('button', { name: '显示今日巡查轨迹' }).getAttribute('aria-pressed')).toBe(

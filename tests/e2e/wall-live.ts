@@ -21,22 +21,33 @@ export const isHeatWarm = (r: number, g: number, b: number) =>
 const isOnlineCamera = (r: number, g: number, b: number) =>
   Math.abs(r - 0) + Math.abs(g - 158) + Math.abs(b - 115) < 90 && g > r + 60;
 
-function anyNear(
+/** Pixels passing `test` within `reach` of a point, counted up to `enough` (the first one, for a yes or no). */
+function pixelsNear(
   image: PNG,
   [x, y]: Position,
   reach: number,
   test: (r: number, g: number, b: number) => boolean,
-) {
+  enough = Number.POSITIVE_INFINITY,
+): number {
+  let count = 0;
   for (let dy = -reach; dy <= reach; dy += 1)
     for (let dx = -reach; dx <= reach; dx += 1) {
       const px = Math.round(x + dx);
       const py = Math.round(y + dy);
       if (px < 0 || py < 0 || px >= image.width || py >= image.height) continue;
       const offset = (py * image.width + px) * 4;
-      if (test(image.data[offset]!, image.data[offset + 1]!, image.data[offset + 2]!)) return true;
+      if (test(image.data[offset]!, image.data[offset + 1]!, image.data[offset + 2]!)) count += 1;
+      if (count >= enough) return count;
     }
-  return false;
+  return count;
 }
+
+const anyNear = (
+  image: PNG,
+  at: Position,
+  reach: number,
+  test: (r: number, g: number, b: number) => boolean,
+) => pixelsNear(image, at, reach, test, 1) > 0;
 
 export async function mapPicture(page: Page) {
   const map = page.locator('.wall-map .grid-map');
@@ -104,19 +115,8 @@ export function cameraShares(image: PNG, screenCameras: readonly Position[], rea
 }
 
 /** Pixels of the early-warning ring's red ([189, 0, 38], opaque stroke) within `reach` of a point. */
-export function ringPixelsNear(image: PNG, [x, y]: Position, reach: number): number {
-  let count = 0;
-  for (let dy = -reach; dy <= reach; dy += 1)
-    for (let dx = -reach; dx <= reach; dx += 1) {
-      const px = Math.round(x + dx);
-      const py = Math.round(y + dy);
-      if (px < 0 || py < 0 || px >= image.width || py >= image.height) continue;
-      const offset = (py * image.width + px) * 4;
-      const [r, g, b] = [image.data[offset]!, image.data[offset + 1]!, image.data[offset + 2]!];
-      if (Math.abs(r - 189) + g + Math.abs(b - 38) < 60) count += 1;
-    }
-  return count;
-}
+export const ringPixelsNear = (image: PNG, at: Position, reach: number): number =>
+  pixelsNear(image, at, reach, (r, g, b) => Math.abs(r - 189) + g + Math.abs(b - 38) < 60);
 
 /** Pixels of a picture in the heat's core colour, or those passing `test`. */
 export function heatPixels(image: PNG, test = isHeatCore): number {
